@@ -1,0 +1,171 @@
+/**
+ * Parses a date the way a caller says it in German ("übermorgen", "nächsten
+ * Dienstag", "am neunten Oktober", "9.10.") into a local date "YYYY-MM-DD".
+ *
+ * Rules:
+ * - An explicit date wins over everything else in the text ("Freitag, den 9. Oktober" → 9 October).
+ * - A date without a year is the next one to come; today counts, a past date never results.
+ *   An explicit year is taken as said (checking for the past is the caller's job).
+ * - "am Neunten" (day only) is the next 9th of a month, today included.
+ * - A weekday alone, or with "am", "diesen", "kommenden" or "nächsten", is its next
+ *   occurrence strictly after today: said on a Monday, "nächsten Mittwoch" is the
+ *   Wednesday two days later, and "Montag" is the Monday a week later.
+ *   "übernächsten Mittwoch" is one week after that.
+ * - "Mittwoch nächste Woche" / "nächste Woche Mittwoch" is the Wednesday of the next
+ *   calendar week (weeks start on Monday); "diese Woche Mittwoch" is the one of the current week.
+ */
+import { AppError, ErrorCodes } from "@/server/errors";
+import {
+  addDaysLocal,
+  daysInMonth,
+  formatLocalDate,
+  isValidDateParts,
+  requireLocalDate,
+  weekdayOfLocalDate,
+  type LocalDate,
+  type Weekday,
+} from "./local-date";
+import { cardinalWord, monthWord, normalizeGermanText, ordinalWord, weekdayWord } from "./german-words";
+import { instantToLocal } from "./time";
+
+const WEEKS_AHEAD: Record<string, number> = { diese: 0, naechste: 1, kommende: 1, uebernaechste: 2 };
+
+const NOT_UNDERSTOOD = "Das Datum habe ich nicht verstanden.";
+const DOES_NOT_EXIST = "Dieses Datum gibt es nicht.";
+
+export function parseGermanDate(text: string, now: Date, tz = "Europe/Berlin"): LocalDate {
+  const today = instantToLocal(now, tz).date;
+  const tokens = toDateTokens(normalizeGermanText(text));
+  const phrase = tokens.join(" ");
+
+  const result =
+    isoDate(phrase) ??
+    numericDate(phrase, today) ??
+    dayWithMonthName(phrase, today) ??
+    relativeDay(tokens, phrase, today) ??
+    weekdayDate(tokens, phrase, today) ??
+    dayOfMonthOnly(phrase, today);
+  if (result === null) throw new AppError(ErrorCodes.INVALID_DATE, NOT_UNDERSTOOD);
+  return result;
+}
+
+/**
+ * Rewrites number and month words to a compact form the patterns below match:
+ * ordinals become "9.", month names "#10", cardinals "9".
+ */
+function toDateTokens(normalized: string): string[] {
+  return normalized
+    .split(" ")
+    .filter((token) => token.length > 0)
+    .map((token) => {
+      const ordinal = ordinalWord(token);
+      if (ordinal !== null) return `${ordinal}.`;
+      const month = monthWord(token);
+      if (month !== null) return `#${month}`;
+      const cardinal = cardinalWord(token);
+      if (cardinal !== null) return String(cardinal);
+      return token;
+    });
+}
+
+/** "2026-10-09" */
+function isoDate(phrase: string): LocalDate | null {
+  const m = /(?:^|\s)(\d{4})-(\d{1,2})-(\d{1,2})(?=$|\s)/.exec(phrase);
+  return m ? dateWithYear(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
+/** "9.10.", "09.10.26", "9.10.2026", "9. 10." (also spoken "neunten zehnten"), or just "9.10". */
+function numericDate(phrase: string, today: LocalDate): LocalDate | null {
+  const m =
+    /(?:^|\s)(\d{1,2})\.\s?(\d{1,2})\.(?:(\d{4}|\d{2})|\s(\d{4}))?(?=$|\s)/.exec(phrase) ??
+    /^(\d{1,2})\.(\d{1,2})()()$/.exec(phrase);
+  if (!m) return null;
+  const [day, month] = [Number(m[1]), Number(m[2])];
+  // "14.30." is a time, not a date; leave it to the other readings.
+  if (month < 1 || month > 12) return null;
+  const year = m[3] || m[4];
+  return year ? dateWithYear(expandYear(year), month, day) : nextDayOfYear(month, day, today);
+}
+
+/** "9. Oktober", "9 Okt.", "neunter Oktober 2026" */
+function dayWithMonthName(phrase: string, today: LocalDate): LocalDate | null {
+  const m = /(?:^|\s)(\d{1,2})\.?\s#(\d{1,2})(?:\s(\d{4}))?(?=$|\s)/.exec(phrase);
+  if (!m) return null;
+  const [day, month] = [Number(m[1]), Number(m[2])];
+  return m[3] ? dateWithYear(Number(m[3]), month, day) : nextDayOfYear(month, day, today);
+}
+
+/** "heute", "morgen", "übermorgen", "in 3 Tagen", "in einer Woche" */
+function relativeDay(tokens: string[], phrase: string, today: LocalDate): LocalDate | null {
+  if (tokens.includes("heute")) return today; // also "heute morgen" (this morning)
+  if (tokens.includes("uebermorgen")) return addDaysLocal(today, 2);
+  if (tokens.some((t, i) => t === "morgen" && !isMorningGreetingOrTimeOfDay(tokens[i - 1]))) {
+    return addDaysLocal(today, 1);
+  }
+  const m = /(?:^|\s)in (\d{1,3}|einer|einem) (tag|tagen|woche|wochen)(?=$|\s)/.exec(phrase);
+  if (!m) return null;
+  const count = m[1] === "einer" || m[1] === "einem" ? 1 : Number(m[1]);
+  return addDaysLocal(today, m[2].startsWith("woche") ? count * 7 : count);
+}
+
+/** "Guten Morgen" and "Freitag morgen" (Friday morning) do not mean tomorrow. */
+function isMorningGreetingOrTimeOfDay(previous: string | undefined): boolean {
+  return previous !== undefined && (previous === "guten" || weekdayWord(previous) !== null);
+}
+
+function weekdayDate(tokens: string[], phrase: string, today: LocalDate): LocalDate | null {
+  const target = tokens.map(weekdayWord).find((w): w is Weekday => w !== null);
+  if (target === undefined) return null;
+
+  const todayWeekday = weekdayOfLocalDate(today);
+  const mondayThisWeek = addDaysLocal(today, -((todayWeekday + 6) % 7));
+  const offsetFromMonday = (target + 6) % 7;
+
+  const weekMatch = /(?:^|\s)(diese|naechste|kommende|uebernaechste)n? woche(?=$|\s)/.exec(phrase);
+  if (weekMatch) {
+    const weeksAhead = WEEKS_AHEAD[weekMatch[1]];
+    const date = addDaysLocal(mondayThisWeek, weeksAhead * 7 + offsetFromMonday);
+    if (date < today) throw new AppError(ErrorCodes.DATE_IN_PAST, "Dieser Tag ist schon vorbei.");
+    return date;
+  }
+
+  const daysAhead = (target - todayWeekday + 7) % 7 || 7;
+  const weekAfter = tokens.some((t) => /^uebernaechste[nrms]?$/.test(t));
+  return addDaysLocal(today, daysAhead + (weekAfter ? 7 : 0));
+}
+
+/** "am Neunten", "den 9." */
+function dayOfMonthOnly(phrase: string, today: LocalDate): LocalDate | null {
+  const m = /(?:^|\s)(?:am|den|dem|der|zum) (\d{1,2})\.(?=$|\s)/.exec(phrase) ?? /^(\d{1,2})\.$/.exec(phrase);
+  if (!m) return null;
+  const day = Number(m[1]);
+  if (day < 1 || day > 31) throw new AppError(ErrorCodes.INVALID_DATE, DOES_NOT_EXIST);
+  let { year, month } = requireLocalDate(today);
+  // Within a year every day number up to 31 recurs; skip months that are too short.
+  for (let i = 0; i < 12; i++) {
+    const candidate = formatLocalDate({ year, month, day });
+    if (day <= daysInMonth(year, month) && candidate >= today) return candidate;
+    [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
+  }
+  throw new AppError(ErrorCodes.INVALID_DATE, DOES_NOT_EXIST);
+}
+
+function dateWithYear(year: number, month: number, day: number): LocalDate {
+  if (!isValidDateParts(year, month, day)) throw new AppError(ErrorCodes.INVALID_DATE, DOES_NOT_EXIST);
+  return formatLocalDate({ year, month, day });
+}
+
+/** Next `day`.`month` on or after today; 29 February waits for the next leap year. */
+function nextDayOfYear(month: number, day: number, today: LocalDate): LocalDate {
+  const { year } = requireLocalDate(today);
+  for (let candidateYear = year; candidateYear <= year + 8; candidateYear++) {
+    if (!isValidDateParts(candidateYear, month, day)) continue;
+    const candidate = formatLocalDate({ year: candidateYear, month, day });
+    if (candidate >= today) return candidate;
+  }
+  throw new AppError(ErrorCodes.INVALID_DATE, DOES_NOT_EXIST);
+}
+
+function expandYear(year: string): number {
+  return year.length === 2 ? 2000 + Number(year) : Number(year);
+}
