@@ -132,6 +132,26 @@ export async function startFakeHttpServer(options: {
   };
 }
 
+export interface FakeRoute<H> {
+  method: string;
+  path: RegExp;
+  handle: H;
+}
+
+/** The route for a request and the capture groups of its path. */
+export function matchRoute<R extends FakeRoute<unknown>>(routes: readonly R[], request: RecordedRequest): [R, string[]] | undefined {
+  for (const route of routes) {
+    const match = request.method === route.method ? route.path.exec(request.path) : null;
+    if (match) return [route, match.slice(1)];
+  }
+  return undefined;
+}
+
+/** A validation failure as one line, e.g. "attendee.timeZone: must be an IANA time zone". */
+export function describeIssues(error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }): string {
+  return error.issues.map((issue) => `${issue.path.map(String).join(".") || "body"}: ${issue.message}`).join("; ");
+}
+
 /** The bearer token of a request, if any. */
 export function bearerToken(request: RecordedRequest): string | undefined {
   return /^Bearer (.+)$/.exec(request.headers.authorization ?? "")?.[1];

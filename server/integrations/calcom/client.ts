@@ -3,10 +3,11 @@
  * retried, booking and rescheduling are not (Cal.com has no idempotency key, so a repeated
  * POST could book twice). Failures arrive as `AppError` (see ./errors.ts).
  */
-import { TZDate } from "@date-fns/tz";
 import type { z } from "zod";
 import { AppError, ErrorCodes } from "@/server/errors";
 import { runResilient } from "@/server/resilience";
+import type { LocalDate } from "@/server/scheduling/local-date";
+import { zonedDateTimeToInstant } from "@/server/scheduling/time";
 import { calcomFailure, unexpectedAnswer, type CalcomSubject } from "./errors";
 import {
   bookingSchema,
@@ -38,9 +39,9 @@ export interface CalcomClientOptions {
 export interface SlotQuery {
   eventTypeId: number;
   /** First local day (YYYY-MM-DD) in `timeZone`. */
-  start: string;
+  start: LocalDate;
   /** Last local day (YYYY-MM-DD, inclusive) in `timeZone`. */
-  end: string;
+  end: LocalDate;
   /** IANA zone of the caller, e.g. Europe/Berlin. */
   timeZone: string;
   /** Minutes, for event types that offer several lengths. */
@@ -210,19 +211,9 @@ export class CalcomClient {
 }
 
 /** Cal.com reads a bare date as a UTC day, so the caller's local days are sent as instants. */
-function localDaysAsInstants(startDay: string, endDay: string, timeZone: string): { start: string; end: string } {
-  const first = localDay(startDay, timeZone);
-  const last = localDay(endDay, timeZone);
-  if (last < first) throw new AppError(ErrorCodes.INVALID_DATE, "Das Ende des Zeitraums liegt vor seinem Anfang.");
-  const endOfLast = new TZDate(last.getFullYear(), last.getMonth(), last.getDate() + 1, timeZone).getTime() - 1;
-  return { start: new Date(first.getTime()).toISOString(), end: new Date(endOfLast).toISOString() };
-}
-
-function localDay(day: string, timeZone: string): TZDate {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  const date = match && new TZDate(Number(match[1]), Number(match[2]) - 1, Number(match[3]), timeZone);
-  if (!date || Number.isNaN(date.getTime()) || date.getDate() !== Number(match[3])) {
-    throw new AppError(ErrorCodes.INVALID_DATE, `Ungültiges Datum „${day}“ oder Zeitzone „${timeZone}“.`);
-  }
-  return date;
+function localDaysAsInstants(firstDay: LocalDate, lastDay: LocalDate, timeZone: string): { start: string; end: string } {
+  const start = zonedDateTimeToInstant(firstDay, "00:00", timeZone);
+  const end = new Date(zonedDateTimeToInstant(lastDay, "24:00", timeZone).getTime() - 1);
+  if (end < start) throw new AppError(ErrorCodes.INVALID_DATE, "Das Ende des Zeitraums liegt vor seinem Anfang.");
+  return { start: start.toISOString(), end: end.toISOString() };
 }

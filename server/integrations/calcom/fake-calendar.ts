@@ -3,7 +3,8 @@
  * the bookings made against it. No HTTP here; see ./fake-server.ts.
  */
 import { randomUUID } from "node:crypto";
-import { TZDate } from "@date-fns/tz";
+import { addDaysLocal, formatLocalTime, requireLocalTime, weekdayOfLocalDate } from "@/server/scheduling/local-date";
+import { instantToLocal, zonedDateTimeToInstant } from "@/server/scheduling/time";
 import { FakeFaults } from "../fake-http-server";
 
 export interface FakeEventType {
@@ -92,18 +93,14 @@ export class FakeCalcomState extends FakeFaults {
   /** Free slot starts of `lengthInMinutes` between `from` and `to` (inclusive). */
   freeSlots(lengthInMinutes: number, from: Date, to: Date, ignoreUid?: string): Date[] {
     const { timeZone, weekdays, intervalMinutes } = this.schedule;
-    const opens = minutesOfDay(this.schedule.opens);
-    const closes = minutesOfDay(this.schedule.closes);
+    const opens = requireLocalTime(this.schedule.opens);
+    const closes = requireLocalTime(this.schedule.closes);
+    const lastDay = instantToLocal(to, timeZone).date;
     const slots: Date[] = [];
-    const first = new TZDate(from.getTime(), timeZone);
-    for (
-      let day = new TZDate(first.getFullYear(), first.getMonth(), first.getDate(), timeZone);
-      day.getTime() <= to.getTime();
-      day = new TZDate(day.getFullYear(), day.getMonth(), day.getDate() + 1, timeZone)
-    ) {
-      if (!weekdays.includes(day.getDay())) continue;
+    for (let day = instantToLocal(from, timeZone).date; day <= lastDay; day = addDaysLocal(day, 1)) {
+      if (!weekdays.includes(weekdayOfLocalDate(day))) continue;
       for (let minute = opens; minute + lengthInMinutes <= closes; minute += intervalMinutes) {
-        const start = new Date(new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), 0, minute, timeZone).getTime());
+        const start = zonedDateTimeToInstant(day, formatLocalTime(minute), timeZone);
         if (start < from || start > to || start <= this.now()) continue;
         if (!this.#isBusy({ start, end: addMinutes(start, lengthInMinutes) }, ignoreUid)) slots.push(start);
       }
@@ -136,9 +133,4 @@ export class FakeCalcomState extends FakeFaults {
 
 export function addMinutes(date: Date, minutes: number): Date {
   return new Date(date.getTime() + minutes * 60_000);
-}
-
-function minutesOfDay(hhmm: string): number {
-  const [hours, minutes] = hhmm.split(":").map(Number);
-  return hours * 60 + minutes;
 }

@@ -9,7 +9,15 @@
  */
 import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
-import { bearerToken, startFakeHttpServer, type FakeResponse, type RecordedRequest } from "../fake-http-server";
+import {
+  bearerToken,
+  describeIssues,
+  matchRoute,
+  startFakeHttpServer,
+  type FakeResponse,
+  type FakeRoute,
+  type RecordedRequest,
+} from "../fake-http-server";
 import {
   DEFAULT_FAKE_EVENT_TYPES,
   DEFAULT_FAKE_SCHEDULE,
@@ -56,11 +64,10 @@ export async function startFakeCalcom(options: FakeCalcomOptions): Promise<FakeC
   return { url: `${server.origin}/v2`, state, close: server.close };
 }
 
-interface Route {
-  method: string;
-  path: RegExp;
+type Handler = (state: FakeCalcomState, request: RecordedRequest, params: string[]) => FakeResponse;
+
+interface Route extends FakeRoute<Handler> {
   version: string;
-  handle(state: FakeCalcomState, request: RecordedRequest, params: string[]): FakeResponse;
 }
 
 const routes: Route[] = [
@@ -74,16 +81,14 @@ const routes: Route[] = [
 
 function route(state: FakeCalcomState, apiKey: string, request: RecordedRequest): FakeResponse {
   if (bearerToken(request) !== apiKey) return failure(401, "Invalid API Key", request);
-  for (const candidate of routes) {
-    const match = request.method === candidate.method ? candidate.path.exec(request.path) : null;
-    if (!match) continue;
-    const version = request.headers["cal-api-version"];
-    if (version !== candidate.version) {
-      return failure(400, `cal-api-version must be ${candidate.version} for ${request.path}, got ${version ?? "none"}`, request);
-    }
-    return candidate.handle(state, request, match.slice(1));
+  const matched = matchRoute(routes, request);
+  if (!matched) return failure(404, `Cannot ${request.method} ${request.path}`, request);
+  const [{ version, handle }, params] = matched;
+  const sent = request.headers["cal-api-version"];
+  if (sent !== version) {
+    return failure(400, `cal-api-version must be ${version} for ${request.path}, got ${sent ?? "none"}`, request);
   }
-  return failure(404, `Cannot ${request.method} ${request.path}`, request);
+  return handle(state, request, params);
 }
 
 function listEventTypes(state: FakeCalcomState): FakeResponse {
@@ -233,8 +238,7 @@ function failure(status: number, message: string, request: RecordedRequest): Fak
 }
 
 function invalid(error: z.ZodError, request: RecordedRequest): FakeResponse {
-  const message = error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; ");
-  return failure(400, message, request);
+  return failure(400, describeIssues(error), request);
 }
 
 function bookingNotFound(uid: string, request: RecordedRequest): FakeResponse {

@@ -8,7 +8,15 @@
  */
 import type { Retell } from "retell-sdk";
 import { z } from "zod";
-import { bearerToken, startFakeHttpServer, type FakeResponse, type RecordedRequest } from "../fake-http-server";
+import {
+  bearerToken,
+  describeIssues,
+  matchRoute,
+  startFakeHttpServer,
+  type FakeResponse,
+  type FakeRoute,
+  type RecordedRequest,
+} from "../fake-http-server";
 import { FakeRetellState } from "./fake-workspace";
 
 export { FAKE_AGENT_IDS, FAKE_PHONE_NUMBER, FakeRetellState } from "./fake-workspace";
@@ -41,7 +49,7 @@ export async function startFakeRetell(options: FakeRetellOptions): Promise<FakeR
 
 type Handler = (state: FakeRetellState, request: RecordedRequest, id: string) => FakeResponse;
 
-const routes: Array<{ method: string; path: RegExp; handle: Handler }> = [
+const routes: Array<FakeRoute<Handler>> = [
   { method: "POST", path: /^\/v2\/list-agents$/, handle: listAgents },
   { method: "GET", path: /^\/get-agent\/([^/]+)$/, handle: getAgent },
   { method: "GET", path: /^\/get-agent-versions\/([^/]+)$/, handle: getAgentVersions },
@@ -56,11 +64,10 @@ const routes: Array<{ method: string; path: RegExp; handle: Handler }> = [
 
 function route(state: FakeRetellState, apiKey: string, request: RecordedRequest): FakeResponse {
   if (bearerToken(request) !== apiKey) return failure(401, "Invalid API key");
-  for (const candidate of routes) {
-    const match = request.method === candidate.method ? candidate.path.exec(request.path) : null;
-    if (match) return candidate.handle(state, request, match[1] ?? "");
-  }
-  return failure(404, `Cannot ${request.method} ${request.path}`);
+  const matched = matchRoute(routes, request);
+  if (!matched) return failure(404, `Cannot ${request.method} ${request.path}`);
+  const [{ handle }, [id = ""]] = matched;
+  return handle(state, request, id);
 }
 
 // Agents
@@ -265,7 +272,7 @@ function failure(status: number, message: string): FakeResponse {
 }
 
 function invalid(error: z.ZodError): FakeResponse {
-  return failure(400, error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; "));
+  return failure(400, describeIssues(error));
 }
 
 function errorBody(_status: number, message: string) {
