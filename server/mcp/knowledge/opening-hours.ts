@@ -1,0 +1,62 @@
+/**
+ * Opening hours as stored on branches.businessHours, read safely, and spoken as a German
+ * sentence ("Montag bis Mittwoch 09:00 bis 18:00 Uhr, Sonntag geschlossen").
+ */
+import { z } from "zod";
+import type { BusinessHours } from "@/server/scheduling/slot-types";
+import { germanWeekdayName } from "@/server/scheduling/time";
+import { parseLocalTime, type Weekday } from "@/server/scheduling/local-date";
+
+const hhmm = z.string().regex(/^\d{2}:\d{2}$/);
+const weekdayKey = z.enum(["0", "1", "2", "3", "4", "5", "6"]);
+const businessHoursSchema = z.object({
+  weekly: z.partialRecord(weekdayKey, z.array(z.object({ open: hhmm, close: hhmm }))).default({}),
+  breaks: z.partialRecord(weekdayKey, z.array(z.object({ start: hhmm, end: hhmm }))).optional(),
+});
+
+/** The stored JSON as BusinessHours; malformed or missing data means "no opening hours". */
+export function parseBusinessHours(value: unknown): BusinessHours {
+  const parsed = businessHoursSchema.safeParse(value ?? {});
+  return (parsed.success ? parsed.data : { weekly: {} }) as BusinessHours;
+}
+
+/** Whether "HH:mm" lies inside an opening interval on that weekday (for "um drei" → 15:00). */
+export function isWithinOpeningHours(hours: BusinessHours, weekday: Weekday, time: string): boolean {
+  const minutes = parseLocalTime(time);
+  if (minutes === null) return false;
+  return (hours.weekly[weekday] ?? []).some((i) => {
+    const open = parseLocalTime(i.open);
+    const close = i.close === "24:00" ? 1440 : parseLocalTime(i.close);
+    return open !== null && close !== null && minutes >= open && minutes < close;
+  });
+}
+
+const WEEK_ORDER: Weekday[] = [1, 2, 3, 4, 5, 6, 0];
+
+/** "Montag bis Freitag 09:00 bis 18:00 Uhr, Samstag 09:00 bis 14:00 Uhr, Sonntag geschlossen" */
+export function describeOpeningHours(hours: BusinessHours): string {
+  const dayText = (d: Weekday) => {
+    const intervals = hours.weekly[d] ?? [];
+    return intervals.length === 0 ? "geschlossen" : `${intervals.map((i) => `${i.open} bis ${i.close}`).join(" und ")} Uhr`;
+  };
+  const groups: Array<{ from: Weekday; to: Weekday; text: string }> = [];
+  for (const day of WEEK_ORDER) {
+    const text = dayText(day);
+    const last = groups.at(-1);
+    if (last && last.text === text) last.to = day;
+    else groups.push({ from: day, to: day, text });
+  }
+  return groups
+    .map((g) => {
+      const days = g.from === g.to ? germanWeekdayName(g.from) : `${germanWeekdayName(g.from)} bis ${germanWeekdayName(g.to)}`;
+      return `${days} ${g.text}`;
+    })
+    .join(", ");
+}
+
+/** 4900 → "49 Euro", 4950 → "49,50 Euro" */
+export function formatEuro(cents: number): string {
+  const euros = Math.floor(cents / 100);
+  const rest = cents % 100;
+  return rest === 0 ? `${euros} Euro` : `${euros},${String(rest).padStart(2, "0")} Euro`;
+}

@@ -1,0 +1,53 @@
+/**
+ * Which company and branch a call belongs to (spec's resolveCompanyFromContext /
+ * resolveBranchFromContext): our number of the call, looked up in the phone-number table.
+ */
+import type { PrismaClient } from "@/server/generated/prisma/client";
+import { AppError, ErrorCodes } from "@/server/errors";
+import { tryNormalizePhone } from "@/server/scheduling/phone";
+
+export interface CallOwner {
+  companyId: string;
+  companySlug: string;
+  branchId: string | null;
+  /** Encrypted Retell API key: the key the company's requests are signed with. */
+  retellApiKeyEnc: string | null;
+}
+
+/** The company (and branch) an active phone number of ours belongs to, or null. */
+export async function resolveCompanyFromNumber(db: PrismaClient, number: string | undefined): Promise<CallOwner | null> {
+  const e164 = number ? tryNormalizePhone(number) : null;
+  if (!e164) return null;
+  const row = await db.phoneNumber.findUnique({
+    where: { number: e164 },
+    select: { isActive: true, branchId: true, company: { select: { id: true, slug: true, retellApiKeyEnc: true } } },
+  });
+  if (!row?.isActive) return null;
+  return { companyId: row.company.id, companySlug: row.company.slug, branchId: row.branchId, retellApiKeyEnc: row.company.retellApiKeyEnc };
+}
+
+export async function resolveCompanyFromSlug(db: PrismaClient, slug: string): Promise<CallOwner | null> {
+  const company = await db.company.findUnique({ where: { slug }, select: { id: true, slug: true, retellApiKeyEnc: true } });
+  return company ? { companyId: company.id, companySlug: company.slug, branchId: null, retellApiKeyEnc: company.retellApiKeyEnc } : null;
+}
+
+/**
+ * The branch a call is about: the given branch (must belong to the company), else the branch
+ * of our number, else the company's first active branch.
+ */
+export async function resolveBranchFromContext(
+  db: PrismaClient,
+  companyId: string,
+  context: { branch_id?: string; our_number?: string },
+): Promise<string> {
+  if (context.branch_id) {
+    const branch = await db.branch.findFirst({ where: { id: context.branch_id, companyId, isActive: true }, select: { id: true } });
+    if (!branch) throw new AppError(ErrorCodes.BRANCH_NOT_RESOLVED, "Die Filiale wurde nicht gefunden.");
+    return branch.id;
+  }
+  const owner = await resolveCompanyFromNumber(db, context.our_number);
+  if (owner && owner.companyId === companyId && owner.branchId) return owner.branchId;
+  const first = await db.branch.findFirst({ where: { companyId, isActive: true }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  if (!first) throw new AppError(ErrorCodes.BRANCH_NOT_RESOLVED, "Für diese Firma ist keine Filiale eingerichtet.");
+  return first.id;
+}
