@@ -1,4 +1,5 @@
 import type { MethodDef, ServerDef } from "@/server/mcp/types";
+import { knowledgeServer } from "@/server/mcp/knowledge/methods";
 
 /**
  * Every MCP server of the product. Each door (JSON-RPC gateway, /mcp, tRPC, Retell routes)
@@ -7,7 +8,7 @@ import type { MethodDef, ServerDef } from "@/server/mcp/types";
  * To add a server: export it from `server/mcp/<server>/methods.ts` with `defineServer`,
  * add one import below and one entry to `servers`. Order does not matter.
  */
-export const servers: ServerDef[] = [];
+export const servers: ServerDef[] = [knowledgeServer];
 
 /** Lookup over a list of servers; built once per list. Tests may build their own. */
 export class Registry {
