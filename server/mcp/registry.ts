@@ -1,3 +1,7 @@
+import { branchServer } from "@/server/mcp/branch/methods";
+import { companyServer } from "@/server/mcp/company/methods";
+import { customerServer } from "@/server/mcp/customer/methods";
+import { mcpServer } from "@/server/mcp/mcp/methods";
 import type { MethodDef, ServerDef } from "@/server/mcp/types";
 import { knowledgeServer } from "@/server/mcp/knowledge/methods";
 

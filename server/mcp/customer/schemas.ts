@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+export const customerSchema = z.object({
+  id: z.string(),
+  /** E.164 */
+  phone: z.string(),
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  notes: z.string().nullable(),
+  cancellation_count: z.number().int(),
+  no_show_count: z.number().int(),
+  created_at: z.string(),
+});
+export type CustomerDto = z.input<typeof customerSchema>;
+
+export const upcomingAppointmentSchema = z.object({
+  id: z.string(),
+  starts_at: z.string(),
+  /** dd.MM.yyyy in the branch's time zone. */
+  date: z.string(),
+  /** HH:mm in the branch's time zone. */
+  time: z.string(),
+  service: z.string(),
+  branch: z.string(),
+  staff: z.string().nullable(),
+});
+
+export const findByPhoneParams = z.object({ phone: z.string().trim().min(3).max(40) });
+export const findByPhoneResult = z.object({ customer: customerSchema.nullable() });
+
+export const getParams = z.object({ customer_id: z.string().min(1) });
+export const getResult = customerSchema.extend({ upcoming_appointments: z.array(upcomingAppointmentSchema) });
+
+export const listParams = z.object({
+  /** Part of the name or phone number. */
+  query: z.string().trim().max(100).optional(),
+  limit: z.number().int().min(1).max(100).default(25),
+  offset: z.number().int().min(0).default(0),
+});
+export const listResult = z.object({ customers: z.array(customerSchema), total: z.number().int() });
