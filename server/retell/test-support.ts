@@ -3,7 +3,8 @@ import { logger } from "@/server/logger";
 import { createTestDb, type TestDb } from "@/server/db/test-db";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import type { Actor, ServiceContext } from "@/server/mcp/types";
-import { seedDemo } from "@/server/seed/demo";
+import { DEMO_PHONE_NUMBER, seedDemo } from "@/server/seed/demo";
+import { signRetell } from "@/server/integrations/retell/signature";
 
 /** Wednesday 11 March 2026, 10:00 in Berlin. */
 export const FIXED_NOW = new Date("2026-03-11T09:00:00.000Z");
@@ -29,4 +30,23 @@ export function testContext(
     now: typeof now === "function" ? now : () => now,
     correlationId: "test",
   };
+}
+
+/** A POST as Retell sends it: JSON body signed with the company's key at the given time. */
+export function signedRequest(
+  url: string,
+  body: unknown,
+  opts: { key?: string; timestampMs?: number; signature?: string | null } = {},
+): Request {
+  const raw = typeof body === "string" ? body : JSON.stringify(body);
+  const signature =
+    opts.signature === undefined ? signRetell(raw, opts.key ?? DEMO_KEY, opts.timestampMs ?? FIXED_NOW.getTime()) : opts.signature;
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (signature !== null) headers["x-retell-signature"] = signature;
+  return new Request(url, { method: "POST", headers, body: raw });
+}
+
+/** Retell's call object for a call to the demo number. */
+export function demoCall(callId: string, extra: Record<string, unknown> = {}) {
+  return { call_id: callId, call_type: "phone_call", direction: "inbound", from_number: "+4917612345678", to_number: DEMO_PHONE_NUMBER, ...extra };
 }

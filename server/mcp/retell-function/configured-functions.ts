@@ -1,0 +1,98 @@
+/**
+ * Functions a company configured itself (spec §3.3): `external_api` calls the configured URL,
+ * `data_collection` keeps validated answers with the call.
+ */
+import { AppError, ErrorCodes } from "@/server/errors";
+import { env } from "@/server/env";
+import type { RetellCustomFunction } from "@/server/generated/prisma/client";
+import { loadCollectedData, saveCollectedData } from "@/server/retell/call-context";
+import type { FunctionAnswer, FunctionContext } from "./function-context";
+import { validateArgs } from "./json-schema";
+import { safeRequest } from "./safe-http";
+import { openHeaders } from "./sealed-headers";
+
+/** Far below what Retell accepts; the agent reads the answer aloud. */
+export const MAX_RESPONSE_BYTES = 64 * 1024;
+const MAX_TIMEOUT_MS = 30_000;
+const MAX_MESSAGE_CHARS = 1000;
+const RESERVED_HEADERS = new Set(["host", "content-length", "transfer-encoding", "connection"]);
+
+export async function runConfiguredFunction(
+  fctx: FunctionContext,
+  fn: RetellCustomFunction,
+  args: Record<string, unknown>,
+): Promise<FunctionAnswer> {
+  validateArgs(fn.parameterSchema, args);
+  if (fn.type === "data_collection") return collect(fctx, fn.name, args);
+  if (fn.type !== "external_api" || !fn.url) {
+    throw new AppError(ErrorCodes.NOT_FOUND, "Diese Funktion ist nicht eingerichtet.");
+  }
+  return callExternal(fctx, fn, args);
+}
+
+async function collect(fctx: FunctionContext, name: string, args: Record<string, unknown>): Promise<FunctionAnswer> {
+  const { ctx, callId } = fctx;
+  const stored = await loadCollectedData(ctx.db, ctx.companyId, callId);
+  const custom = { ...stored.custom, [name]: { ...stored.custom?.[name], ...args } };
+  await saveCollectedData(
+    ctx.db,
+    { companyId: ctx.companyId, callId, branchId: fctx.branch.id, fromNumber: fctx.callerNumber, toNumber: fctx.ourNumber },
+    { ...stored, custom },
+  );
+  return { success: true, message: "Danke, ich habe die Angaben notiert." };
+}
+
+async function callExternal(fctx: FunctionContext, fn: RetellCustomFunction, args: Record<string, unknown>): Promise<FunctionAnswer> {
+  const method = fn.method.toUpperCase();
+  const url = new URL(fn.url!);
+  const headers: Record<string, string> = { "user-agent": "AskProAI-Function/1.0", "x-askproai-call-id": fctx.callId };
+  for (const [name, value] of Object.entries(openHeaders(fn.headers))) {
+    if (!RESERVED_HEADERS.has(name.toLowerCase())) headers[name.toLowerCase()] = value;
+  }
+  let body: string | undefined;
+  if (method === "GET" || method === "DELETE") {
+    for (const [key, value] of Object.entries(args)) url.searchParams.set(key, typeof value === "string" ? value : JSON.stringify(value));
+  } else {
+    body = JSON.stringify(args);
+    headers["content-type"] = "application/json";
+  }
+  const response = await safeRequest({
+    url: url.toString(),
+    method,
+    headers,
+    body,
+    timeoutMs: Math.min(fn.timeoutMs, MAX_TIMEOUT_MS),
+    maxResponseBytes: MAX_RESPONSE_BYTES,
+    allowPrivate: env().ALLOW_PRIVATE_FUNCTION_URLS,
+  });
+  if (response.status >= 500) {
+    throw new AppError(ErrorCodes.RATE_LIMITED, "Der externe Dienst hat gerade ein Problem. Bitte versuchen Sie es gleich noch einmal.", {
+      retryAfter: 30,
+    });
+  }
+  const data = parseBody(response.body, response.contentType);
+  if (response.status >= 400) {
+    return { success: false, status_code: response.status, message: messageOf(data) ?? "Der externe Dienst hat die Anfrage abgelehnt." };
+  }
+  return { success: true, status_code: response.status, message: messageOf(data) ?? "Erledigt.", data };
+}
+
+function parseBody(text: string, contentType: string | null): unknown {
+  if (!text) return null;
+  if (contentType?.includes("json") || /^[[{"]/.test(text.trim())) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      // answered as text below
+    }
+  }
+  return text;
+}
+
+function messageOf(data: unknown): string | undefined {
+  if (typeof data === "string") return data.slice(0, MAX_MESSAGE_CHARS);
+  if (data && typeof data === "object" && typeof (data as { message?: unknown }).message === "string") {
+    return (data as { message: string }).message.slice(0, MAX_MESSAGE_CHARS);
+  }
+  return undefined;
+}

@@ -1,0 +1,27 @@
+import type { ServiceContext } from "@/server/mcp/types";
+import type { BusinessHours } from "@/server/scheduling/slot-types";
+
+/** What a function sees of the live call. */
+export interface FunctionContext {
+  ctx: ServiceContext;
+  callId: string;
+  branch: { id: string; name: string; timeZone: string; businessHours: BusinessHours };
+  /** The caller's number as Retell reported it (may be absent for anonymous callers). */
+  callerNumber?: string;
+  /** Our number that was called. */
+  ourNumber?: string;
+  now: Date;
+}
+
+/** What the agent reads aloud (`message`), plus data it may use in the conversation. */
+export interface FunctionAnswer {
+  success: boolean;
+  message: string;
+  [key: string]: unknown;
+}
+
+export interface FunctionImpl {
+  /** Reads may be recomputed after the replay window; writes always answer a repeat from the first run. */
+  kind: "read" | "write";
+  run(fctx: FunctionContext, args: Record<string, unknown>): Promise<FunctionAnswer>;
+}

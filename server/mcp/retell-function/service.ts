@@ -1,0 +1,81 @@
+/**
+ * retell.function.execute (spec §4.3.1): runs a built-in or a company-configured function for
+ * a live call, at most once per (call, function, arguments), and answers in short German.
+ */
+import { AppError, ErrorCodes, isAppError } from "@/server/errors";
+import type { RetellCustomFunction } from "@/server/generated/prisma/client";
+import { parseBusinessHours } from "@/server/mcp/knowledge/opening-hours";
+import type { ServiceContext } from "@/server/mcp/types";
+import { callNumbers } from "@/server/retell/request-shapes";
+import { resolveBranchFromContext } from "@/server/retell/resolve-owner";
+import { builtinFunction } from "./builtins/catalog";
+import { runConfiguredFunction } from "./configured-functions";
+import type { FunctionAnswer, FunctionContext, FunctionImpl } from "./function-context";
+import { hashArgs, runOnce, type RunOutcome } from "./invocations";
+import type { z } from "zod";
+import type { executeParams } from "./schemas";
+
+/** A read repeated within this window is a retry and gets the first answer; later it is asked afresh. */
+export const READ_REPLAY_WINDOW_MS = 30_000;
+
+export async function executeFunction(ctx: ServiceContext, params: z.output<typeof executeParams>): Promise<FunctionAnswer> {
+  const { function_name: name, parameters: args, call_context: call } = params;
+  const { ours, caller } = callNumbers(call);
+  const [configured, branchId] = await Promise.all([
+    findConfigured(ctx, name),
+    resolveBranchFromContext(ctx.db, ctx.companyId, { branch_id: call.branch_id, our_number: ours }),
+  ]);
+  const builtin = builtinFunction(name);
+  if (!builtin && !configured) throw new AppError(ErrorCodes.NOT_FOUND, "Diese Funktion ist nicht eingerichtet.");
+  if (configured && !configured.isEnabled) throw new AppError(ErrorCodes.NOT_FOUND, "Diese Funktion ist derzeit nicht verfügbar.");
+
+  const impl: FunctionImpl = builtin?.impl ?? {
+    kind: "write",
+    run: (fctx, a) => runConfiguredFunction(fctx, configured!, a),
+  };
+  const branch = await ctx.db.branch.findUniqueOrThrow({
+    where: { id: branchId },
+    select: { id: true, name: true, timeZone: true, businessHours: true },
+  });
+  const fctx: FunctionContext = {
+    ctx,
+    callId: call.call_id,
+    branch: { ...branch, businessHours: parseBusinessHours(branch.businessHours) },
+    callerNumber: caller,
+    ourNumber: ours,
+    now: ctx.now(),
+  };
+  const key = { companyId: ctx.companyId, callId: call.call_id, functionName: name, argsHash: hashArgs(args) };
+  const replay = impl.kind === "read" ? { replayWindowMs: READ_REPLAY_WINDOW_MS } : {};
+  return runOnce(ctx.db, key, replay, async () => {
+    const outcome = await answerOf(() => impl.run(fctx, args));
+    if (configured) {
+      await ctx.db.retellCustomFunction.update({
+        where: { id: configured.id },
+        data: { usageCount: { increment: 1 }, lastUsedAt: fctx.now },
+      });
+    }
+    return outcome;
+  });
+}
+
+/** Domain refusals are answers the agent reads; transient ones are not kept, so Retell's retry runs again. */
+async function answerOf(run: () => Promise<FunctionAnswer>): Promise<RunOutcome<FunctionAnswer>> {
+  try {
+    return { answer: await run(), keep: true };
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    return {
+      answer: { success: false, message: error.message, error_code: error.code, ...(error.retryAfter ? { retry_after: error.retryAfter } : {}) },
+      keep: error.retryAfter === undefined,
+    };
+  }
+}
+
+/** The company's own definition, else a global one. */
+async function findConfigured(ctx: ServiceContext, name: string): Promise<RetellCustomFunction | null> {
+  const rows = await ctx.db.retellCustomFunction.findMany({
+    where: { name, OR: [{ companyId: ctx.companyId }, { companyId: null, isGlobal: true }] },
+  });
+  return rows.find((r) => r.companyId === ctx.companyId) ?? rows[0] ?? null;
+}

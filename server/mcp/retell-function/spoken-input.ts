@@ -1,0 +1,140 @@
+/**
+ * Arguments as the agent passes them: German field names (English aliases accepted), dates
+ * and times as the caller said them, services by their spoken name.
+ */
+import { AppError, ErrorCodes } from "@/server/errors";
+import type { PrismaClient } from "@/server/generated/prisma/client";
+import { isWithinOpeningHours } from "@/server/mcp/knowledge/opening-hours";
+import { searchTokens } from "@/server/mcp/knowledge/search-index";
+import { parseGermanDate, parseGermanTime } from "@/server/scheduling/german-datetime";
+import { weekdayOfLocalDate, type LocalDate, type LocalTime } from "@/server/scheduling/local-date";
+import { tryNormalizePhone } from "@/server/scheduling/phone";
+import { germanWeekdayName, zonedDateTimeToInstant } from "@/server/scheduling/time";
+import type { FunctionContext } from "./function-context";
+
+const ALIASES: Record<string, string> = {
+  date: "datum", tag: "datum",
+  time: "uhrzeit", zeit: "uhrzeit",
+  customer_name: "name", kundenname: "name", kunde: "name",
+  phone: "telefonnummer", telefon: "telefonnummer", rufnummer: "telefonnummer", customer_phone: "telefonnummer", phone_number: "telefonnummer",
+  service: "dienstleistung", leistung: "dienstleistung",
+  e_mail: "email", mail: "email",
+  staff: "mitarbeiter_wunsch", mitarbeiter: "mitarbeiter_wunsch", preferred_staff: "mitarbeiter_wunsch",
+  notes: "notizen", notiz: "notizen", bemerkung: "notizen",
+  question: "frage", query: "frage",
+  appointment_id: "termin_id",
+  new_date: "neues_datum", new_time: "neue_uhrzeit",
+  reason: "grund",
+  old_date: "altes_datum",
+  services: "dienstleistungen",
+};
+
+/** Canonical German keys, string values, blanks dropped. */
+export function normalizeArgs(args: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [rawKey, value] of Object.entries(args)) {
+    const key = ALIASES[rawKey.toLowerCase()] ?? rawKey.toLowerCase();
+    const text = Array.isArray(value) ? value.join(", ") : typeof value === "string" || typeof value === "number" ? String(value) : "";
+    if (text.trim()) out[key] = text.trim();
+  }
+  return out;
+}
+
+export interface ResolvedService {
+  id: string;
+  name: string;
+  durationMinutes: number;
+  bufferMinutes: number;
+}
+
+/** The company's service the caller means ("Herrenschnitt" → Herrenhaarschnitt); asks back when unclear. */
+export async function resolveService(db: PrismaClient, companyId: string, branchId: string, spoken: string): Promise<ResolvedService> {
+  const services = await db.service.findMany({
+    where: { companyId, isActive: true, OR: [{ branchId: null }, { branchId }] },
+    select: { id: true, name: true, durationMinutes: true, bufferMinutes: true },
+    orderBy: { name: "asc" },
+  });
+  const wanted = searchTokens(spoken);
+  const scored = services
+    .map((s) => ({ s, score: matchScore(wanted, s.name) }))
+    .filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score);
+  if (scored.length === 0) {
+    throw new AppError(ErrorCodes.SERVICE_NOT_MAPPED, `Das bieten wir leider nicht an. Möglich sind: ${services.map((s) => s.name).join(", ")}.`);
+  }
+  const best = scored.filter((x) => x.score === scored[0].score);
+  if (best.length > 1) {
+    throw new AppError(ErrorCodes.SERVICE_NOT_MAPPED, `Meinen Sie ${best.map((x) => x.s.name).join(" oder ")}?`);
+  }
+  return best[0].s;
+}
+
+function matchScore(wanted: string[], serviceName: string): number {
+  const name = searchTokens(serviceName);
+  if (wanted.join(" ") === name.join(" ")) return 100;
+  let score = 0;
+  for (const w of wanted) {
+    if (name.some((n) => sharedPrefix(w, n) >= 4 || (w.length >= 4 && n.includes(w)))) score += 1;
+  }
+  return score;
+}
+
+function sharedPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+export interface SpokenMoment {
+  date: LocalDate;
+  time: LocalTime;
+  start: Date;
+}
+
+/**
+ * A date and time as the caller said them, in the branch's zone. A date without a year is
+ * the next one to come; "um drei" is read inside the branch's opening hours that day.
+ */
+export function parseMoment(fctx: FunctionContext, datum: string, uhrzeit: string): SpokenMoment {
+  const date = parseDay(fctx, datum);
+  const hours = fctx.branch.businessHours;
+  const weekday = weekdayOfLocalDate(date);
+  const time = parseGermanTime(uhrzeit, { preferHours: (hhmm) => isWithinOpeningHours(hours, weekday, hhmm) });
+  const start = zonedDateTimeToInstant(date, time, fctx.branch.timeZone);
+  if (start.getTime() <= fctx.now.getTime()) {
+    throw new AppError(ErrorCodes.DATE_IN_PAST, "Dieser Zeitpunkt liegt in der Vergangenheit.");
+  }
+  return { date, time, start };
+}
+
+export function parseDay(fctx: FunctionContext, datum: string): LocalDate {
+  const date = parseGermanDate(datum, fctx.now, fctx.branch.timeZone);
+  const today = parseGermanDate("heute", fctx.now, fctx.branch.timeZone);
+  if (date < today) throw new AppError(ErrorCodes.DATE_IN_PAST, "Dieses Datum liegt in der Vergangenheit.");
+  return date;
+}
+
+/** "Donnerstag, 12.03.2026" */
+export function spokenDate(date: LocalDate): string {
+  const [y, m, d] = date.split("-");
+  return `${germanWeekdayName(weekdayOfLocalDate(date))}, ${d}.${m}.${y}`;
+}
+
+/** The number to use for the caller: what they said, else the number they call from. */
+export function callerPhone(fctx: FunctionContext, said: string | undefined): string {
+  const source = said ?? fctx.callerNumber;
+  const normalized = source ? tryNormalizePhone(source) : null;
+  if (!normalized) {
+    throw new AppError(ErrorCodes.INVALID_PHONE, said ? "Die Telefonnummer habe ich nicht verstanden." : "Unter welcher Telefonnummer ist der Termin gebucht?");
+  }
+  return normalized;
+}
+
+/** 45 → "45 Minuten", 60 → "1 Stunde", 135 → "2 Stunden und 15 Minuten" */
+export function spokenDuration(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  const hours = h === 0 ? "" : h === 1 ? "1 Stunde" : `${h} Stunden`;
+  const mins = m === 0 ? "" : `${m} Minuten`;
+  return [hours, mins].filter(Boolean).join(" und ") || "0 Minuten";
+}
