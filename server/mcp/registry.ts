@@ -4,6 +4,7 @@ import { customerServer } from "@/server/mcp/customer/methods";
 import { mcpServer } from "@/server/mcp/mcp/methods";
 import type { MethodDef, ServerDef } from "@/server/mcp/types";
 import { knowledgeServer } from "@/server/mcp/knowledge/methods";
+import { retellFunctionServer } from "@/server/mcp/retell-function/methods";
 
 /**
  * Every MCP server of the product. Each door (JSON-RPC gateway, /mcp, tRPC, Retell routes)
@@ -12,7 +13,7 @@ import { knowledgeServer } from "@/server/mcp/knowledge/methods";
  * To add a server: export it from `server/mcp/<server>/methods.ts` with `defineServer`,
  * add one import below and one entry to `servers`. Order does not matter.
  */
-export const servers: ServerDef[] = [knowledgeServer];
+export const servers: ServerDef[] = [knowledgeServer, retellFunctionServer];
 
 /** Lookup over a list of servers; built once per list. Tests may build their own. */
 export class Registry {
