@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AppError, ErrorCodes } from "@/server/errors";
+import { parseCompanySettings } from "@/server/mcp/company/settings";
+import { seededTestDb, FIXED_NOW } from "@/server/retell/test-support";
+import { zonedDateTimeToInstant } from "@/server/scheduling/time";
+import { LocalCalendarProvider } from "./local-provider";
+import type { BranchRef, ConfirmedBooking, ServiceRef, Tx } from "./provider";
+
+// FIXED_NOW: Wednesday 11.03.2026, 10:00 Berlin. The demo seed books Thursday 12.03.:
+// 10:00 Anna (Damen), 11:00 Jonas (Herren, +10 min buffer), 14:00 Leonie (Färben).
+const TZ = "Europe/Berlin";
+const at = (day: string, time: string) => zonedDateTimeToInstant(day, time, TZ);
+
+let db: Awaited<ReturnType<typeof seededTestDb>>;
+let provider: LocalCalendarProvider;
+let mitte: BranchRef;
+let herren: ServiceRef;
+let staff: Record<string, string>;
+let customerId: string;
+
+beforeAll(async () => {
+  db = await seededTestDb();
+  const company = await db.prisma.company.findUniqueOrThrow({ where: { id: db.companyId } });
+  provider = new LocalCalendarProvider({
+    db: db.prisma,
+    companyId: db.companyId,
+    settings: parseCompanySettings(company.settings),
+    now: () => FIXED_NOW,
+  });
+  mitte = await db.prisma.branch.findFirstOrThrow({ where: { companyId: db.companyId, name: { endsWith: "Mitte" } } });
+  herren = await db.prisma.service.findFirstOrThrow({ where: { companyId: db.companyId, name: "Herrenhaarschnitt" } });
+  staff = Object.fromEntries((await db.prisma.staff.findMany()).map((s) => [s.name.split(" ")[0], s.id]));
+  customerId = (await db.prisma.customer.findFirstOrThrow({ where: { companyId: db.companyId } })).id;
+});
+afterAll(() => db.close());
+
+/** The store step the appointments service passes: insert the row from what was confirmed. */
+function insertAppointment(tx: Tx, c: ConfirmedBooking) {
+  return tx.appointment.create({
+    data: {
+      companyId: db.companyId,
+      branchId: mitte.id,
+      customerId,
+      serviceId: herren.id,
+      staffId: c.staffId,
+      startsAt: c.start,
+      endsAt: c.end,
+      bufferMinutes: herren.bufferMinutes,
+      externalUid: c.externalUid,
+    },
+  });
+}
+
+const book = (time: string, staffId?: string) =>
+  provider.book(
+    { branch: mitte, service: herren, start: at("2026-03-12", time), staffId, attendee: { name: "Test", phone: "+4917100000000" } },
+    insertAppointment,
+  );
+
+describe("local availability", () => {
+  it("offers Thursday's men's cuts around Jonas' 11:00 appointment, its buffer and the lunch break", async () => {
+    const slots = await provider.availability({ branch: mitte, service: herren, from: "2026-03-12", to: "2026-03-12" });
+    const times = slots.map((s) => s.start.toISOString());
+    expect(times[0]).toBe(at("2026-03-12", "10:00").toISOString()); // Jonas starts at 10:00
+    expect(times).not.toContain(at("2026-03-12", "11:00").toISOString()); // Jonas busy, Leonie starts at 12:00
+    expect(times).not.toContain(at("2026-03-12", "11:15").toISOString()); // 11:15-11:45 overlaps the buffer until 11:40
+    expect(times).toContain(at("2026-03-12", "11:45").toISOString());
+    expect(times).not.toContain(at("2026-03-12", "12:45").toISOString()); // 12:45-13:15 crosses the break
+    const noon = slots.find((s) => s.start.getTime() === at("2026-03-12", "12:00").getTime());
+    expect(noon?.staffIds).toEqual([staff.Jonas, staff.Leonie]);
+  });
+
+  it("honours minimum notice today and finds the next free slot", async () => {
+    const next = await provider.nextFreeSlot({ branch: mitte, service: herren, from: "2026-03-11" });
+    // Now is 10:00 with 60 minutes notice: the first aligned start is 11:00 today.
+    expect(next?.start.toISOString()).toBe(at("2026-03-11", "11:00").toISOString());
+  });
+
+  it("skips Good Friday, a nationwide holiday, when searching forward", async () => {
+    const next = await provider.nextFreeSlot({ branch: mitte, service: herren, from: "2026-04-03" });
+    expect(next?.start.toISOString()).toBe(at("2026-04-04", "09:00").toISOString()); // Saturday, Jonas 09:00-14:00
+  });
+});
+
+describe("local booking", () => {
+  it("books a free slot with the preferred staff member and refuses the same slot twice", async () => {
+    const first = await book("16:00", staff.Leonie);
+    expect(first.staffId).toBe(staff.Leonie);
+    expect(first.externalUid).toMatch(/^local-/);
+    const error = await book("16:00", staff.Leonie).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe(ErrorCodes.CALCOM_SLOT_NOT_AVAILABLE);
+    // Without a preference the other free colleague takes it.
+    expect((await book("16:00")).staffId).toBe(staff.Jonas);
+  });
+
+  it("lets exactly one of 20 parallel attempts on one staff member's slot win", async () => {
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => book("17:00", staff.Leonie)));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results) {
+      if (r.status === "rejected") expect((r.reason as AppError).code).toBe(ErrorCodes.CALCOM_SLOT_NOT_AVAILABLE);
+    }
+    const rows = await db.prisma.appointment.count({ where: { staffId: staff.Leonie, startsAt: at("2026-03-12", "17:00") } });
+    expect(rows).toBe(1);
+  });
+
+  it("moves an appointment onto a time that only its own old booking occupied", async () => {
+    const appointment = await book("18:00", staff.Leonie);
+    const moved = await provider.reschedule(
+      {
+        appointmentId: appointment.id,
+        externalUid: appointment.externalUid,
+        branch: mitte,
+        service: herren,
+        start: at("2026-03-12", "18:15"),
+        staffId: staff.Leonie,
+        reason: "test",
+      },
+      (tx, c) => tx.appointment.update({ where: { id: appointment.id }, data: { startsAt: c.start, endsAt: c.end } }),
+    );
+    expect(moved.startsAt.toISOString()).toBe(at("2026-03-12", "18:15").toISOString());
+    expect(moved.externalUid).toBe(appointment.externalUid);
+  });
+
+  it("does not store anything when the store step fails", async () => {
+    const failing = provider.book(
+      { branch: mitte, service: herren, start: at("2026-03-12", "19:00"), attendee: { name: "T", phone: "+4917100000000" } },
+      async (tx, c) => {
+        await insertAppointment(tx, c);
+        throw new Error("outbox write failed");
+      },
+    );
+    await expect(failing).rejects.toThrow("outbox write failed");
+    expect(await db.prisma.appointment.count({ where: { startsAt: at("2026-03-12", "19:00") } })).toBe(0);
+  });
+});

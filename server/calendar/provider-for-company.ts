@@ -1,0 +1,40 @@
+import { getCache } from "@/server/cache";
+import { decryptSecret } from "@/server/crypto";
+import { env } from "@/server/env";
+import { AppError, ErrorCodes } from "@/server/errors";
+import type { PrismaClient } from "@/server/generated/prisma/client";
+import { CalcomClient } from "@/server/integrations/calcom/client";
+import type { Logger } from "@/server/logger";
+import { parseCompanySettings } from "@/server/mcp/company/settings";
+import { CalcomCalendarProvider } from "./calcom-provider";
+import { LocalCalendarProvider } from "./local-provider";
+import type { CalendarProvider } from "./provider";
+
+/** The parts of a service context a provider needs (a ServiceContext fits). */
+export interface ProviderContext {
+  companyId: string;
+  db: PrismaClient;
+  now: () => Date;
+  log: Logger;
+}
+
+/** The calendar of the company: Cal.com when its connection says so, else the built-in one. */
+export async function providerForCompany(ctx: ProviderContext): Promise<CalendarProvider> {
+  const company = await ctx.db.company.findUnique({
+    where: { id: ctx.companyId },
+    select: { settings: true, calendarConnection: { select: { provider: true, baseUrl: true, apiKeyEnc: true } } },
+  });
+  if (!company) throw new AppError(ErrorCodes.COMPANY_NOT_FOUND, "Das Unternehmen wurde nicht gefunden.");
+  const settings = parseCompanySettings(company.settings);
+  const connection = company.calendarConnection;
+  const base = { db: ctx.db, companyId: ctx.companyId, settings, now: ctx.now };
+  if (connection?.provider !== "calcom") return new LocalCalendarProvider(base);
+  if (!connection.apiKeyEnc) {
+    throw new AppError(ErrorCodes.CALCOM_INVALID_API_KEY, "Für Cal.com ist noch kein API-Schlüssel hinterlegt.");
+  }
+  const client = new CalcomClient({
+    baseUrl: connection.baseUrl ?? env().CALCOM_API_BASE_URL,
+    apiKey: decryptSecret(connection.apiKeyEnc),
+  });
+  return new CalcomCalendarProvider({ ...base, client, cache: getCache(), log: ctx.log });
+}

@@ -1,0 +1,36 @@
+/**
+ * Weekly schedules as stored in JSON columns (branches.businessHours, staff.workingHours),
+ * read safely: a malformed day is dropped rather than failing every availability question.
+ */
+import { z } from "zod";
+import type { BusinessHours, LocalTimeRange, OpeningInterval, WeeklySchedule } from "@/server/scheduling/slot-types";
+
+const hhmm = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/);
+const WEEKDAYS = ["0", "1", "2", "3", "4", "5", "6"] as const;
+
+function weekly<T>(item: z.ZodType<T>, value: unknown): WeeklySchedule<T> {
+  const source = value !== null && typeof value === "object" ? (value as Record<string, unknown>) : {};
+  const out: Record<string, T[]> = {};
+  for (const day of WEEKDAYS) {
+    const parsed = z.array(item).safeParse(source[day]);
+    if (parsed.success && parsed.data.length > 0) out[day] = parsed.data;
+  }
+  return out as WeeklySchedule<T>;
+}
+
+const opening = z.object({ open: hhmm, close: hhmm }) as z.ZodType<OpeningInterval>;
+const range = z.object({ start: hhmm, end: hhmm }) as z.ZodType<LocalTimeRange>;
+
+export function parseBusinessHours(value: unknown): BusinessHours {
+  const source = value !== null && typeof value === "object" ? (value as Record<string, unknown>) : {};
+  return { weekly: weekly(opening, source.weekly), breaks: weekly(range, source.breaks) };
+}
+
+export function parseWorkingHours(value: unknown): WeeklySchedule<LocalTimeRange> {
+  return weekly(range, value);
+}
+
+/** Whether any weekday has opening hours (a Cal.com-only company may keep none). */
+export function hasOpeningHours(hours: BusinessHours): boolean {
+  return Object.values(hours.weekly).some((intervals) => (intervals?.length ?? 0) > 0);
+}
