@@ -1,4 +1,6 @@
+import { env } from "@/server/env";
 import { MemoryCache } from "./memory";
+import { RedisCache, redisClient } from "./redis";
 import type { Cache } from "./types";
 
 export type { Cache } from "./types";
@@ -6,9 +8,12 @@ export { remember } from "./types";
 
 const g = globalThis as unknown as { __askproCache?: Cache };
 
-/** The process-wide cache (memory; Redis when REDIS_URL is set, see ./redis.ts). */
+/** The process-wide cache: Redis when REDIS_URL is set (shared by all instances), else memory. */
 export function getCache(): Cache {
-  g.__askproCache ??= new MemoryCache();
+  if (!g.__askproCache) {
+    const url = env().REDIS_URL;
+    g.__askproCache = url ? new RedisCache(redisClient(url)) : new MemoryCache();
+  }
   return g.__askproCache;
 }
 
