@@ -1,4 +1,5 @@
 /** Test fixtures shared by the Retell modules' tests: a seeded database and a service context. */
+import { env } from "@/server/env";
 import { logger } from "@/server/logger";
 import { createTestDb, type TestDb } from "@/server/db/test-db";
 import type { PrismaClient } from "@/server/generated/prisma/client";
@@ -49,4 +50,14 @@ export function signedRequest(
 /** Retell's call object for a call to the demo number. */
 export function demoCall(callId: string, extra: Record<string, unknown> = {}) {
   return { call_id: callId, call_type: "phone_call", direction: "inbound", from_number: "+4917612345678", to_number: DEMO_PHONE_NUMBER, ...extra };
+}
+
+/** Points the Retell client at a fake Retell API for this test file; returns the undo. */
+export function pointRetellAt(url: string): () => void {
+  const e = env();
+  const before = e.RETELL_API_BASE_URL;
+  e.RETELL_API_BASE_URL = url;
+  return () => {
+    e.RETELL_API_BASE_URL = before;
+  };
 }

@@ -1,0 +1,9 @@
+import { handleCustomFunction } from "@/server/retell/custom-function-door";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** Tools with `args_at_root`: the tool name in the path, company and call id in the query. */
+export async function POST(request: Request, { params }: { params: Promise<{ name: string }> }): Promise<Response> {
+  return handleCustomFunction(request, (await params).name);
+}
