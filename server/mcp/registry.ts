@@ -5,6 +5,7 @@ import { mcpServer } from "@/server/mcp/mcp/methods";
 import type { MethodDef, ServerDef } from "@/server/mcp/types";
 import { knowledgeServer } from "@/server/mcp/knowledge/methods";
 import { retellFunctionServer } from "@/server/mcp/retell-function/methods";
+import { retellServer } from "@/server/mcp/retell/methods";
 
 /**
  * Every MCP server of the product. Each door (JSON-RPC gateway, /mcp, tRPC, Retell routes)
@@ -13,7 +14,7 @@ import { retellFunctionServer } from "@/server/mcp/retell-function/methods";
  * To add a server: export it from `server/mcp/<server>/methods.ts` with `defineServer`,
  * add one import below and one entry to `servers`. Order does not matter.
  */
-export const servers: ServerDef[] = [knowledgeServer, retellFunctionServer];
+export const servers: ServerDef[] = [knowledgeServer, retellFunctionServer, retellServer];
 
 /** Lookup over a list of servers; built once per list. Tests may build their own. */
 export class Registry {
