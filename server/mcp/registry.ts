@@ -12,9 +12,18 @@ import { retellServer } from "@/server/mcp/retell/methods";
  * reads this one list; a method is never registered anywhere else.
  *
  * To add a server: export it from `server/mcp/<server>/methods.ts` with `defineServer`,
- * add one import below and one entry to `servers`. Order does not matter.
+ * add one import below and one entry (on its own line) to `servers`. Order does not matter.
+ * Re-read this file right before editing: keep every entry that is already there.
  */
-export const servers: ServerDef[] = [knowledgeServer, retellFunctionServer, retellServer];
+export const servers: ServerDef[] = [
+  mcpServer,
+  companyServer,
+  branchServer,
+  customerServer,
+  knowledgeServer,
+  retellFunctionServer,
+  retellServer,
+];
 
 /** Lookup over a list of servers; built once per list. Tests may build their own. */
 export class Registry {
