@@ -1,0 +1,25 @@
+// @ts-check
+
+/** @type {import("next").NextConfig} */
+const nextConfig = {
+  // A separate folder lets a second build run next to a running dev server or another build.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  // Native, WASM or worker-based packages that must be loaded from node_modules at run time.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@prisma/client",
+    "@prisma/adapter-pg",
+    "pg",
+    "pino",
+    "bcryptjs",
+    "ioredis",
+    "rate-limiter-flexible",
+    "prom-client",
+    "nodemailer",
+  ],
+  poweredByHeader: false,
+  reactStrictMode: true,
+};
+
+module.exports = nextConfig;
