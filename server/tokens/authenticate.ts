@@ -40,7 +40,7 @@ export async function authenticateToken(db: PrismaClient, raw: string | null | u
     where: { tokenHash: hash },
     select: { id: true, companyId: true, allowedServers: true, revokedAt: true },
   });
-  if (!row || (row.revokedAt && row.revokedAt.getTime() <= now)) return null;
+  if (!row || row.revokedAt) return null;
   const token: AuthenticatedToken = { id: row.id, companyId: row.companyId, allowedServers: row.allowedServers };
   if (state.byHash.size >= MAX_CACHED) state.byHash.delete(state.byHash.keys().next().value!);
   state.byHash.set(hash, { token, expiresAt: now + CACHE_TTL_MS });
