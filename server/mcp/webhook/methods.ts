@@ -1,0 +1,46 @@
+import { defineMethod, defineServer } from "@/server/mcp/types";
+import { processWebhookEvent } from "./orchestrator";
+import * as s from "./schemas";
+
+export const webhookServer = defineServer({
+  name: "webhook",
+  version: "1.0.0",
+  description: "Anruf-Ereignisse von Retell: gespeicherte Ereignisse und ihre Verarbeitung (Anruf speichern, verknüpfen, offene Terminwünsche übernehmen).",
+  methods: [
+    defineMethod({
+      name: "webhook.listEvents",
+      description: "Die zuletzt empfangenen Webhook-Ereignisse mit ihrem Verarbeitungsstand.",
+      params: s.listEventsParams,
+      result: s.listEventsResult,
+      kind: "read",
+      handler: async (ctx, params) => {
+        const rows = await ctx.db.webhookEvent.findMany({
+          where: { companyId: ctx.companyId, ...(params.status ? { status: params.status } : {}), ...(params.event ? { event: params.event } : {}) },
+          orderBy: { receivedAt: "desc" },
+          take: params.limit,
+        });
+        return {
+          events: rows.map((e) => ({
+            id: e.id,
+            provider: e.provider,
+            event: e.event,
+            call_id: (e.payload as { call?: { call_id?: string } } | null)?.call?.call_id ?? null,
+            status: e.status,
+            error: e.error,
+            received_at: e.receivedAt.toISOString(),
+            processed_at: e.processedAt?.toISOString() ?? null,
+          })),
+          total: rows.length,
+        };
+      },
+    }),
+    defineMethod({
+      name: "webhook.processEvent",
+      description: "Verarbeitet ein gespeichertes Ereignis (erneut), z. B. nach einem Fehler.",
+      params: s.processEventParams,
+      result: s.processEventResult,
+      kind: "write",
+      handler: (ctx, params) => processWebhookEvent(ctx, params.event_id),
+    }),
+  ],
+});

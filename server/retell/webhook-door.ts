@@ -1,0 +1,31 @@
+/**
+ * POST /api/mcp/retell/webhook: Retell's call events. Verified like the function door (owner
+ * from our number, signature over the raw body), stored once per (call_id, event) and
+ * acknowledged at once; the work runs in the outbox job (server/mcp/webhook). A duplicate
+ * delivery is acknowledged with 200 and changes nothing.
+ */
+import { getDb } from "@/server/db";
+import { recordRetellEvent } from "@/server/mcp/webhook/record-event";
+import type { DoorDeps } from "./custom-function-door";
+import { callNumbers, retellWebhookSchema } from "./request-shapes";
+import { resolveCompanyFromNumber } from "./resolve-owner";
+import { json, refuse } from "./responses";
+import { parseJson, readRawBody, verifyOwnerSignature } from "./verify-signature";
+
+export async function handleRetellWebhook(request: Request, deps: DoorDeps = {}): Promise<Response> {
+  const now = deps.now ?? (() => new Date());
+  const raw = await readRawBody(request);
+  if (raw === null) return refuse(413, "Anfrage zu groß.");
+  const body = parseJson(raw);
+  if (!body.ok) return refuse(400, "Ungültiges JSON.");
+  const webhook = retellWebhookSchema.safeParse(body.value);
+  if (!webhook.success) return refuse(400, "Unbekanntes Ereignisformat: erwartet { event, call }.");
+
+  const db = deps.db ?? (await getDb());
+  const owner = await resolveCompanyFromNumber(db, callNumbers(webhook.data.call).ours);
+  if (!owner) return refuse(404, "Unbekannte Rufnummer.");
+  if (!verifyOwnerSignature(owner, raw, request.headers, now().getTime())) return refuse(401, "Ungültige Signatur.");
+
+  const outcome = await recordRetellEvent(db, owner.companyId, webhook.data, body.value, now());
+  return json(200, { status: outcome.status });
+}
