@@ -6,6 +6,8 @@ import type { MethodDef, ServerDef } from "@/server/mcp/types";
 import { knowledgeServer } from "@/server/mcp/knowledge/methods";
 import { retellFunctionServer } from "@/server/mcp/retell-function/methods";
 import { retellServer } from "@/server/mcp/retell/methods";
+import { retellConfigServer } from "@/server/mcp/retell-config/methods";
+import { webhookServer } from "@/server/mcp/webhook/methods";
 
 /**
  * Every MCP server of the product. Each door (JSON-RPC gateway, /mcp, tRPC, Retell routes)
@@ -23,6 +25,8 @@ export const servers: ServerDef[] = [
   knowledgeServer,
   retellFunctionServer,
   retellServer,
+  retellConfigServer,
+  webhookServer,
 ];
 
 /** Lookup over a list of servers; built once per list. Tests may build their own. */
