@@ -1,0 +1,77 @@
+/**
+ * tRPC setup in three parts: (1) the context built per request from the next-auth session,
+ * (2) initialisation with superjson and an error formatter that keeps internals out of answers,
+ * (3) the procedures routers are built from.
+ */
+import { randomUUID } from "node:crypto";
+import { initTRPC, TRPCError } from "@trpc/server";
+import type { Session } from "next-auth";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import { serviceContextFromSession, type ServiceContextOptions } from "@/server/auth/service-context";
+import { isAppError } from "@/server/errors";
+import { appErrorToTRPC, INTERNAL_ERROR_MESSAGE } from "./errors";
+
+/* 1. Context */
+
+export interface TRPCContext {
+  session: Session | null;
+  correlationId: string;
+  /** Overrides for the ServiceContext (tests: their own database and a fixed clock). */
+  services?: Pick<ServiceContextOptions, "db" | "now">;
+}
+
+export function createTRPCContext(opts: {
+  headers: Headers;
+  session: Session | null;
+  services?: TRPCContext["services"];
+}): TRPCContext {
+  const incoming = opts.headers.get("x-correlation-id");
+  const correlationId = incoming && /^[\w.-]{8,128}$/.test(incoming) ? incoming : randomUUID();
+  return { session: opts.session, correlationId, services: opts.services };
+}
+
+/* 2. Initialisation */
+
+const t = initTRPC.context<TRPCContext>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const zodError = cause instanceof ZodError ? z.flattenError(cause) : null;
+    const appError = isAppError(cause) ? { code: cause.code, type: cause.type, retryAfter: cause.retryAfter ?? null } : null;
+    let message = shape.message;
+    if (zodError) message = "Die Eingaben sind ungültig.";
+    else if (error.code === "INTERNAL_SERVER_ERROR" && !appError) message = INTERNAL_ERROR_MESSAGE;
+    return {
+      ...shape,
+      message,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, zodError, appError },
+    };
+  },
+});
+
+export const createCallerFactory = t.createCallerFactory;
+export const createTRPCRouter = t.router;
+
+/* 3. Procedures */
+
+/** Domain errors thrown anywhere below become tRPC errors with their German message. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && isAppError(result.error.cause)) throw appErrorToTRPC(result.error.cause);
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(domainErrors);
+
+/** A logged-in user; `ctx.service` is the ServiceContext for the user's company. */
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Bitte melden Sie sich an." });
+  const service = await serviceContextFromSession(ctx.session, { ...ctx.services, correlationId: ctx.correlationId });
+  return next({ ctx: { session: ctx.session, service } });
+});
+
+export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.session.user.role !== "admin") throw new TRPCError({ code: "FORBIDDEN", message: "Keine Berechtigung." });
+  return next();
+});

@@ -1,0 +1,87 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "@/server/db";
+import { env } from "@/server/env";
+import { logger } from "@/server/logger";
+import { LoginError, verifyCredentials, type SessionUser } from "./credentials";
+import { loginThrottle } from "./throttle-instance";
+
+const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+/**
+ * The secret and base URL come from validated configuration, read on first use rather than at
+ * import so `next build` needs neither. next-auth reads `secret` before it works out its own
+ * URL, so this is where NEXTAUTH_URL is filled in from APP_URL when it is not set.
+ */
+export function authSecret(): string {
+  const e = env();
+  process.env.NEXTAUTH_URL ||= e.APP_URL;
+  return e.AUTH_SECRET;
+}
+
+function clientIp(headers: Record<string, unknown> | undefined): string | null {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
+  const real = headers?.["x-real-ip"];
+  return first || (typeof real === "string" ? real.trim() : null) || null;
+}
+
+export const authOptions: NextAuthOptions = {
+  get secret() {
+    return authSecret();
+  },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    CredentialsProvider({
+      id: "credentials",
+      name: "E-Mail und Passwort",
+      credentials: {
+        email: { label: "E-Mail", type: "email" },
+        password: { label: "Passwort", type: "password" },
+      },
+      async authorize(credentials, req) {
+        try {
+          return await verifyCredentials(
+            { db: await getDb(), throttle: loginThrottle(), now: () => new Date() },
+            { email: credentials?.email ?? "", password: credentials?.password ?? "", ip: clientIp(req?.headers) },
+          );
+        } catch (err) {
+          if (err instanceof LoginError) {
+            logger.info({ reason: err.reason }, "login refused");
+            throw err; // next-auth hands the German message to the form as `error`
+          }
+          logger.error({ err }, "login failed");
+          throw new Error("Die Anmeldung ist gerade nicht möglich. Bitte versuchen Sie es später erneut.");
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        const u = user as SessionUser;
+        token.user = {
+          id: u.id,
+          name: u.name,
+          email: u.email,
+          role: u.role,
+          companyId: u.companyId,
+          companyName: u.companyName,
+          companySlug: u.companySlug,
+        };
+        token.sub = u.id;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (token.user) session.user = token.user;
+      return session;
+    },
+  },
+  logger: {
+    error: (code, metadata) => logger.error({ code, metadata }, "next-auth error"),
+    warn: (code) => logger.warn({ code }, "next-auth warning"),
+    debug: () => {},
+  },
+};
