@@ -1,5 +1,5 @@
 /** Test fixtures shared by the Retell modules' tests: a seeded database and a service context. */
-import { env } from "@/server/env";
+import { env, type Env } from "@/server/env";
 import { logger } from "@/server/logger";
 import { createTestDb, type TestDb } from "@/server/db/test-db";
 import type { PrismaClient } from "@/server/generated/prisma/client";
@@ -52,12 +52,12 @@ export function demoCall(callId: string, extra: Record<string, unknown> = {}) {
   return { call_id: callId, call_type: "phone_call", direction: "inbound", from_number: "+4917612345678", to_number: DEMO_PHONE_NUMBER, ...extra };
 }
 
-/** Points the Retell client at a fake Retell API for this test file; returns the undo. */
-export function pointRetellAt(url: string): () => void {
+/** Overrides settings of the validated environment for one test file; returns the undo. */
+export function overrideEnv(patch: Partial<Env>): () => void {
   const e = env();
-  const before = e.RETELL_API_BASE_URL;
-  e.RETELL_API_BASE_URL = url;
+  const before = Object.fromEntries(Object.keys(patch).map((k) => [k, e[k as keyof Env]]));
+  Object.assign(e, patch);
   return () => {
-    e.RETELL_API_BASE_URL = before;
+    Object.assign(e, before);
   };
 }

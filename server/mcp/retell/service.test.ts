@@ -6,7 +6,7 @@ import { callMethod } from "@/server/mcp/dispatch";
 import { Registry } from "@/server/mcp/registry";
 import type { ServiceContext } from "@/server/mcp/types";
 import { configureResilience, resetCircuits } from "@/server/resilience";
-import { DEMO_KEY, pointRetellAt, seededTestDb, testContext } from "@/server/retell/test-support";
+import { DEMO_KEY, overrideEnv, seededTestDb, testContext } from "@/server/retell/test-support";
 import { retellServer } from "./methods";
 import { getAgentVersions, listAgents, listPhoneNumbers, publishAgentVersion, setPhoneNumberAgentVersion } from "./service";
 
@@ -19,7 +19,7 @@ let ctx: ServiceContext;
 beforeAll(async () => {
   db = await seededTestDb();
   retell = await startFakeRetell({ apiKey: DEMO_KEY });
-  restore = pointRetellAt(retell.url);
+  restore = overrideEnv({ RETELL_API_BASE_URL: retell.url });
   ctx = testContext(db.prisma, db.companyId);
 });
 afterAll(async () => {
