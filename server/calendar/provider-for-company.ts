@@ -5,7 +5,7 @@ import { AppError, ErrorCodes } from "@/server/errors";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { CalcomClient } from "@/server/integrations/calcom/client";
 import type { Logger } from "@/server/logger";
-import { parseCompanySettings } from "@/server/mcp/company/settings";
+import { parseCompanySettings, type CompanySettings } from "@/server/mcp/company/settings";
 import { CalcomCalendarProvider } from "./calcom-provider";
 import { LocalCalendarProvider } from "./local-provider";
 import type { CalendarProvider } from "./provider";
@@ -18,17 +18,28 @@ export interface ProviderContext {
   log: Logger;
 }
 
+export interface CompanyCalendar {
+  provider: CalendarProvider;
+  company: { name: string; settings: CompanySettings };
+}
+
 /** The calendar of the company: Cal.com when its connection says so, else the built-in one. */
 export async function providerForCompany(ctx: ProviderContext): Promise<CalendarProvider> {
+  return (await loadCompanyCalendar(ctx)).provider;
+}
+
+/** The company's calendar together with its name and settings (one query). */
+export async function loadCompanyCalendar(ctx: ProviderContext): Promise<CompanyCalendar> {
   const company = await ctx.db.company.findUnique({
     where: { id: ctx.companyId },
-    select: { settings: true, calendarConnection: { select: { provider: true, baseUrl: true, apiKeyEnc: true } } },
+    select: { name: true, settings: true, calendarConnection: { select: { provider: true, baseUrl: true, apiKeyEnc: true } } },
   });
   if (!company) throw new AppError(ErrorCodes.COMPANY_NOT_FOUND, "Das Unternehmen wurde nicht gefunden.");
   const settings = parseCompanySettings(company.settings);
   const connection = company.calendarConnection;
   const base = { db: ctx.db, companyId: ctx.companyId, settings, now: ctx.now };
-  if (connection?.provider !== "calcom") return new LocalCalendarProvider(base);
+  const info = { name: company.name, settings };
+  if (connection?.provider !== "calcom") return { provider: new LocalCalendarProvider(base), company: info };
   if (!connection.apiKeyEnc) {
     throw new AppError(ErrorCodes.CALCOM_INVALID_API_KEY, "Für Cal.com ist noch kein API-Schlüssel hinterlegt.");
   }
@@ -36,5 +47,5 @@ export async function providerForCompany(ctx: ProviderContext): Promise<Calendar
     baseUrl: connection.baseUrl ?? env().CALCOM_API_BASE_URL,
     apiKey: decryptSecret(connection.apiKeyEnc),
   });
-  return new CalcomCalendarProvider({ ...base, client, cache: getCache(), log: ctx.log });
+  return { provider: new CalcomCalendarProvider({ ...base, client, cache: getCache(), log: ctx.log }), company: info };
 }

@@ -1,0 +1,170 @@
+import { z } from "zod";
+
+/** YYYY-MM-DD, a day in the branch's time zone. */
+export const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Datum im Format JJJJ-MM-TT erwartet");
+/** HH:mm, a wall-clock time in the branch's time zone. */
+export const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Uhrzeit im Format HH:mm erwartet");
+
+/** The service by id or by its exact name (case-insensitive); one of both is required. */
+const serviceRef = {
+  service_id: z.string().min(1).optional(),
+  service_name: z.string().trim().min(1).max(200).optional(),
+};
+const needsService = (p: { service_id?: string; service_name?: string }) => Boolean(p.service_id || p.service_name);
+const serviceMessage = { message: "service_id oder service_name ist erforderlich", path: ["service_id"] };
+
+export const appointmentSchema = z.object({
+  id: z.string(),
+  starts_at: z.string(),
+  ends_at: z.string(),
+  /** dd.MM.yyyy in the branch's time zone. */
+  date: z.string(),
+  /** HH:mm in the branch's time zone. */
+  time: z.string(),
+  weekday: z.string(),
+  service: z.string(),
+  service_id: z.string(),
+  /** "Beliebiger Mitarbeiter" when nobody is assigned. */
+  staff: z.string(),
+  staff_id: z.string().nullable(),
+  branch: z.string(),
+  branch_id: z.string(),
+  customer_id: z.string(),
+  customer_name: z.string().nullable(),
+  customer_phone: z.string(),
+  status: z.enum(["scheduled", "cancelled", "completed", "no_show"]),
+  source: z.enum(["phone", "dashboard", "api", "calcom"]),
+  /** Whether it may still be moved: more than the company's cut-off (24 h) ahead. */
+  can_modify: z.boolean(),
+  notes: z.string().nullable(),
+  external_uid: z.string().nullable(),
+  rescheduled_at: z.string().nullable(),
+  rescheduled_by: z.string().nullable(),
+  reschedule_reason: z.string().nullable(),
+  cancelled_at: z.string().nullable(),
+  cancelled_by: z.string().nullable(),
+  cancellation_reason: z.string().nullable(),
+});
+export type AppointmentDto = z.input<typeof appointmentSchema>;
+
+export const slotSchema = z.object({
+  start: z.string(),
+  end: z.string(),
+  /** dd.MM.yyyy and HH:mm in the branch's time zone. */
+  date: z.string(),
+  time: z.string(),
+  staff_ids: z.array(z.string()),
+});
+export type SlotDto = z.input<typeof slotSchema>;
+
+// appointments.checkAvailability
+export const checkAvailabilityParams = z
+  .object({
+    branch_id: z.string().min(1).optional(),
+    ...serviceRef,
+    date: localDate,
+    /** With a time: is exactly this start free? Without: which starts are free that day? */
+    time: localTime.optional(),
+    staff_id: z.string().min(1).optional(),
+  })
+  .refine(needsService, serviceMessage);
+export const checkAvailabilityResult = z.object({
+  available: z.boolean(),
+  /** Why a requested time cannot be booked. */
+  reason: z.enum(["taken", "closed"]).nullable(),
+  date: z.string(),
+  time: z.string().nullable(),
+  /** Free starts that day (without time), or the nearest free starts around the requested time. */
+  slots: z.array(slotSchema),
+  message: z.string(),
+});
+
+// appointments.findNextSlot
+export const findNextSlotParams = z
+  .object({
+    branch_id: z.string().min(1).optional(),
+    ...serviceRef,
+    staff_id: z.string().min(1).optional(),
+    /** First day to consider; default today. */
+    from_date: localDate.optional(),
+  })
+  .refine(needsService, serviceMessage);
+export const findNextSlotResult = z.object({ found: z.boolean(), slot: slotSchema.nullable(), message: z.string() });
+
+// appointments.find
+export const findParams = z.object({ phone: z.string().trim().min(3).max(40) });
+export const findResult = z.object({
+  found: z.boolean(),
+  count: z.number().int(),
+  appointments: z.array(appointmentSchema),
+  message: z.string(),
+});
+
+// appointments.book
+export const bookParams = z
+  .object({
+    branch_id: z.string().min(1).optional(),
+    ...serviceRef,
+    date: localDate,
+    time: localTime,
+    staff_id: z.string().min(1).optional(),
+    customer_name: z.string().trim().min(1).max(200),
+    customer_phone: z.string().trim().min(3).max(40),
+    customer_email: z.email().optional(),
+    notes: z.string().trim().max(2000).optional(),
+    /** A retried booking with the same key returns the first result instead of booking again. */
+    idempotency_key: z.string().trim().min(8).max(200).optional(),
+    /** Default from the caller: phone for Retell, dashboard for users, api for tokens. */
+    source: z.enum(["phone", "dashboard", "api"]).optional(),
+    retell_call_id: z.string().max(200).optional(),
+  })
+  .refine(needsService, serviceMessage);
+export const bookResult = z.object({
+  success: z.literal(true),
+  /** True when the idempotency key named an earlier booking, which is returned unchanged. */
+  already_booked: z.boolean(),
+  appointment: appointmentSchema,
+  message: z.string(),
+});
+
+// appointments.change
+export const changeParams = z.object({
+  appointment_id: z.string().min(1),
+  new_date: localDate,
+  new_time: localTime,
+  /** Another staff member; default: the same one as before (any free one when none was assigned). */
+  staff_id: z.string().min(1).optional(),
+  reason: z.string().trim().max(500).optional(),
+});
+export const changeResult = z.object({ success: z.literal(true), appointment: appointmentSchema, message: z.string() });
+
+// appointments.cancel
+export const cancelParams = z.object({
+  appointment_id: z.string().min(1),
+  reason: z.string().trim().max(500).optional(),
+});
+export const cancelResult = z.object({
+  success: z.literal(true),
+  appointment: appointmentSchema,
+  message: z.string(),
+  /** The company's refund/cancellation policy, to be read to the caller; null when it has none. */
+  refund_policy: z.string().nullable(),
+});
+
+// appointments.list / appointments.get
+export const listParams = z.object({
+  /** Inclusive local days (company time zone). */
+  date_from: localDate.optional(),
+  date_to: localDate.optional(),
+  branch_id: z.string().min(1).optional(),
+  staff_id: z.string().min(1).optional(),
+  status: z.enum(["scheduled", "cancelled", "completed", "no_show"]).optional(),
+  /** Part of the customer's name or phone number. */
+  search: z.string().trim().min(1).max(100).optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+  offset: z.number().int().min(0).default(0),
+});
+export const listResult = z.object({ appointments: z.array(appointmentSchema), total: z.number().int() });
+
+export const getParams = z.object({ appointment_id: z.string().min(1) });
+export const getResult = z.object({ appointment: appointmentSchema });
