@@ -1,3 +1,4 @@
+import { appointmentsServer } from "@/server/mcp/appointments/methods";
 import { branchServer } from "@/server/mcp/branch/methods";
 import { companyServer } from "@/server/mcp/company/methods";
 import { customerServer } from "@/server/mcp/customer/methods";
@@ -27,6 +28,7 @@ export const servers: ServerDef[] = [
   retellServer,
   retellConfigServer,
   webhookServer,
+  appointmentsServer,
 ];
 
 /** Lookup over a list of servers; built once per list. Tests may build their own. */
