@@ -1,0 +1,9 @@
+import { handleMcpRequest } from "@/server/mcp-protocol/handler";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** Model Context Protocol endpoint (Streamable HTTP); all logic lives in server/mcp-protocol. */
+export const POST = handleMcpRequest;
+export const GET = handleMcpRequest;
+export const DELETE = handleMcpRequest;
