@@ -1,5 +1,8 @@
 export const DEFAULT_AFTER_LOGIN = "/uebersicht";
 
+/** Request header the proxy sets to the requested path, so a page can send the user back after login. */
+export const PATH_HEADER = "x-askpro-path";
+
 /**
  * Only a path on this site may be a post-login target: "/termine?x=1" passes; absolute URLs,
  * protocol-relative "//host", backslash tricks and the login page itself fall back to the overview.

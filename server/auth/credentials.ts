@@ -1,13 +1,9 @@
 import bcrypt from "bcryptjs";
 import type { PrismaClient } from "@/server/generated/prisma/client";
+import { INVALID_CREDENTIALS_MESSAGE, throttledMessage } from "./login-messages";
 import type { LoginThrottle } from "./login-throttle";
 
-export const INVALID_CREDENTIALS_MESSAGE = "E-Mail oder Passwort ist falsch.";
-
-export function throttledMessage(retryAfterSeconds: number): string {
-  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-  return `Zu viele Anmeldeversuche. Bitte warten Sie ${minutes} ${minutes === 1 ? "Minute" : "Minuten"}.`;
-}
+export { INVALID_CREDENTIALS_MESSAGE } from "./login-messages";
 
 /** A refused login; the message is shown on the login form as it is. */
 export class LoginError extends Error {

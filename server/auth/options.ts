@@ -1,23 +1,13 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/server/db";
-import { env } from "@/server/env";
 import { logger } from "@/server/logger";
 import { LoginError, verifyCredentials, type SessionUser } from "./credentials";
+import { LOGIN_UNAVAILABLE_MESSAGE } from "./login-messages";
+import { authSecret } from "./secret";
 import { loginThrottle } from "./throttle-instance";
 
 const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
-
-/**
- * The secret and base URL come from validated configuration, read on first use rather than at
- * import so `next build` needs neither. next-auth reads `secret` before it works out its own
- * URL, so this is where NEXTAUTH_URL is filled in from APP_URL when it is not set.
- */
-export function authSecret(): string {
-  const e = env();
-  process.env.NEXTAUTH_URL ||= e.APP_URL;
-  return e.AUTH_SECRET;
-}
 
 function clientIp(headers: Record<string, unknown> | undefined): string | null {
   const forwarded = headers?.["x-forwarded-for"];
@@ -27,6 +17,7 @@ function clientIp(headers: Record<string, unknown> | undefined): string | null {
 }
 
 export const authOptions: NextAuthOptions = {
+  // A getter: configuration is read per request, never at import (`next build` has none).
   get secret() {
     return authSecret();
   },
@@ -52,7 +43,7 @@ export const authOptions: NextAuthOptions = {
             throw err; // next-auth hands the German message to the form as `error`
           }
           logger.error({ err }, "login failed");
-          throw new Error("Die Anmeldung ist gerade nicht möglich. Bitte versuchen Sie es später erneut.");
+          throw new Error(LOGIN_UNAVAILABLE_MESSAGE);
         }
       },
     }),

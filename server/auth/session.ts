@@ -1,11 +1,8 @@
 import { getServerSession, type Session } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { loginUrlFor } from "./callback-url";
+import { loginUrlFor, PATH_HEADER } from "./callback-url";
 import { authOptions } from "./options";
-
-/** Request header the proxy sets to the requested path, so a page can send the user back after login. */
-export const PATH_HEADER = "x-askpro-path";
 
 /** The logged-in staff member, or null. Server components, route handlers and server actions. */
 export async function getServerAuthSession(): Promise<Session | null> {

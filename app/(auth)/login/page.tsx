@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/auth/login-form";
+import { Brand } from "@/components/brand";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { safeCallbackPath } from "@/server/auth/callback-url";
+import { loginErrorFromQuery } from "@/server/auth/login-messages";
+import { getServerAuthSession } from "@/server/auth/session";
+
+export const metadata: Metadata = { title: "Anmelden" };
+
+interface LoginPageProps {
+  searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }>;
+}
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function LoginPage({ searchParams }: LoginPageProps) {
+  const params = await searchParams;
+  const callbackUrl = safeCallbackPath(first(params.callbackUrl));
+  if (await getServerAuthSession()) redirect(callbackUrl);
+
+  return (
+    <main className="flex min-h-dvh items-center justify-center bg-gradient-to-b from-accent/60 to-background px-4 py-12">
+      <div className="w-full max-w-sm">
+        <Brand className="mb-6 justify-center text-lg" />
+        <Card className="shadow-md">
+          <CardHeader className="pb-4">
+            <CardTitle className="text-xl">Anmelden</CardTitle>
+            <CardDescription>Melden Sie sich mit Ihrer E-Mail-Adresse und Ihrem Passwort an.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <LoginForm callbackUrl={callbackUrl} initialError={loginErrorFromQuery(first(params.error))} />
+          </CardContent>
+        </Card>
+        <p className="mt-6 text-center text-xs text-muted-foreground">
+          Zugang vergessen? Ihre Administration kann das Passwort zurücksetzen.
+        </p>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/dashboard/page-header";
+import { SectionFigures } from "@/components/dashboard/section-figures";
+import { requireSession } from "@/server/auth/session";
+
+export const metadata: Metadata = { title: "Warteschlange" };
+
+export default async function Page() {
+  await requireSession();
+  return (
+    <>
+      <PageHeader section="warteschlange" />
+      <SectionFigures section="warteschlange" />
+    </>
+  );
+}

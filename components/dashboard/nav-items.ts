@@ -1,0 +1,127 @@
+import {
+  BookOpen,
+  Bot,
+  CalendarDays,
+  KeyRound,
+  LayoutDashboard,
+  ListTodo,
+  PhoneCall,
+  Settings,
+  SlidersHorizontal,
+  Workflow,
+  type LucideIcon,
+} from "lucide-react";
+
+export type Role = "admin" | "staff";
+
+export interface NavItem {
+  key: string;
+  title: string;
+  href: string;
+  icon: LucideIcon;
+  /** Hidden for staff; the page itself refuses staff as well. */
+  adminOnly: boolean;
+  /** One sentence shown under the page heading. */
+  description: string;
+}
+
+/** The dashboard's sections, in sidebar order. Page headings read their title and description from here. */
+export const NAV_ITEMS = [
+  {
+    key: "uebersicht",
+    title: "Übersicht",
+    href: "/uebersicht",
+    icon: LayoutDashboard,
+    adminOnly: false,
+    description: "Termine, Kundschaft und Anrufe Ihres Betriebs auf einen Blick.",
+  },
+  {
+    key: "termine",
+    title: "Termine",
+    href: "/termine",
+    icon: CalendarDays,
+    adminOnly: false,
+    description: "Gebuchte, verschobene und abgesagte Termine aller Filialen.",
+  },
+  {
+    key: "anrufe",
+    title: "Anrufe",
+    href: "/anrufe",
+    icon: PhoneCall,
+    adminOnly: false,
+    description: "Gespräche des Telefonassistenten mit Zusammenfassung, Ergebnis und Transkript.",
+  },
+  {
+    key: "retell",
+    title: "Retell-Konfiguration",
+    href: "/retell",
+    icon: SlidersHorizontal,
+    adminOnly: true,
+    description: "Webhook-Adresse, gemeldete Ereignisse und Verbindungstest für Ihr Retell-Konto.",
+  },
+  {
+    key: "funktionen",
+    title: "Funktionen",
+    href: "/funktionen",
+    icon: Workflow,
+    adminOnly: true,
+    description: "Funktionen, die der Telefonassistent während eines Gesprächs aufrufen kann.",
+  },
+  {
+    key: "agenten",
+    title: "Agenten & Nummern",
+    href: "/agenten",
+    icon: Bot,
+    adminOnly: true,
+    description: "Retell-Agenten, ihre Versionen und die zugeordneten Telefonnummern.",
+  },
+  {
+    key: "api-tokens",
+    title: "API-Tokens",
+    href: "/api-tokens",
+    icon: KeyRound,
+    adminOnly: true,
+    description: "Zugangsschlüssel für Systeme, die AskProAI über die Schnittstelle ansprechen.",
+  },
+  {
+    key: "wissen",
+    title: "Wissen",
+    href: "/wissen",
+    icon: BookOpen,
+    adminOnly: false,
+    description: "Antworten auf häufige Fragen, die der Telefonassistent im Gespräch gibt.",
+  },
+  {
+    key: "warteschlange",
+    title: "Warteschlange",
+    href: "/warteschlange",
+    icon: ListTodo,
+    adminOnly: false,
+    description: "Hintergrundaufträge wie Terminbestätigungen per E-Mail und ihr Zustellstatus.",
+  },
+  {
+    key: "einstellungen",
+    title: "Einstellungen",
+    href: "/einstellungen",
+    icon: Settings,
+    adminOnly: true,
+    description: "Buchungsregeln, Stornobedingungen und Kontaktdaten Ihres Betriebs.",
+  },
+] as const satisfies readonly NavItem[];
+
+export type NavKey = (typeof NAV_ITEMS)[number]["key"];
+
+export function navItemsFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => role === "admin" || !item.adminOnly);
+}
+
+export function navItem(key: NavKey): NavItem {
+  return NAV_ITEMS.find((item) => item.key === key)!;
+}
+
+/** The section a path belongs to: "/termine/123" → Termine. */
+export function isActive(item: NavItem, pathname: string): boolean {
+  return pathname === item.href || pathname.startsWith(`${item.href}/`);
+}
+
+export const ROLE_LABELS: Record<Role, string> = { admin: "Administration", staff: "Team" };

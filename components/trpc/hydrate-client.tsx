@@ -1,0 +1,7 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { getQueryClient } from "@/server/api/server";
+
+/** Hands what a server component prefetched through `trpc.*.queryOptions()` to the client components below. */
+export function HydrateClient({ children }: { children: React.ReactNode }) {
+  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
+}
