@@ -3,6 +3,7 @@ import { branchServer } from "@/server/mcp/branch/methods";
 import { companyServer } from "@/server/mcp/company/methods";
 import { customerServer } from "@/server/mcp/customer/methods";
 import { mcpServer } from "@/server/mcp/mcp/methods";
+import { queueServer } from "@/server/mcp/queue/methods";
 import type { MethodDef, ServerDef } from "@/server/mcp/types";
 import { knowledgeServer } from "@/server/mcp/knowledge/methods";
 import { retellFunctionServer } from "@/server/mcp/retell-function/methods";
@@ -29,6 +30,7 @@ export const servers: ServerDef[] = [
   retellConfigServer,
   webhookServer,
   appointmentsServer,
+  queueServer,
 ];
 
 /** Lookup over a list of servers; built once per list. Tests may build their own. */
