@@ -9,7 +9,7 @@ import { searchTokens } from "@/server/mcp/knowledge/search-index";
 import { parseGermanDate, parseGermanTime } from "@/server/scheduling/german-datetime";
 import { weekdayOfLocalDate, type LocalDate, type LocalTime } from "@/server/scheduling/local-date";
 import { tryNormalizePhone } from "@/server/scheduling/phone";
-import { germanWeekdayName, zonedDateTimeToInstant } from "@/server/scheduling/time";
+import { zonedDateTimeToInstant } from "@/server/scheduling/time";
 import type { FunctionContext } from "./function-context";
 
 const ALIASES: Record<string, string> = {
@@ -97,9 +97,7 @@ export interface SpokenMoment {
  */
 export function parseMoment(fctx: FunctionContext, datum: string, uhrzeit: string): SpokenMoment {
   const date = parseDay(fctx, datum);
-  const hours = fctx.branch.businessHours;
-  const weekday = weekdayOfLocalDate(date);
-  const time = parseGermanTime(uhrzeit, { preferHours: (hhmm) => isWithinOpeningHours(hours, weekday, hhmm) });
+  const time = parseTimeOn(fctx, date, uhrzeit);
   const start = zonedDateTimeToInstant(date, time, fctx.branch.timeZone);
   if (start.getTime() <= fctx.now.getTime()) {
     throw new AppError(ErrorCodes.DATE_IN_PAST, "Dieser Zeitpunkt liegt in der Vergangenheit.");
@@ -107,17 +105,18 @@ export function parseMoment(fctx: FunctionContext, datum: string, uhrzeit: strin
   return { date, time, start };
 }
 
+/** "um drei" on a day the branch is open until 18:00 is 15:00. */
+export function parseTimeOn(fctx: FunctionContext, date: LocalDate, uhrzeit: string): LocalTime {
+  const hours = fctx.branch.businessHours;
+  const weekday = weekdayOfLocalDate(date);
+  return parseGermanTime(uhrzeit, { preferHours: (hhmm) => isWithinOpeningHours(hours, weekday, hhmm) });
+}
+
 export function parseDay(fctx: FunctionContext, datum: string): LocalDate {
   const date = parseGermanDate(datum, fctx.now, fctx.branch.timeZone);
   const today = parseGermanDate("heute", fctx.now, fctx.branch.timeZone);
   if (date < today) throw new AppError(ErrorCodes.DATE_IN_PAST, "Dieses Datum liegt in der Vergangenheit.");
   return date;
-}
-
-/** "Donnerstag, 12.03.2026" */
-export function spokenDate(date: LocalDate): string {
-  const [y, m, d] = date.split("-");
-  return `${germanWeekdayName(weekdayOfLocalDate(date))}, ${d}.${m}.${y}`;
 }
 
 /** The number to use for the caller: what they said, else the number they call from. */
@@ -137,4 +136,21 @@ export function spokenDuration(minutes: number): string {
   const hours = h === 0 ? "" : h === 1 ? "1 Stunde" : `${h} Stunden`;
   const mins = m === 0 ? "" : `${m} Minuten`;
   return [hours, mins].filter(Boolean).join(" und ") || "0 Minuten";
+}
+
+const ANY_STAFF_WORDS = new Set(["egal", "beliebig", "beliebiger", "beliebige", "keine", "keiner", "niemand", "irgendwer", "irgendjemand"]);
+
+/** The staff member the caller asks for, by (part of) the name; undefined when they have no preference. */
+export async function resolveStaffWish(fctx: FunctionContext, spoken: string | undefined): Promise<string | undefined> {
+  if (!spoken) return undefined;
+  const wanted = searchTokens(spoken);
+  if (wanted.length === 0 || wanted.some((w) => ANY_STAFF_WORDS.has(w))) return undefined;
+  const staff = await fctx.ctx.db.staff.findMany({
+    where: { companyId: fctx.ctx.companyId, branchId: fctx.branch.id, isActive: true },
+    select: { id: true, name: true },
+  });
+  const matches = staff.filter((s) => searchTokens(s.name).some((n) => wanted.some((w) => n === w || sharedPrefix(n, w) >= 4)));
+  if (matches.length === 1) return matches[0].id;
+  if (matches.length > 1) throw new AppError(ErrorCodes.INVALID_INPUT, `Meinen Sie ${matches.map((m) => m.name).join(" oder ")}?`);
+  throw new AppError(ErrorCodes.NOT_FOUND, `${spoken} arbeitet leider nicht in dieser Filiale.`);
 }

@@ -3,7 +3,7 @@ import { AppError, ErrorCodes } from "@/server/errors";
 import { loadCollectedData } from "@/server/retell/call-context";
 import type { FunctionImpl } from "../function-context";
 import { normalizeArgs, resolveService, spokenDuration } from "../spoken-input";
-import { joinGerman } from "./collect-appointment-data";
+import { joinGerman } from "@/server/mcp/appointments/wording";
 
 export const calculateDuration: FunctionImpl = {
   kind: "read",

@@ -5,7 +5,13 @@
 import type { FunctionImpl } from "../function-context";
 import { answerQuestion } from "./answer-question";
 import { calculateDuration } from "./calculate-duration";
+import { bookAppointment } from "./book-appointment";
+import { cancelAppointment } from "./cancel-appointment";
+import { changeAppointment } from "./change-appointment";
+import { checkAvailability } from "./check-availability";
 import { collectAppointmentData } from "./collect-appointment-data";
+import { findAppointments } from "./find-appointments";
+import { findNextSlot } from "./find-next-slot";
 
 export interface BuiltinDefinition {
   name: string;
@@ -19,6 +25,9 @@ const datum = text('Datum, wie der Anrufer es sagt, z. B. "morgen", "nächsten D
 const uhrzeit = text('Uhrzeit, wie der Anrufer sie sagt, z. B. "um drei", "halb zehn", "14:30".');
 const dienstleistung = text("Gewünschte Dienstleistung, z. B. Damenhaarschnitt.");
 const telefonnummer = text("Telefonnummer des Anrufers; leer lassen, um die Anrufnummer zu verwenden.");
+const mitarbeiter_wunsch = text("Wunsch-Mitarbeiter (optional).");
+const termin_id = text("ID des Termins aus find_appointments (optional).");
+const grund = text("Grund (optional).");
 
 export const BUILTIN_FUNCTIONS: readonly BuiltinDefinition[] = [
   {
@@ -33,12 +42,55 @@ export const BUILTIN_FUNCTIONS: readonly BuiltinDefinition[] = [
         telefonnummer,
         dienstleistung,
         email: text("E-Mail-Adresse (optional)."),
-        mitarbeiter_wunsch: text("Wunsch-Mitarbeiter (optional)."),
+        mitarbeiter_wunsch,
         notizen: text("Weitere Hinweise (optional)."),
       },
       required: ["datum", "uhrzeit", "name", "telefonnummer", "dienstleistung"],
     },
     impl: collectAppointmentData,
+  },
+  {
+    name: "check_availability",
+    description: "Prüft, ob ein Wunschtermin frei ist, oder nennt die freien Zeiten eines Tages.",
+    parameters: { type: "object", properties: { datum, uhrzeit, dienstleistung, mitarbeiter_wunsch }, required: ["datum", "dienstleistung"] },
+    impl: checkAvailability,
+  },
+  {
+    name: "find_next_slot",
+    description: "Sucht den nächsten freien Termin für eine Dienstleistung, ab heute oder ab einem Tag.",
+    parameters: { type: "object", properties: { dienstleistung, ab: text("Frühester Tag (optional)."), mitarbeiter_wunsch }, required: ["dienstleistung"] },
+    impl: findNextSlot,
+  },
+  {
+    name: "book_appointment",
+    description: "Bucht den Termin verbindlich. Fehlende Angaben werden aus collect_appointment_data übernommen.",
+    parameters: {
+      type: "object",
+      properties: { datum, uhrzeit, name: text("Vor- und Nachname."), telefonnummer, dienstleistung, email: text("E-Mail (optional)."), mitarbeiter_wunsch, notizen: text("Hinweise (optional).") },
+    },
+    impl: bookAppointment,
+  },
+  {
+    name: "find_appointments",
+    description: "Findet die kommenden Termine des Anrufers über seine Telefonnummer.",
+    parameters: { type: "object", properties: { telefonnummer } },
+    impl: findAppointments,
+  },
+  {
+    name: "change_appointment",
+    description: "Verschiebt einen Termin des Anrufers auf ein neues Datum und eine neue Uhrzeit.",
+    parameters: {
+      type: "object",
+      properties: { termin_id, altes_datum: text("Datum des bisherigen Termins (optional)."), neues_datum: datum, neue_uhrzeit: uhrzeit, telefonnummer, grund },
+      required: ["neues_datum", "neue_uhrzeit"],
+    },
+    impl: changeAppointment,
+  },
+  {
+    name: "cancel_appointment",
+    description: "Storniert einen Termin des Anrufers.",
+    parameters: { type: "object", properties: { termin_id, datum: text("Datum des Termins (optional)."), telefonnummer, grund } },
+    impl: cancelAppointment,
   },
   {
     name: "calculate_duration",

@@ -3,9 +3,11 @@
  * one or more calls, reports what is still missing, and keeps the result with the call.
  */
 import { isAppError } from "@/server/errors";
+import { joinGerman, spokenDateTime } from "@/server/mcp/appointments/wording";
+import { zonedDateTimeToInstant } from "@/server/scheduling/time";
 import { loadCollectedData, saveCollectedData, type CollectedAppointment } from "@/server/retell/call-context";
 import type { FunctionAnswer, FunctionContext, FunctionImpl } from "../function-context";
-import { callerPhone, normalizeArgs, parseMoment, resolveService, spokenDate } from "../spoken-input";
+import { callerPhone, normalizeArgs, parseMoment, resolveService } from "../spoken-input";
 
 export const REQUIRED_FIELDS = ["datum", "uhrzeit", "name", "telefonnummer", "dienstleistung"] as const;
 const FIELD_LABELS: Record<string, string> = {
@@ -46,7 +48,7 @@ export const collectAppointmentData: FunctionImpl = {
       return { success: false, message: error.message, error_code: error.code };
     }
     await saveCollectedData(ctx.db, ref, { ...stored, fields, appointment });
-    return answer(appointment);
+    return answer(appointment, fctx.branch.timeZone);
   },
 };
 
@@ -67,7 +69,7 @@ async function understand(fctx: FunctionContext, fields: Record<string, string>)
   };
 }
 
-function answer(a: CollectedAppointment): FunctionAnswer {
+function answer(a: CollectedAppointment, tz: string): FunctionAnswer {
   const [y, m, d] = a.date.split("-");
   return {
     success: true,
@@ -81,11 +83,6 @@ function answer(a: CollectedAppointment): FunctionAnswer {
       ...(a.preferredStaff ? { mitarbeiter_wunsch: a.preferredStaff } : {}),
       ...(a.notes ? { notizen: a.notes } : {}),
     },
-    message: `Ich habe notiert: ${a.serviceName} am ${spokenDate(a.date)} um ${a.time} Uhr für ${a.customerName}.`,
+    message: `Ich habe notiert: ${a.serviceName} am ${spokenDateTime(zonedDateTimeToInstant(a.date, a.time, tz), tz)} für ${a.customerName}.`,
   };
-}
-
-/** "a", "a und b", "a, b und c" */
-export function joinGerman(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} und ${items.at(-1)}`;
 }

@@ -1,0 +1,70 @@
+/**
+ * book_appointment: books what the caller asked for (arguments, completed from the collected
+ * call data). The booking's idempotency key is derived from the call and the slot, so even a
+ * retry phrased differently ("15 Uhr" / "15:00") cannot book twice.
+ */
+import { z } from "zod";
+import { bookAppointment as book } from "@/server/mcp/appointments/service";
+import { ensureCall } from "@/server/retell/call-context";
+import type { FunctionImpl } from "../function-context";
+import { callerPhone, parseMoment, resolveService, resolveStaffWish } from "../spoken-input";
+import { joinGerman } from "@/server/mcp/appointments/wording";
+import { fieldsWithCollected } from "./call-fields";
+
+const LABELS: Record<string, string> = { datum: "das Datum", uhrzeit: "die Uhrzeit", name: "Ihr Name", dienstleistung: "die Dienstleistung" };
+
+export const bookAppointment: FunctionImpl = {
+  kind: "write",
+  async run(fctx, args) {
+    const f = await fieldsWithCollected(fctx, args);
+    const missing = Object.keys(LABELS).filter((k) => !f[k]);
+    if (missing.length > 0) {
+      return { success: false, missing_fields: missing, message: `Für die Buchung fehlt noch ${joinGerman(missing.map((k) => LABELS[k]))}.` };
+    }
+    const moment = parseMoment(fctx, f.datum, f.uhrzeit);
+    const service = await resolveService(fctx.ctx.db, fctx.ctx.companyId, fctx.branch.id, f.dienstleistung);
+    const phone = callerPhone(fctx, f.telefonnummer);
+    const email = f.email && z.email().safeParse(f.email).success ? f.email : undefined;
+    const result = await book(fctx.ctx, {
+      branch_id: fctx.branch.id,
+      service_id: service.id,
+      date: moment.date,
+      time: moment.time,
+      staff_id: await resolveStaffWish(fctx, f.mitarbeiter_wunsch),
+      customer_name: f.name,
+      customer_phone: phone,
+      customer_email: email,
+      notes: f.notizen,
+      idempotency_key: `retell:${fctx.callId}:${service.id}:${moment.start.toISOString()}:${phone}`,
+      source: "phone",
+      retell_call_id: fctx.callId,
+    });
+    await linkCall(fctx, result.appointment.id, result.appointment.customer_id, "booked");
+    return {
+      success: true,
+      already_booked: result.already_booked,
+      termin: {
+        id: result.appointment.id,
+        datum: result.appointment.date,
+        uhrzeit: result.appointment.time,
+        dienstleistung: result.appointment.service,
+        mitarbeiter: result.appointment.staff,
+      },
+      message: result.message,
+    };
+  },
+};
+
+/** Records on the call which appointment it booked, moved or cancelled. */
+export async function linkCall(
+  fctx: Parameters<FunctionImpl["run"]>[0],
+  appointmentId: string,
+  customerId: string,
+  outcome: "booked" | "changed" | "cancelled",
+): Promise<void> {
+  await ensureCall(
+    fctx.ctx.db,
+    { companyId: fctx.ctx.companyId, callId: fctx.callId, branchId: fctx.branch.id, fromNumber: fctx.callerNumber, toNumber: fctx.ourNumber },
+    { appointmentId, customerId, outcome },
+  );
+}

@@ -1,0 +1,28 @@
+/** find_next_slot: the earliest free time for a service, from today or a given day. */
+import { AppError, ErrorCodes } from "@/server/errors";
+import { findNextSlot as nextSlot } from "@/server/mcp/appointments/service";
+import type { FunctionImpl } from "../function-context";
+import { parseDay, resolveService, resolveStaffWish } from "../spoken-input";
+import { fieldsWithCollected } from "./call-fields";
+
+export const findNextSlot: FunctionImpl = {
+  kind: "read",
+  async run(fctx, args) {
+    const f = await fieldsWithCollected(fctx, args);
+    if (!f.dienstleistung) throw new AppError(ErrorCodes.MISSING_FIELD, "Für welche Dienstleistung suchen Sie einen Termin?");
+    const service = await resolveService(fctx.ctx.db, fctx.ctx.companyId, fctx.branch.id, f.dienstleistung);
+    const from = f.ab ?? f.datum;
+    const result = await nextSlot(fctx.ctx, {
+      branch_id: fctx.branch.id,
+      service_id: service.id,
+      staff_id: await resolveStaffWish(fctx, f.mitarbeiter_wunsch),
+      from_date: from ? parseDay(fctx, from) : undefined,
+    });
+    return {
+      success: result.found,
+      dienstleistung: service.name,
+      ...(result.slot ? { datum: result.slot.date, uhrzeit: result.slot.time } : {}),
+      message: result.message,
+    };
+  },
+};
