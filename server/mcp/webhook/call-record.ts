@@ -17,7 +17,11 @@ export async function applyCallEvent(ctx: ServiceContext, call: RetellCall): Pro
   const branchId = owner?.companyId === ctx.companyId ? owner.branchId : null;
   const { id } = await ensureCall(ctx.db, { companyId: ctx.companyId, callId: call.call_id, branchId, fromNumber: call.from_number, toNumber: call.to_number });
 
-  const row = await ctx.db.call.update({ where: { id }, data: { ...fieldsOf(call), ...(branchId ? { branchId } : {}) } });
+  const data = fieldsOf(call);
+  const current = await ctx.db.call.findUniqueOrThrow({ where: { id }, select: { status: true } });
+  // Events may be processed in any order: a call that ended never goes back to "ongoing".
+  if (statusRank(call.call_status) < statusRank(current.status)) delete data.status;
+  const row = await ctx.db.call.update({ where: { id }, data: { ...data, ...(branchId ? { branchId } : {}) } });
   const links: Prisma.CallUncheckedUpdateInput = {};
   if (!row.appointmentId) {
     const booked = await ctx.db.appointment.findFirst({
@@ -63,4 +67,10 @@ function fieldsOf(call: RetellCall): Prisma.CallUncheckedUpdateInput {
     analysis: analysis ? (JSON.parse(JSON.stringify(analysis)) as Prisma.InputJsonValue) : undefined,
   };
   return Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
+}
+
+const STATUS_ORDER = ["registered", "ongoing", "not_connected", "ended", "error"];
+
+function statusRank(status: string | null | undefined): number {
+  return status ? STATUS_ORDER.indexOf(status) : -1;
 }

@@ -35,7 +35,7 @@ export const bookAppointment: FunctionImpl = {
       customer_phone: phone,
       customer_email: email,
       notes: f.notizen,
-      idempotency_key: `retell:${fctx.callId}:${service.id}:${moment.start.toISOString()}:${phone}`,
+      idempotency_key: bookingKey(fctx.callId, service.id, moment.start, phone),
       source: "phone",
       retell_call_id: fctx.callId,
     });
@@ -54,6 +54,11 @@ export const bookAppointment: FunctionImpl = {
     };
   },
 };
+
+/** One booking per call, service, start and caller, however the request was phrased or retried. */
+export function bookingKey(callId: string, serviceId: string, start: Date, phone: string): string {
+  return `retell:${callId}:${serviceId}:${start.toISOString()}:${phone}`;
+}
 
 /** Records on the call which appointment it booked, moved or cancelled. */
 export async function linkCall(
