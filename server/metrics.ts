@@ -67,8 +67,7 @@ export async function renderMetrics(): Promise<{ contentType: string; body: stri
 }
 
 /** GET /api/metrics: the exposition text; Bearer METRICS_TOKEN required when it is set. */
-export async function handleMetricsRequest(request: Request): Promise<Response> {
-  const expected = env().METRICS_TOKEN;
+export async function handleMetricsRequest(request: Request, expected = env().METRICS_TOKEN): Promise<Response> {
   if (expected) {
     const header = request.headers.get("authorization") ?? "";
     const given = header.toLowerCase().startsWith("bearer ") ? header.slice(7).trim() : "";

@@ -1,0 +1,9 @@
+import { handleHealthRequest } from "@/server/health";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** Liveness (?probe=live) and readiness: database, migrations, circuit breakers. */
+export function GET(request: Request): Promise<Response> {
+  return handleHealthRequest(request);
+}
