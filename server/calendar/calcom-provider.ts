@@ -9,6 +9,7 @@ import { AppError, ErrorCodes } from "@/server/errors";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import type { CalcomClient } from "@/server/integrations/calcom/client";
 import type { Logger } from "@/server/logger";
+import { isUniqueViolation } from "@/server/retell/unique-violation";
 import { addDaysLocal, type LocalDate } from "@/server/scheduling/local-date";
 import { instantToLocal } from "@/server/scheduling/time";
 import type { CompanySettings } from "@/server/mcp/company/settings";
@@ -114,7 +115,11 @@ export class CalcomCalendarProvider implements CalendarProvider {
     await this.#bookingsChanged();
     const confirmed = { externalUid: booking.uid, start: booking.start, end: booking.end, staffId: request.staffId ?? null };
     try {
-      return await this.#store(store, confirmed);
+      return await this.#store(store, confirmed).catch((error: unknown) => {
+        // Cal.com's BOOKING_CREATED webhook inserted the row first: store again, adopting it.
+        if (isUniqueViolation(error)) return this.#store(store, confirmed);
+        throw error;
+      });
     } catch (error) {
       // Nothing local claims the booking, so Cal.com must not keep it either.
       await this.deps.client.cancelBooking(booking.uid, { cancellationReason: "Buchung konnte nicht gespeichert werden" }).catch((undo) =>

@@ -44,24 +44,26 @@ export async function bookAppointment(ctx: ServiceContext, params: BookParams): 
   const source = params.source ?? defaultSource(ctx);
   const store = async (tx: Tx, confirmed: ConfirmedBooking): Promise<AppointmentRecord> => {
     const customer = await upsertCustomer(tx, ctx.companyId, phone, params.customer_name, params.customer_email);
-    const appointment = await tx.appointment.create({
-      data: {
-        companyId: ctx.companyId,
-        branchId: branch.id,
-        customerId: customer.id,
-        serviceId: service.id,
-        staffId: confirmed.staffId,
-        startsAt: confirmed.start,
-        endsAt: confirmed.end,
-        bufferMinutes: service.bufferMinutes,
-        source,
-        externalUid: confirmed.externalUid,
-        idempotencyKey,
-        retellCallId: params.retell_call_id,
-        notes: params.notes,
-      },
-      include: appointmentInclude,
-    });
+    const data = {
+      companyId: ctx.companyId,
+      branchId: branch.id,
+      customerId: customer.id,
+      serviceId: service.id,
+      staffId: confirmed.staffId,
+      startsAt: confirmed.start,
+      endsAt: confirmed.end,
+      bufferMinutes: service.bufferMinutes,
+      source,
+      externalUid: confirmed.externalUid,
+      idempotencyKey,
+      retellCallId: params.retell_call_id,
+      notes: params.notes,
+    };
+    // A calendar webhook may have mirrored this very booking already; it becomes ours.
+    const mirrored = await tx.appointment.findFirst({ where: { companyId: ctx.companyId, externalUid: confirmed.externalUid }, select: { id: true } });
+    const appointment = mirrored
+      ? await tx.appointment.update({ where: { id: mirrored.id }, data, include: appointmentInclude })
+      : await tx.appointment.create({ data, include: appointmentInclude });
     await enqueueConfirmation(tx, {
       kind: "booked",
       companyId: ctx.companyId,
