@@ -1,5 +1,6 @@
 import { appointmentsServer } from "@/server/mcp/appointments/methods";
 import { branchServer } from "@/server/mcp/branch/methods";
+import { calcomServer } from "@/server/mcp/calcom/methods";
 import { companyServer } from "@/server/mcp/company/methods";
 import { customerServer } from "@/server/mcp/customer/methods";
 import { mcpServer } from "@/server/mcp/mcp/methods";
@@ -31,6 +32,7 @@ export const servers: ServerDef[] = [
   webhookServer,
   appointmentsServer,
   queueServer,
+  calcomServer,
 ];
 
 /** Lookup over a list of servers; built once per list. Tests may build their own. */
