@@ -28,7 +28,7 @@ export async function closeRedisClients(): Promise<void> {
 /**
  * Cache shared by all app instances. Each tag is a Redis set of the keys stored with it;
  * invalidating a tag deletes those keys and the set. Redis trouble degrades to cache misses
- * (logged), never to failed requests.
+ * (logged), never to failed requests; while Redis is unreachable nothing stale can be read.
  */
 export class RedisCache implements Cache {
   constructor(
@@ -55,24 +55,30 @@ export class RedisCache implements Cache {
       // Refreshed on every write, so the set outlives its members; stale members are harmless.
       multi.expire(setKey, Math.max(ttl, TAG_SET_TTL_SECONDS));
     }
-    try {
-      await multi.exec();
-    } catch (err) {
-      logger.warn({ err: (err as Error).message, key }, "redis cache write failed");
-    }
+    await this.tolerate("write", key, () => multi.exec());
   }
 
   async delete(key: string): Promise<void> {
-    await this.redis.del(this.prefix + key);
+    await this.tolerate("delete", key, () => this.redis.del(this.prefix + key));
   }
 
   async invalidateTag(tag: string): Promise<void> {
     const setKey = this.tagKey(tag);
-    const keys = await this.redis.smembers(setKey);
-    const multi = this.redis.multi();
-    if (keys.length) multi.del(...keys.map((k) => this.prefix + k));
-    multi.del(setKey);
-    await multi.exec();
+    await this.tolerate("invalidate", tag, async () => {
+      const keys = await this.redis.smembers(setKey);
+      const multi = this.redis.multi();
+      if (keys.length) multi.del(...keys.map((k) => this.prefix + k));
+      multi.del(setKey);
+      await multi.exec();
+    });
+  }
+
+  private async tolerate(op: string, key: string, fn: () => Promise<unknown>): Promise<void> {
+    try {
+      await fn();
+    } catch (err) {
+      logger.warn({ err: (err as Error).message, key }, `redis cache ${op} failed`);
+    }
   }
 
   private tagKey(tag: string): string {
