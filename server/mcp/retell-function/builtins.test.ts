@@ -27,7 +27,7 @@ describe("collect_appointment_data", () => {
   it("names what is missing, then completes over a second call and keeps the data with the call", async () => {
     const first = await exec("collect_appointment_data", { datum: "übermorgen", name: "Max Mustermann" }, "c_collect");
     expect(first).toMatchObject({ success: false, missing_fields: ["uhrzeit", "telefonnummer", "dienstleistung"] });
-    expect(first.message).toBe("Mir fehlt noch die Uhrzeit, die Telefonnummer und die gewünschte Dienstleistung.");
+    expect(first.message).toBe("Mir fehlen noch die Uhrzeit, die Telefonnummer und die gewünschte Dienstleistung.");
 
     const second = await exec("collect_appointment_data", { uhrzeit: "um drei", telefonnummer: "0176 99887766", dienstleistung: "Herrenschnitt" }, "c_collect");
     expect(second).toMatchObject({

@@ -19,7 +19,7 @@ export const bookAppointment: FunctionImpl = {
     const f = await fieldsWithCollected(fctx, args);
     const missing = Object.keys(LABELS).filter((k) => !f[k]);
     if (missing.length > 0) {
-      return { success: false, missing_fields: missing, message: `Für die Buchung fehlt noch ${joinGerman(missing.map((k) => LABELS[k]))}.` };
+      return { success: false, missing_fields: missing, message: `Für die Buchung ${missing.length === 1 ? "fehlt" : "fehlen"} noch ${joinGerman(missing.map((k) => LABELS[k]))}.` };
     }
     const moment = parseMoment(fctx, f.datum, f.uhrzeit);
     const service = await resolveService(fctx.ctx.db, fctx.ctx.companyId, fctx.branch.id, f.dienstleistung);

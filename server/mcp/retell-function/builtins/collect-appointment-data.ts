@@ -35,7 +35,7 @@ export const collectAppointmentData: FunctionImpl = {
       return {
         success: false,
         missing_fields: missing,
-        message: `Mir fehlt noch ${joinGerman(missing.map((f) => FIELD_LABELS[f]))}.`,
+        message: `Mir ${missing.length === 1 ? "fehlt" : "fehlen"} noch ${joinGerman(missing.map((f) => FIELD_LABELS[f]))}.`,
       };
     }
 
