@@ -1,29 +1,10 @@
-import { getToken } from "next-auth/jwt";
-import { NextResponse, type NextRequest } from "next/server";
-import { loginUrlFor, PATH_HEADER, safeCallbackPath } from "@/server/auth/callback-url";
+import type { NextRequest } from "next/server";
 import { authSecret } from "@/server/auth/secret";
+import { guardRequest } from "@/server/auth/route-guard";
 
-/**
- * Sends logged-out visitors of dashboard pages to the login before anything renders, and
- * logged-in visitors of the login page on to the dashboard. The pages check the session
- * again themselves; this only saves a render and passes the requested path along.
- */
-export async function proxy(request: NextRequest) {
-  const { pathname, search } = request.nextUrl;
-  const token = await getToken({ req: request, secret: authSecret() });
-  const loggedIn = Boolean(token?.user);
-
-  if (pathname === "/login") {
-    if (!loggedIn) return NextResponse.next();
-    const target = safeCallbackPath(request.nextUrl.searchParams.get("callbackUrl"));
-    return NextResponse.redirect(new URL(target, request.url));
-  }
-
-  if (!loggedIn) return NextResponse.redirect(new URL(loginUrlFor(`${pathname}${search}`), request.url));
-
-  const headers = new Headers(request.headers);
-  headers.set(PATH_HEADER, `${pathname}${search}`);
-  return NextResponse.next({ request: { headers } });
+/** Early login redirects for page requests; the rules live in server/auth/route-guard.ts. */
+export function proxy(request: NextRequest) {
+  return guardRequest(request, authSecret());
 }
 
 export const config = {

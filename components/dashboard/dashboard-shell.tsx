@@ -57,7 +57,7 @@ export function DashboardShell({ user, children }: { user: ShellUser; children: 
         </SheetContent>
       </Sheet>
 
-      <div className={cn("flex min-h-dvh flex-col transition-[padding] duration-200", collapsed ? "lg:pl-[4.25rem]" : "lg:pl-64")}>
+      <div className={cn("flex min-h-dvh min-w-0 flex-col transition-[padding] duration-200", collapsed ? "lg:pl-[4.25rem]" : "lg:pl-64")}>
         <header className="sticky top-0 z-20 flex h-14 items-center gap-2 border-b bg-card/95 px-3 backdrop-blur supports-[backdrop-filter]:bg-card/80 sm:px-4">
           <Button variant="ghost" size="icon" className="lg:hidden" onClick={() => setDrawerOpen(true)} aria-label="Navigation öffnen">
             <Menu />
@@ -91,7 +91,7 @@ export function DashboardShell({ user, children }: { user: ShellUser; children: 
             <LogoutButton />
           </div>
         </header>
-        <main className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6 lg:px-8">{children}</main>
+        <main className="mx-auto w-full min-w-0 max-w-7xl flex-1 px-4 py-6 sm:px-6 lg:px-8">{children}</main>
       </div>
     </div>
   );

@@ -19,6 +19,7 @@ describe("safeCallbackPath", () => {
     " //evil.example",
     "/login?callbackUrl=/termine",
     "/api/auth/signout",
+    "/",
   ])("falls back to the overview for %j", (value) => {
     expect(safeCallbackPath(value)).toBe(DEFAULT_AFTER_LOGIN);
   });

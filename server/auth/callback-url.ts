@@ -20,7 +20,7 @@ export function safeCallbackPath(value: string | null | undefined): string {
     return DEFAULT_AFTER_LOGIN;
   }
   if (url.origin !== "http://askproai.invalid") return DEFAULT_AFTER_LOGIN;
-  if (url.pathname === "/login" || url.pathname.startsWith("/api/")) return DEFAULT_AFTER_LOGIN;
+  if (url.pathname === "/" || url.pathname === "/login" || url.pathname.startsWith("/api/")) return DEFAULT_AFTER_LOGIN;
   return `${url.pathname}${url.search}${url.hash}`;
 }
 

@@ -16,7 +16,7 @@ export function NextAppointments({ appointments }: { appointments: OverviewAppoi
           <TableHead>Kundschaft</TableHead>
           <TableHead>Leistung</TableHead>
           <TableHead>Mitarbeitende</TableHead>
-          <TableHead className="hidden md:table-cell">Filiale</TableHead>
+          <TableHead className="hidden xl:table-cell">Filiale</TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>

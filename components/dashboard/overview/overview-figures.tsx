@@ -24,7 +24,7 @@ export function OverviewFigures() {
         <StatCard label="Kundschaft" value={counts.customers} icon={Users} hint="gespeicherte Kontakte" />
         <StatCard label="Anrufe heute" value={counts.callsToday} icon={PhoneIncoming} hint={`${counts.callsTotal.toLocaleString("de-DE")} Anrufe insgesamt`} />
       </div>
-      <Card>
+      <Card className="min-w-0">
         <CardHeader>
           <CardTitle>Nächste Termine</CardTitle>
           <CardDescription>Die nächsten geplanten Termine aller Filialen.</CardDescription>
