@@ -1,0 +1,105 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+
+export const DIST_DIR = ".next-bench";
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function runOrThrow(cmd: string, args: string[], env: NodeJS.ProcessEnv, what: string): string {
+  const r = spawnSync(cmd, args, { env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
+
+/** Production build into .next-bench (kept apart from other builds); skipped when present unless forced. */
+export function ensureBuild(env: NodeJS.ProcessEnv, force: boolean): void {
+  if (!force && fs.existsSync(path.join(DIST_DIR, "BUILD_ID"))) {
+    console.log(`Using the existing production build in ${DIST_DIR} (--build to rebuild).`);
+    return;
+  }
+  console.log(`Building the app into ${DIST_DIR} …`);
+  runOrThrow("npx", ["--no-install", "next", "build"], env, "next build");
+}
+
+/** Migrates and seeds a fresh embedded database, then creates an API token; returns the token. */
+export function prepareData(env: NodeJS.ProcessEnv): string {
+  runOrThrow("npx", ["--no-install", "tsx", "scripts/prepare-db.ts"], env, "database preparation");
+  const out = runOrThrow("npx", ["--no-install", "tsx", "scripts/mcp-token.ts", "--company", "demo", "--name", "Benchmark"], env, "token creation");
+  const token = out.trim().split("\n").at(-1)!;
+  if (!token.startsWith("apk_")) throw new Error(`Unexpected token output:\n${out}`);
+  return token;
+}
+
+export interface RunningApp {
+  baseUrl: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** `next start` in its own process group, so stopping it also stops the next-server child. */
+export async function startApp(env: NodeJS.ProcessEnv, port: number): Promise<RunningApp> {
+  const child: ChildProcess = spawn("npx", ["--no-install", "next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env,
+    detached: true,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      return;
+    }
+    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }, 5_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${stderr}`);
+    try {
+      const res = await fetch(`${baseUrl}/api/health`);
+      if (res.ok) return { baseUrl, pid: child.pid!, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await stop();
+  throw new Error(`The app did not become ready within 60 s:\n${stderr}`);
+}
+
+/** Resident memory of every process in the app's process group (KiB), largest first. */
+export function processGroupRss(pgid: number): { pid: number; rssKiB: number; command: string }[] {
+  const r = spawnSync("ps", ["-o", "pid=,rss=,args=", "-g", String(pgid)], { encoding: "utf8" });
+  return r.stdout
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => {
+      const [pid, rss, ...cmd] = line.trim().split(/\s+/);
+      return { pid: Number(pid), rssKiB: Number(rss), command: cmd.join(" ").slice(0, 60) };
+    })
+    .sort((a, b) => b.rssKiB - a.rssKiB);
+}

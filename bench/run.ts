@@ -1,0 +1,100 @@
+/**
+ * npm run bench [-- --build] [--connections 10] [--duration 10]
+ *
+ * Builds the app into .next-bench (once), starts `next start` on a free port with a fresh
+ * embedded database, measures a bare route handler as the baseline, then every section in
+ * bench/sections/ (add a file there to add measurements), and prints req/s, p50, p99, the
+ * ratios to the baseline and the server's memory. Figures only: slowness never fails the run.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { DIST_DIR, ensureBuild, freePort, prepareData, processGroupRss, startApp, type RunningApp } from "./lib/app-server";
+import { measure } from "./lib/load";
+import type { BenchContext, BenchSection, Measurement } from "./lib/types";
+
+const TARGET_THROUGHPUT_RATIO = 0.8;
+const TARGET_P99_RATIO = 2;
+
+async function loadSections(): Promise<BenchSection[]> {
+  const dir = path.join(process.cwd(), "bench", "sections");
+  const files = fs.readdirSync(dir).filter((f) => /\.ts$/.test(f)).sort();
+  const sections: BenchSection[] = [];
+  for (const f of files) sections.push((await import(path.join(dir, f))).default as BenchSection);
+  return sections;
+}
+
+function row(m: Measurement, baseline: Measurement): string {
+  const tput = m.requestsPerSecond / baseline.requestsPerSecond;
+  const p99 = m.latencyP99Ms / Math.max(baseline.latencyP99Ms, 0.001);
+  const isBaseline = m === baseline;
+  const mark = isBaseline ? "" : `${tput >= TARGET_THROUGHPUT_RATIO ? "✓" : "✗"}/${p99 <= TARGET_P99_RATIO ? "✓" : "✗"}`;
+  return [
+    m.label.padEnd(36),
+    m.requestsPerSecond.toFixed(0).padStart(9),
+    m.latencyP50Ms.toFixed(1).padStart(8),
+    m.latencyP99Ms.toFixed(1).padStart(8),
+    (isBaseline ? "1.00" : tput.toFixed(2)).padStart(8),
+    (isBaseline ? "1.00" : p99.toFixed(2)).padStart(8),
+    String(m.failures).padStart(9),
+    mark.padStart(6),
+  ].join(" ");
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: { build: { type: "boolean", default: false }, connections: { type: "string", default: "10" }, duration: { type: "string", default: "10" } },
+  });
+  const connections = Number(values.connections);
+  const durationSeconds = Number(values.duration);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "askproai-bench-"));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_DIST_DIR: DIST_DIR,
+    PGLITE_DATA_DIR: path.join(dataDir, "pglite"),
+    // Measure the gateway, not the limiter refusing: generous limits for this run only.
+    RATE_LIMITS: "company=100000000,mcp=100000000",
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    OUTBOX_WORKER: "false",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  delete env.DATABASE_URL;
+
+  let app: RunningApp | undefined;
+  try {
+    ensureBuild(env, values.build);
+    const token = prepareData(env);
+    app = await startApp(env, await freePort());
+    console.log(`Server ${app.baseUrl} (pid ${app.pid}), ${connections} connections, ${durationSeconds} s per measurement\n`);
+
+    const load: BenchContext["load"] = (label, opts) =>
+      measure(app!.baseUrl, label, { connections, durationSeconds, ...opts });
+    const baseline = await load("baseline: bare route handler", { path: "/api/bench/baseline" });
+    const ctx: BenchContext = { baseUrl: app.baseUrl, token, connections, durationSeconds, load, baseline };
+    const results: Measurement[] = [baseline];
+    for (const section of await loadSections()) {
+      console.log(`Section: ${section.name}`);
+      results.push(...(await section.run(ctx)));
+    }
+
+    console.log(
+      `\n${"measurement".padEnd(36)} ${"req/s".padStart(9)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"req/s÷b".padStart(8)} ${"p99÷b".padStart(8)} ${"failures".padStart(9)} ${"target".padStart(6)}`,
+    );
+    for (const m of results) console.log(row(m, baseline));
+    console.log(`\nTargets: throughput ≥ ${TARGET_THROUGHPUT_RATIO}× baseline, p99 ≤ ${TARGET_P99_RATIO}× baseline (✓/✗ per column).`);
+
+    const rss = processGroupRss(app.pid);
+    const total = rss.reduce((s, p) => s + p.rssKiB, 0);
+    console.log(`\nServer memory after the run (RSS): ${(rss[0]!.rssKiB / 1024).toFixed(0)} MiB in ${rss[0]!.command}; process group total ${(total / 1024).toFixed(0)} MiB`);
+  } finally {
+    await app?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});
