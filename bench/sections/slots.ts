@@ -30,7 +30,7 @@ export interface SlotBenchOptions {
 const NOW = new Date("2026-03-02T07:00:00Z");
 const TZ = "Europe/Berlin";
 const STAFF = 5;
-/** Appointments in the two weeks searched, the same at every size. */
+/** Upcoming appointments (the next 25 days), the same at every size; the rest is history. */
 const UPCOMING = 150;
 
 export async function benchSlots(options: SlotBenchOptions = {}): Promise<SlotBenchRow[]> {
@@ -102,7 +102,7 @@ async function prepare(db: TestDb, size: number) {
       [upcoming ? "up-" : "old-", company.id, branch.id, customer.id, service.id, staffIds, upcoming ? "scheduled" : "completed", NOW.toISOString()],
     );
   await insert(Math.max(0, size - UPCOMING), `($8::timestamptz - i * interval '47 minutes')`, false);
-  // Spread over the next two weeks' opening hours: every other hour from 09:00, all five staff in turn.
+  // Six a day over the next 25 days, every other hour from 10:00, the five staff in turn.
   await insert(UPCOMING, `($8::timestamptz + ((i / 6) * interval '1 day') + (2 + (i % 6) * 2) * interval '1 hour')`, true);
   await db.pglite.exec("ANALYZE appointments");
 
