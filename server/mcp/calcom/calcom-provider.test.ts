@@ -10,6 +10,9 @@ import { startFakeCalcom, type FakeCalcom } from "@/server/integrations/calcom/f
 import { callMethod, type DoorContext } from "@/server/mcp/dispatch";
 import { configureResilience, resetCircuits } from "@/server/resilience";
 import { FIXED_NOW, seededTestDb } from "@/server/retell/test-support";
+import type { z } from "zod";
+import type * as a from "@/server/mcp/appointments/schemas";
+import type * as s from "./schemas";
 
 const API_KEY = "cal_live_0123456789abcdef";
 let db: Awaited<ReturnType<typeof seededTestDb>>;
@@ -17,8 +20,20 @@ let calcom: FakeCalcom;
 let door: DoorContext;
 let mitte: string;
 
-const call = (method: string, params: object = {}, actor: DoorContext["actor"] = door.actor) =>
-  callMethod(method, params, { ...door, actor }).then((r) => r.data as Record<string, any>);
+type Results = {
+  "calcom.getConnection": z.output<typeof s.getConnectionResult>;
+  "calcom.updateConnection": z.output<typeof s.updateConnectionResult>;
+  "calcom.testConnection": z.output<typeof s.testConnectionResult>;
+  "calcom.getEventTypes": z.output<typeof s.getEventTypesResult>;
+  "calcom.checkAvailability": z.output<typeof s.checkAvailabilityResult>;
+  "calcom.createBooking": z.output<typeof s.createBookingResult>;
+  "calcom.updateBooking": z.output<typeof s.updateBookingResult>;
+  "calcom.cancelBooking": z.output<typeof s.cancelBookingResult>;
+  "appointments.book": z.output<typeof a.bookResult>;
+  "appointments.checkAvailability": z.output<typeof a.checkAvailabilityResult>;
+};
+const call = <M extends keyof Results>(method: M, params: object = {}, actor: DoorContext["actor"] = door.actor) =>
+  callMethod(method, params, { ...door, actor }).then((r) => r.data as Results[M]);
 const failure = (p: Promise<unknown>) =>
   p.then(
     () => {
@@ -133,19 +148,19 @@ describe("bookings through Cal.com", () => {
 
   it("moves a booking at Cal.com and keeps the new uid", async () => {
     const booked = await book("14:00", "0176 7000004");
-    const oldUid = booked.appointment.external_uid;
+    const oldUid = booked.appointment.external_uid!;
     const moved = await call("calcom.updateBooking", { booking_uid: oldUid, start: "2026-03-16T14:30:00+01:00", reschedule_reason: "Termin passt nicht" });
     expect(moved.message).toBe("Ihr Termin wurde auf 16.03.2026 um 14:30 Uhr verschoben.");
     expect(moved.booking.uid).not.toBe(oldUid);
     expect(calcom.state.bookings.get(oldUid)?.status).toBe("cancelled");
-    expect(calcom.state.bookings.get(moved.booking.uid)?.start.toISOString()).toBe("2026-03-16T13:30:00.000Z");
+    expect(calcom.state.bookings.get(moved.booking.uid!)?.start.toISOString()).toBe("2026-03-16T13:30:00.000Z");
   });
 
   it("cancels at Cal.com first, then locally", async () => {
     const booked = await book("15:00", "0176 7000005");
     const result = await call("calcom.cancelBooking", { appointment_id: booked.appointment.id, cancellation_reason: "Krank" });
     expect(result.appointment.status).toBe("cancelled");
-    expect(calcom.state.bookings.get(booked.appointment.external_uid)).toMatchObject({ status: "cancelled", cancellationReason: "Krank" });
+    expect(calcom.state.bookings.get(booked.appointment.external_uid!)).toMatchObject({ status: "cancelled", cancellationReason: "Krank" });
   });
 
   it("books through calcom.createBooking by event type and start instant", async () => {
