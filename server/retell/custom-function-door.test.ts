@@ -14,9 +14,10 @@ afterAll(() => db.close());
 
 const parkingQuestion = (callId: string) => ({ name: "answer_question", call: demoCall(callId), args: { frage: "Wo kann ich parken?" } });
 
+/** Every execution passes callMethod, which leaves an audit row naming the call as actor. */
 async function executedFor(callId: string) {
   return {
-    invocations: await db.prisma.functionInvocation.count({ where: { retellCallId: callId } }),
+    executions: await db.prisma.auditLog.count({ where: { method: "retell.function.execute", actorType: "retell", actorId: callId } }),
     calls: await db.prisma.call.count({ where: { retellCallId: callId } }),
   };
 }
@@ -28,7 +29,7 @@ describe("custom-function door: signature", () => {
     const body = await res.json();
     expect(body).toMatchObject({ success: true });
     expect(body.message).toContain("Parkplätze");
-    expect((await executedFor("call_ok")).invocations).toBe(1);
+    expect((await executedFor("call_ok")).executions).toBe(1);
   });
 
   const rejected: Array<[string, () => Request]> = [
@@ -53,7 +54,7 @@ describe("custom-function door: signature", () => {
       const res = await handleCustomFunction(req, null, deps());
       expect(res.status).toBe(401);
       expect(await res.json()).toEqual({ error: "Ungültige Signatur." });
-      expect(await executedFor(callId)).toEqual({ invocations: 0, calls: 0 });
+      expect(await executedFor(callId)).toEqual({ executions: 0, calls: 0 });
     });
   }
 
@@ -61,7 +62,7 @@ describe("custom-function door: signature", () => {
     const body = { ...parkingQuestion("call_unknown"), call: demoCall("call_unknown", { to_number: "+49309999999" }) };
     const res = await handleCustomFunction(signedRequest(URL_BASE, body), null, deps());
     expect(res.status).toBe(404);
-    expect(await executedFor("call_unknown")).toEqual({ invocations: 0, calls: 0 });
+    expect(await executedFor("call_unknown")).toEqual({ executions: 0, calls: 0 });
   });
 
   it("refuses a company without a stored Retell key", async () => {
@@ -93,7 +94,7 @@ describe("custom-function door: request shapes", () => {
     const res = await handleCustomFunction(signedRequest(url, { frage: "Gibt es Gutscheine?" }), "answer_question", deps());
     expect(res.status).toBe(200);
     expect((await res.json()).message).toContain("Gutscheine");
-    expect((await executedFor("call_root")).invocations).toBe(1);
+    expect((await executedFor("call_root")).executions).toBe(1);
   });
 
   it("args_at_root: refuses an unknown company, a foreign number and a missing call id", async () => {

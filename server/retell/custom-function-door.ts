@@ -46,7 +46,8 @@ export async function handleCustomFunction(request: Request, nameFromUrl: string
   try {
     const { data } = await callMethod(
       "retell.function.execute",
-      { function_name: fn.name, parameters: fn.args, call_context: fn.call },
+      // The branch of our number is known here already; the service checks it belongs to the company.
+      { function_name: fn.name, parameters: fn.args, call_context: { ...fn.call, ...(owner.branchId ? { branch_id: owner.branchId } : {}) } },
       { companyId: owner.companyId, actor: { type: "retell", id: fn.call.call_id }, correlationId, db, now },
     );
     return json(200, data);

@@ -31,6 +31,15 @@ export async function resolveCompanyFromSlug(db: PrismaClient, slug: string): Pr
   return company ? { companyId: company.id, companySlug: company.slug, branchId: null, retellApiKeyEnc: company.retellApiKeyEnc } : null;
 }
 
+export interface CallBranch {
+  id: string;
+  name: string;
+  timeZone: string;
+  businessHours: unknown;
+}
+
+const branchColumns = { id: true, name: true, timeZone: true, businessHours: true } as const;
+
 /**
  * The branch a call is about: the given branch (must belong to the company), else the branch
  * of our number, else the company's first active branch.
@@ -39,15 +48,18 @@ export async function resolveBranchFromContext(
   db: PrismaClient,
   companyId: string,
   context: { branch_id?: string; our_number?: string },
-): Promise<string> {
+): Promise<CallBranch> {
   if (context.branch_id) {
-    const branch = await db.branch.findFirst({ where: { id: context.branch_id, companyId, isActive: true }, select: { id: true } });
+    const branch = await db.branch.findFirst({ where: { id: context.branch_id, companyId, isActive: true }, select: branchColumns });
     if (!branch) throw new AppError(ErrorCodes.BRANCH_NOT_RESOLVED, "Die Filiale wurde nicht gefunden.");
-    return branch.id;
+    return branch;
   }
-  const owner = await resolveCompanyFromNumber(db, context.our_number);
-  if (owner && owner.companyId === companyId && owner.branchId) return owner.branchId;
-  const first = await db.branch.findFirst({ where: { companyId, isActive: true }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  const e164 = context.our_number ? tryNormalizePhone(context.our_number) : null;
+  const byNumber = e164
+    ? await db.phoneNumber.findFirst({ where: { number: e164, companyId, isActive: true, branch: { isActive: true } }, select: { branch: { select: branchColumns } } })
+    : null;
+  if (byNumber?.branch) return byNumber.branch;
+  const first = await db.branch.findFirst({ where: { companyId, isActive: true }, orderBy: { createdAt: "asc" }, select: branchColumns });
   if (!first) throw new AppError(ErrorCodes.BRANCH_NOT_RESOLVED, "Für diese Firma ist keine Filiale eingerichtet.");
-  return first.id;
+  return first;
 }

@@ -21,7 +21,7 @@ export interface FunctionAnswer {
 }
 
 export interface FunctionImpl {
-  /** Reads may be recomputed after the replay window; writes always answer a repeat from the first run. */
+  /** Reads simply run again when repeated; writes answer a repeat from the first run (function_invocations). */
   kind: "read" | "write";
   run(fctx: FunctionContext, args: Record<string, unknown>): Promise<FunctionAnswer>;
 }

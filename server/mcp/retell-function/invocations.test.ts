@@ -24,39 +24,33 @@ describe("runOnce", () => {
       await sleep(150);
       return { answer: { n: runs }, keep: true };
     };
-    const answers = await Promise.all([1, 2, 3, 4].map(() => runOnce(db.prisma, key("call-race"), {}, work)));
+    const answers = await Promise.all([1, 2, 3, 4].map(() => runOnce(db.prisma, key("call-race"), work)));
     expect(runs).toBe(1);
     expect(answers).toEqual([{ n: 1 }, { n: 1 }, { n: 1 }, { n: 1 }]);
   });
 
   it("a failed or transient run is released, so the retry runs again", async () => {
     let runs = 0;
-    await expect(runOnce(db.prisma, key("call-fail"), {}, async () => {
-      runs++;
-      throw new Error("boom");
-    })).rejects.toThrow("boom");
-    await runOnce(db.prisma, key("call-fail"), {}, async () => ({ answer: ++runs, keep: false }));
-    expect(await runOnce(db.prisma, key("call-fail"), {}, async () => ({ answer: ++runs, keep: true }))).toBe(3);
-    expect(await runOnce(db.prisma, key("call-fail"), {}, async () => ({ answer: ++runs, keep: true }))).toBe(3);
-  });
-
-  it("reads are recomputed once their replay window has passed", async () => {
-    let runs = 0;
-    const read = async () => ({ answer: ++runs, keep: true });
-    expect(await runOnce(db.prisma, key("call-read"), { replayWindowMs: 60_000 }, read)).toBe(1);
-    expect(await runOnce(db.prisma, key("call-read"), { replayWindowMs: 60_000 }, read)).toBe(1);
-    expect(await runOnce(db.prisma, key("call-read"), { replayWindowMs: 0 }, read)).toBe(2);
+    await expect(
+      runOnce(db.prisma, key("call-fail"), async () => {
+        runs++;
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
+    await runOnce(db.prisma, key("call-fail"), async () => ({ answer: ++runs, keep: false }));
+    expect(await runOnce(db.prisma, key("call-fail"), async () => ({ answer: ++runs, keep: true }))).toBe(3);
+    expect(await runOnce(db.prisma, key("call-fail"), async () => ({ answer: ++runs, keep: true }))).toBe(3);
   });
 
   it("refuses a call id that belongs to another company", async () => {
-    await runOnce(db.prisma, key("call-owned", "company-a"), {}, async () => ({ answer: "a", keep: true }));
-    await expect(runOnce(db.prisma, key("call-owned", "company-b"), {}, async () => ({ answer: "b", keep: true }))).rejects.toMatchObject({ code: 3006 });
+    await runOnce(db.prisma, key("call-owned", "company-a"), async () => ({ answer: "a", keep: true }));
+    await expect(runOnce(db.prisma, key("call-owned", "company-b"), async () => ({ answer: "b", keep: true }))).rejects.toMatchObject({ code: 3006 });
   });
 
   it("gives up waiting for a run that never finishes", async () => {
-    const stuck = runOnce(db.prisma, key("call-stuck"), {}, () => sleep(1_500).then(() => ({ answer: "late", keep: true })));
+    const stuck = runOnce(db.prisma, key("call-stuck"), () => sleep(1_500).then(() => ({ answer: "late", keep: true })));
     await sleep(50);
-    await expect(runOnce(db.prisma, key("call-stuck"), { waitMs: 200 }, async () => ({ answer: "x", keep: true }))).rejects.toMatchObject({ code: 3007 });
+    await expect(runOnce(db.prisma, key("call-stuck"), async () => ({ answer: "x", keep: true }), { waitMs: 200 })).rejects.toMatchObject({ code: 3007 });
     expect(await stuck).toBe("late");
   });
 });

@@ -16,8 +16,6 @@ export interface InvocationKey {
 }
 
 export interface RunOnceOptions {
-  /** Reads only: a finished answer older than this is computed afresh (a later, deliberate repeat). */
-  replayWindowMs?: number;
   /** How long a repeat waits for the first request to finish. */
   waitMs?: number;
   pollMs?: number;
@@ -34,8 +32,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function runOnce<T>(
   db: PrismaClient,
   key: InvocationKey,
-  options: RunOnceOptions,
   run: () => Promise<RunOutcome<T>>,
+  options: RunOnceOptions = {},
 ): Promise<T> {
   const { waitMs = 20_000, pollMs = 25 } = options;
   const deadline = Date.now() + waitMs;
@@ -58,13 +56,7 @@ export async function runOnce<T>(
     if (existing.companyId !== key.companyId) {
       throw new AppError(ErrorCodes.FORBIDDEN, "Dieser Anruf gehört zu einer anderen Firma.");
     }
-    if (existing.completed) {
-      const stale = options.replayWindowMs !== undefined && Date.now() - existing.createdAt.getTime() > options.replayWindowMs;
-      if (!stale) return existing.response as T;
-      const outcome = await run();
-      if (outcome.keep) await db.functionInvocation.update({ where: { id: existing.id }, data: { response: toJson(outcome.answer) } });
-      return outcome.answer;
-    }
+    if (existing.completed) return existing.response as T;
     if (Date.now() > deadline) {
       throw new AppError(ErrorCodes.CONFLICT, "Ihre Anfrage wird noch bearbeitet. Einen Moment bitte.", { retryAfter: 2 });
     }

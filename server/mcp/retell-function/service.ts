@@ -15,13 +15,10 @@ import { hashArgs, runOnce, type RunOutcome } from "./invocations";
 import type { z } from "zod";
 import type { executeParams } from "./schemas";
 
-/** A read repeated within this window is a retry and gets the first answer; later it is asked afresh. */
-export const READ_REPLAY_WINDOW_MS = 30_000;
-
 export async function executeFunction(ctx: ServiceContext, params: z.output<typeof executeParams>): Promise<FunctionAnswer> {
   const { function_name: name, parameters: args, call_context: call } = params;
   const { ours, caller } = callNumbers(call);
-  const [configured, branchId] = await Promise.all([
+  const [configured, branch] = await Promise.all([
     findConfigured(ctx, name),
     resolveBranchFromContext(ctx.db, ctx.companyId, { branch_id: call.branch_id, our_number: ours }),
   ]);
@@ -33,10 +30,6 @@ export async function executeFunction(ctx: ServiceContext, params: z.output<type
     kind: "write",
     run: (fctx, a) => runConfiguredFunction(fctx, configured!, a),
   };
-  const branch = await ctx.db.branch.findUniqueOrThrow({
-    where: { id: branchId },
-    select: { id: true, name: true, timeZone: true, businessHours: true },
-  });
   const fctx: FunctionContext = {
     ctx,
     callId: call.call_id,
@@ -45,9 +38,7 @@ export async function executeFunction(ctx: ServiceContext, params: z.output<type
     ourNumber: ours,
     now: ctx.now(),
   };
-  const key = { companyId: ctx.companyId, callId: call.call_id, functionName: name, argsHash: hashArgs(args) };
-  const replay = impl.kind === "read" ? { replayWindowMs: READ_REPLAY_WINDOW_MS } : {};
-  return runOnce(ctx.db, key, replay, async () => {
+  const runAndCount = async () => {
     const outcome = await answerOf(() => impl.run(fctx, args));
     if (configured) {
       await ctx.db.retellCustomFunction.update({
@@ -56,7 +47,11 @@ export async function executeFunction(ctx: ServiceContext, params: z.output<type
       });
     }
     return outcome;
-  });
+  };
+  // Reads change nothing: a repeat simply asks again (and gets the current answer).
+  if (impl.kind === "read") return (await runAndCount()).answer;
+  const key = { companyId: ctx.companyId, callId: call.call_id, functionName: name, argsHash: hashArgs(args) };
+  return runOnce(ctx.db, key, runAndCount);
 }
 
 /** Domain refusals are answers the agent reads; transient ones are not kept, so Retell's retry runs again. */
