@@ -120,3 +120,28 @@ describe("custom-function door: request shapes", () => {
     expect(await res.json()).toMatchObject({ success: false, message: "Diese Funktion ist nicht eingerichtet.", error_code: 3005 });
   });
 });
+
+describe("custom-function door over real HTTP", () => {
+  it("a booking retried by Retell, even concurrently, is made once and answered alike", async () => {
+    const { serveFetchHandler } = await import("@/server/testing/serve");
+    const served = await serveFetchHandler((request) => handleCustomFunction(request, null, deps()));
+    try {
+      const body = {
+        name: "book_appointment",
+        call: demoCall("call_http_book", { from_number: "+4916099911122" }),
+        args: { datum: "Montag", uhrzeit: "12 Uhr", name: "Hanna Http", dienstleistung: "Damenhaarschnitt" },
+      };
+      const send = () => fetch(`${served.url}/api/mcp/retell/custom-function`, signedRequest(URL_BASE, body));
+      const [a, b] = await Promise.all([send(), send()]);
+      const c = await send();
+      const answers = await Promise.all([a.json(), b.json(), c.json()]);
+      expect([a.status, b.status, c.status]).toEqual([200, 200, 200]);
+      expect(answers[0]).toMatchObject({ success: true, termin: { datum: "16.03.2026", uhrzeit: "12:00" } });
+      expect(answers[1]).toEqual(answers[0]);
+      expect(answers[2]).toEqual(answers[0]);
+      expect(await db.prisma.appointment.count({ where: { customer: { phone: "+4916099911122" } } })).toBe(1);
+    } finally {
+      await served.close();
+    }
+  });
+});
