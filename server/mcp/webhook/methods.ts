@@ -1,11 +1,12 @@
 import { defineMethod, defineServer } from "@/server/mcp/types";
+import { getCall, listCalls, listTasks, setTaskStatus } from "./calls-and-tasks";
 import { processWebhookEvent } from "./orchestrator";
 import * as s from "./schemas";
 
 export const webhookServer = defineServer({
   name: "webhook",
   version: "1.0.0",
-  description: "Anruf-Ereignisse von Retell: gespeicherte Ereignisse und ihre Verarbeitung (Anruf speichern, verknüpfen, offene Terminwünsche übernehmen).",
+  description: "Anruf-Ereignisse von Retell: gespeicherte Ereignisse und ihre Verarbeitung (Anruf speichern, verknüpfen, offene Terminwünsche übernehmen), Anrufe und Rückruf-Aufgaben.",
   methods: [
     defineMethod({
       name: "webhook.listEvents",
@@ -41,6 +42,39 @@ export const webhookServer = defineServer({
       result: s.processEventResult,
       kind: "write",
       handler: (ctx, params) => processWebhookEvent(ctx, params.event_id),
+    }),
+    defineMethod({
+      name: "webhook.listCalls",
+      description: "Die gespeicherten Anrufe mit Ergebnis, Kunde und gebuchtem Termin.",
+      params: s.listCallsParams,
+      result: s.listCallsResult,
+      kind: "read",
+      handler: listCalls,
+    }),
+    defineMethod({
+      name: "webhook.getCall",
+      description: "Ein Anruf mit Transkript und gesammelten Termindaten (per ID oder Retell-Call-ID).",
+      params: s.getCallParams,
+      result: s.getCallResult,
+      kind: "read",
+      handler: getCall,
+    }),
+    defineMethod({
+      name: "webhook.listTasks",
+      description: "Rückruf-Aufgaben aus Anrufen (z. B. Terminwünsche, die nicht gebucht werden konnten).",
+      params: s.listTasksParams,
+      result: s.listTasksResult,
+      kind: "read",
+      handler: listTasks,
+    }),
+    defineMethod({
+      name: "webhook.setTaskStatus",
+      description: "Markiert eine Rückruf-Aufgabe als erledigt oder wieder offen.",
+      params: s.setTaskStatusParams,
+      result: s.setTaskStatusResult,
+      kind: "write",
+      roles: ["admin", "staff"],
+      handler: setTaskStatus,
     }),
   ],
 });

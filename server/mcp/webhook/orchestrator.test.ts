@@ -149,3 +149,41 @@ describe("collected but not booked at call_ended", () => {
     expect((await call("o_nothing")).outcome).toBeNull();
   });
 });
+
+describe("calls and tasks for the dashboard", () => {
+  const door = (companyId: string, role: "admin" | "staff" = "staff") => ({
+    companyId,
+    actor: { type: "user" as const, id: "u", role },
+    correlationId: "t",
+    db: db.prisma,
+    now: () => FIXED_NOW,
+  });
+
+  it("lists calls with outcome, customer and appointment; one call with its transcript", async () => {
+    const { data } = await callMethod("webhook.listCalls", {}, door(db.companyId));
+    const calls = (data as { calls: Array<{ retell_call_id: string; outcome: string | null; customer: { phone: string } | null; transcript?: unknown }> }).calls;
+    const full = calls.find((c) => c.retell_call_id === "o_full")!;
+    expect(full.customer?.phone).toBe(MARIA);
+    expect(full).not.toHaveProperty("transcript");
+    expect(calls.find((c) => c.retell_call_id === "o_collect_free")?.outcome).toBe("booked");
+
+    const one = await callMethod("webhook.getCall", { call_id: "o_full" }, door(db.companyId));
+    expect((one.data as { call: { transcript: string } }).call.transcript).toContain("Preisen");
+    const booked = await callMethod("webhook.listCalls", { outcome: "booked" }, door(db.companyId));
+    expect((booked.data as { calls: Array<{ outcome: string }> }).calls.every((c) => c.outcome === "booked")).toBe(true);
+  });
+
+  it("lists the follow-up tasks, staff can close one, other companies see none", async () => {
+    const { data } = await callMethod("webhook.listTasks", { status: "open" }, door(db.companyId));
+    const tasks = (data as { tasks: Array<{ id: string; call_id: string }> }).tasks;
+    const taken = tasks.find((t) => t.call_id === "o_collect_taken")!;
+    expect(taken).toBeDefined();
+    await callMethod("webhook.setTaskStatus", { task_id: taken.id, status: "done" }, door(db.companyId));
+    expect((await db.prisma.task.findUniqueOrThrow({ where: { id: taken.id } })).status).toBe("done");
+
+    const other = await db.prisma.company.create({ data: { slug: "fremd-calls", name: "Fremd" } });
+    expect(((await callMethod("webhook.listCalls", {}, door(other.id))).data as { total: number }).total).toBe(0);
+    await expect(callMethod("webhook.setTaskStatus", { task_id: taken.id, status: "open" }, door(other.id))).rejects.toMatchObject({ code: 3005 });
+    await expect(callMethod("webhook.getCall", { call_id: "o_full" }, door(other.id))).rejects.toMatchObject({ code: 3005 });
+  });
+});
