@@ -5,68 +5,57 @@
  * request runs the function instead of being answered from the retry store; bookings spread
  * over the booking window, so most find a free slot and some find it taken, as in real life.
  *
- * Used by bench/run.ts with the running server's URL; also runnable alone:
- *   tsx bench/sections/retell.ts http://localhost:3000
+ * Part of `npm run bench` (p50/p99 next to the bare-route baseline); also runnable alone
+ * against a running app:  tsx bench/sections/retell.ts http://localhost:3000
  */
 import { randomUUID } from "node:crypto";
+import { performance } from "node:perf_hooks";
 import { RETELL_SIGNATURE_HEADER, signRetell } from "@/server/integrations/retell/signature";
+import { defineSection, type Measurement } from "../lib/types";
 
-export interface LatencyStats {
-  requests: number;
-  errors: number;
-  p50Ms: number;
-  p99Ms: number;
-  maxMs: number;
-}
-
-export interface RetellBenchRow extends LatencyStats {
-  scenario: "check_availability" | "book_appointment";
-  concurrency: number;
-  /** The bare route's latency at the same concurrency, when the runner measured it. */
-  baseline?: { p50Ms: number; p99Ms: number };
-  /** p99 under 100 ms at 10 concurrent calls. */
-  targetMet: boolean | null;
-}
+type Scenario = "check_availability" | "book_appointment";
 
 export interface RetellBenchOptions {
   /** Base URL of the running app, e.g. http://127.0.0.1:3000 */
   url: string;
-  /** Requests per worker (default 50). */
+  /** Requests per concurrent caller (default 50). */
   requestsPerWorker?: number;
   concurrencies?: number[];
   apiKey?: string;
   phoneNumber?: string;
-  /** Bare-route latency per concurrency from the runner. */
-  baseline?: (concurrency: number) => { p50Ms: number; p99Ms: number } | undefined;
+  log?: (line: string) => void;
 }
 
+/** The issue's target: p99 under 100 ms at 10 concurrent calls. */
 export const P99_TARGET_MS = 100;
 const TARGET_CONCURRENCY = 10;
 
-export async function benchRetell(options: RetellBenchOptions): Promise<RetellBenchRow[]> {
-  const concurrencies = options.concurrencies ?? [1, 10];
-  const perWorker = options.requestsPerWorker ?? 50;
-  const rows: RetellBenchRow[] = [];
+/** For `npm run bench`: measured against the runner's server, printed next to its bare-route baseline. */
+export const section = defineSection({
+  name: "retell custom functions",
+  run: (ctx) => benchRetell({ url: ctx.baseUrl }),
+});
+
+export async function benchRetell(options: RetellBenchOptions): Promise<Measurement[]> {
+  const log = options.log ?? console.log;
+  const results: Measurement[] = [];
   for (const scenario of ["check_availability", "book_appointment"] as const) {
-    for (const concurrency of concurrencies) {
-      await runLoad(options, scenario, 1, Math.min(5, perWorker)); // warm-up: compile, caches, connections
-      const stats = await runLoad(options, scenario, concurrency, perWorker);
-      rows.push({
-        scenario,
-        concurrency,
-        ...stats,
-        baseline: options.baseline?.(concurrency),
-        targetMet: concurrency === TARGET_CONCURRENCY ? stats.p99Ms < P99_TARGET_MS : null,
-      });
+    for (const concurrency of options.concurrencies ?? [1, TARGET_CONCURRENCY]) {
+      await runLoad(options, scenario, 1, 5); // warm-up: code paths, caches, connections
+      const m = await runLoad(options, scenario, concurrency, options.requestsPerWorker ?? 50);
+      results.push(m);
+      if (concurrency === TARGET_CONCURRENCY) {
+        log(`  ${m.label}: p99 ${m.latencyP99Ms.toFixed(1)} ms (target < ${P99_TARGET_MS} ms: ${m.latencyP99Ms < P99_TARGET_MS ? "met" : "missed"})`);
+      }
     }
   }
-  return rows;
+  return results;
 }
 
 let sequence = 0;
 
 /** Arguments of one request: a slot somewhere in the next weeks, a fresh caller. */
-function argsFor(scenario: RetellBenchRow["scenario"]): Record<string, unknown> {
+function argsFor(scenario: Scenario): Record<string, unknown> {
   const n = sequence++;
   const day = 1 + (n % 40);
   const date = new Date(Date.now() + day * 86_400_000).toISOString().slice(0, 10);
@@ -76,20 +65,16 @@ function argsFor(scenario: RetellBenchRow["scenario"]): Record<string, unknown> 
   return scenario === "check_availability" ? base : { ...base, name: `Bench Kunde ${n}`, telefonnummer: `+49176${String(10_000_000 + n).slice(-8)}` };
 }
 
-async function runLoad(
-  options: RetellBenchOptions,
-  scenario: RetellBenchRow["scenario"],
-  concurrency: number,
-  perWorker: number,
-): Promise<LatencyStats> {
+async function runLoad(options: RetellBenchOptions, scenario: Scenario, concurrency: number, perWorker: number): Promise<Measurement> {
   const apiKey = options.apiKey ?? process.env.DEMO_RETELL_API_KEY ?? "demo-retell-key";
   const toNumber = options.phoneNumber ?? "+49301234567";
   const url = `${options.url.replace(/\/+$/, "")}/api/mcp/retell/custom-function`;
   const latencies: number[] = [];
-  let errors = 0;
+  let failures = 0;
 
   const worker = async () => {
     for (let i = 0; i < perWorker; i++) {
+      // A new call id per request: every request runs the function instead of being answered from the retry store.
       const body = JSON.stringify({
         name: scenario,
         call: { call_id: `bench_${randomUUID()}`, direction: "inbound", from_number: "+4917600000000", to_number: toNumber },
@@ -103,40 +88,36 @@ async function runLoad(
           body,
         });
         const answer = (await response.json()) as { message?: unknown };
-        if (!response.ok || typeof answer.message !== "string") errors++;
+        if (!response.ok || typeof answer.message !== "string") failures++;
       } catch {
-        errors++;
+        failures++;
       }
       latencies.push(performance.now() - started);
     }
   };
+  const started = performance.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return summarize(latencies, errors);
-}
-
-export function summarize(latencies: number[], errors: number): LatencyStats {
-  const sorted = [...latencies].sort((a, b) => a - b);
+  const seconds = (performance.now() - started) / 1000;
+  const sorted = latencies.sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
-  const round = (ms: number) => Math.round(ms * 10) / 10;
-  return { requests: sorted.length, errors, p50Ms: round(at(0.5)), p99Ms: round(at(0.99)), maxMs: round(sorted.at(-1) ?? 0) };
-}
-
-export function formatRows(rows: RetellBenchRow[]): string {
-  const lines = ["scenario             conc  requests  errors   p50 ms   p99 ms   baseline p50/p99   p99<100ms@10"];
-  for (const r of rows) {
-    const baseline = r.baseline ? `${r.baseline.p50Ms}/${r.baseline.p99Ms}` : "-";
-    const target = r.targetMet === null ? "" : r.targetMet ? "ja" : "NEIN";
-    lines.push(
-      `${r.scenario.padEnd(20)} ${String(r.concurrency).padStart(4)}  ${String(r.requests).padStart(8)}  ${String(r.errors).padStart(6)}  ${String(r.p50Ms).padStart(7)}  ${String(r.p99Ms).padStart(7)}   ${baseline.padStart(16)}   ${target}`,
-    );
-  }
-  return lines.join("\n");
+  return {
+    label: `retell ${scenario} ×${concurrency}`,
+    requestsPerSecond: sorted.length / seconds,
+    latencyP50Ms: at(0.5),
+    latencyP99Ms: at(0.99),
+    failures,
+    total: sorted.length,
+  };
 }
 
 if (process.argv[1]?.endsWith("bench/sections/retell.ts")) {
   const url = process.argv[2] ?? process.env.APP_URL ?? "http://localhost:3000";
   benchRetell({ url })
-    .then((rows) => console.log(formatRows(rows)))
+    .then((rows) => {
+      for (const m of rows) {
+        console.log(`${m.label.padEnd(36)} ${m.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${m.latencyP50Ms.toFixed(1).padStart(7)} ms  p99 ${m.latencyP99Ms.toFixed(1).padStart(7)} ms  failures ${m.failures}`);
+      }
+    })
     .catch((error: unknown) => {
       console.error(error);
       process.exit(1);
