@@ -35,7 +35,7 @@ export function NextAppointments({ appointments }: { appointments: OverviewAppoi
             </TableCell>
             <TableCell>{a.serviceName}</TableCell>
             <TableCell>{a.staffName ?? <span className="text-muted-foreground">Nicht festgelegt</span>}</TableCell>
-            <TableCell className="hidden text-muted-foreground md:table-cell">{a.branchName}</TableCell>
+            <TableCell className="hidden text-muted-foreground xl:table-cell">{a.branchName}</TableCell>
           </TableRow>
         ))}
       </TableBody>
