@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --build] [--connections 10] [--duration 10]
+ * npm run bench [-- --build] [--connections 10] [--duration 10] [--only <section name part>]
  *
  * Builds the app into .next-bench (once), starts `next start` on a free port with a fresh
  * embedded database, measures a bare route handler as the baseline, then every section in
@@ -21,7 +21,11 @@ async function loadSections(): Promise<BenchSection[]> {
   const dir = path.join(process.cwd(), "bench", "sections");
   const files = fs.readdirSync(dir).filter((f) => /\.ts$/.test(f)).sort();
   const sections: BenchSection[] = [];
-  for (const f of files) sections.push((await import(path.join(dir, f))).default as BenchSection);
+  for (const f of files) {
+    const { section } = (await import(path.join(dir, f))) as { section?: BenchSection };
+    if (section?.name && typeof section.run === "function") sections.push(section);
+    else console.log(`Skipping bench/sections/${f}: it exports no \`section = defineSection(...)\`.`);
+  }
   return sections;
 }
 
@@ -44,7 +48,7 @@ function row(m: Measurement, baseline: Measurement): string {
 
 async function main() {
   const { values } = parseArgs({
-    options: { build: { type: "boolean", default: false }, connections: { type: "string", default: "10" }, duration: { type: "string", default: "10" } },
+    options: { build: { type: "boolean", default: false }, only: { type: "string" }, connections: { type: "string", default: "10" }, duration: { type: "string", default: "10" } },
   });
   const connections = Number(values.connections);
   const durationSeconds = Number(values.duration);
@@ -56,7 +60,6 @@ async function main() {
     PGLITE_DATA_DIR: path.join(dataDir, "pglite"),
     // Measure the gateway, not the limiter refusing: generous limits for this run only.
     RATE_LIMITS: "company=100000000,mcp=100000000",
-    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     OUTBOX_WORKER: "false",
     NEXT_TELEMETRY_DISABLED: "1",
   };
@@ -74,7 +77,8 @@ async function main() {
     const baseline = await load("baseline: bare route handler", { path: "/api/bench/baseline" });
     const ctx: BenchContext = { baseUrl: app.baseUrl, token, connections, durationSeconds, load, baseline };
     const results: Measurement[] = [baseline];
-    for (const section of await loadSections()) {
+    const only = values.only?.toLowerCase();
+    for (const section of (await loadSections()).filter((s) => !only || s.name.toLowerCase().includes(only))) {
       console.log(`Section: ${section.name}`);
       results.push(...(await section.run(ctx)));
     }
@@ -83,7 +87,8 @@ async function main() {
       `\n${"measurement".padEnd(36)} ${"req/s".padStart(9)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"req/s÷b".padStart(8)} ${"p99÷b".padStart(8)} ${"failures".padStart(9)} ${"target".padStart(6)}`,
     );
     for (const m of results) console.log(row(m, baseline));
-    console.log(`\nTargets: throughput ≥ ${TARGET_THROUGHPUT_RATIO}× baseline, p99 ≤ ${TARGET_P99_RATIO}× baseline (✓/✗ per column).`);
+    console.log(`\nMachine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} (1/5/15 min); other work on the machine skews all figures alike.`);
+    console.log(`Targets: throughput ≥ ${TARGET_THROUGHPUT_RATIO}× baseline, p99 ≤ ${TARGET_P99_RATIO}× baseline (✓/✗ per column).`);
 
     const rss = processGroupRss(app.pid);
     const total = rss.reduce((s, p) => s + p.rssKiB, 0);
@@ -95,6 +100,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
   process.exitCode = 1;
 });

@@ -33,7 +33,7 @@ export interface BenchContext {
 }
 
 /**
- * A part of `npm run bench`: a file in bench/sections/ whose default export is a section.
+ * A part of `npm run bench`: a file in bench/sections/ that exports `section = defineSection(...)`.
  * Sections run in file-name order against the same server; every measurement they return is
  * printed next to the baseline.
  */

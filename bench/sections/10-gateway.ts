@@ -3,7 +3,7 @@ import { defineSection } from "../lib/types";
 const call = (id: number) => ({ jsonrpc: "2.0", id, method: "company.getSettings", params: {} });
 
 /** The JSON-RPC gateway: one cached authenticated read, and a batch of ten. */
-export default defineSection({
+export const section = defineSection({
   name: "JSON-RPC gateway",
   async run(ctx) {
     const headers = { "content-type": "application/json", "x-mcp-token": ctx.token };
