@@ -11,12 +11,15 @@ import { createTestDb, type TestDb } from "@/server/db/test-db";
 import { DEFAULT_COMPANY_SETTINGS } from "@/server/mcp/company/settings";
 import { addDaysLocal } from "@/server/scheduling/local-date";
 import { instantToLocal } from "@/server/scheduling/time";
+import { defineSection, type Measurement } from "../lib/types";
 
 export interface SlotBenchRow {
   appointments: number;
   operation: "nextFreeSlot" | "dayAvailability";
   opsPerSecond: number;
+  p50Ms: number;
   p99Ms: number;
+  iterations: number;
 }
 
 export interface SlotBenchOptions {
@@ -25,6 +28,22 @@ export interface SlotBenchOptions {
   iterations?: number;
   log?: (line: string) => void;
 }
+
+/** For `npm run bench`: in-process figures (no HTTP), printed next to the server measurements. */
+export const section = defineSection({
+  name: "slots (in-process, fresh PGlite)",
+  async run(): Promise<Measurement[]> {
+    const rows = await benchSlots();
+    return rows.map((r) => ({
+      label: `slots ${r.operation} ${r.appointments / 1000}k`,
+      requestsPerSecond: r.opsPerSecond,
+      latencyP50Ms: r.p50Ms,
+      latencyP99Ms: r.p99Ms,
+      failures: 0,
+      total: r.iterations,
+    }));
+  },
+});
 
 /** Monday 2 March 2026, 08:00 in Berlin. */
 const NOW = new Date("2026-03-02T07:00:00Z");
@@ -51,7 +70,7 @@ export async function benchSlots(options: SlotBenchOptions = {}): Promise<SlotBe
         dayAvailability: () => fixture.provider.availability({ branch: fixture.branch, service: fixture.service, from: day, to: day }),
       } as const;
       for (const [operation, run] of Object.entries(operations) as [SlotBenchRow["operation"], () => Promise<unknown>][]) {
-        const row = { appointments: size, operation, ...(await measure(run, iterations)) };
+        const row = { appointments: size, operation, iterations, ...(await measure(run, iterations)) };
         rows.push(row);
         log(`  ${String(size).padStart(12)}  ${operation.padEnd(15)} ${row.opsPerSecond.toFixed(0).padStart(7)}  ${row.p99Ms.toFixed(2).padStart(8)}`);
       }
@@ -62,7 +81,7 @@ export async function benchSlots(options: SlotBenchOptions = {}): Promise<SlotBe
   return rows;
 }
 
-async function measure(run: () => Promise<unknown>, iterations: number): Promise<{ opsPerSecond: number; p99Ms: number }> {
+async function measure(run: () => Promise<unknown>, iterations: number): Promise<{ opsPerSecond: number; p50Ms: number; p99Ms: number }> {
   for (let i = 0; i < Math.min(20, iterations); i++) await run();
   const durations: number[] = [];
   const started = performance.now();
@@ -73,7 +92,8 @@ async function measure(run: () => Promise<unknown>, iterations: number): Promise
   }
   const total = performance.now() - started;
   durations.sort((a, b) => a - b);
-  return { opsPerSecond: (iterations / total) * 1000, p99Ms: durations[Math.min(durations.length - 1, Math.ceil(durations.length * 0.99) - 1)] };
+  const percentile = (p: number) => durations[Math.min(durations.length - 1, Math.max(0, Math.ceil(durations.length * p) - 1))];
+  return { opsPerSecond: (iterations / total) * 1000, p50Ms: percentile(0.5), p99Ms: percentile(0.99) };
 }
 
 async function prepare(db: TestDb, size: number) {

@@ -70,6 +70,27 @@ describe("local availability", () => {
     expect(noon?.staffIds).toEqual([staff.Jonas, staff.Leonie]);
   });
 
+  it("leaves out a staff member during an absence", async () => {
+    const slotAt = async (time: string) =>
+      (await provider.availability({ branch: mitte, service: herren, from: "2026-03-13", to: "2026-03-13" })).find(
+        (s) => s.start.getTime() === at("2026-03-13", time).getTime(),
+      );
+    expect((await slotAt("16:00"))?.staffIds).toEqual([staff.Jonas, staff.Leonie]);
+    await db.prisma.staffAbsence.create({
+      data: { staffId: staff.Jonas, startsAt: at("2026-03-13", "15:30"), endsAt: at("2026-03-13", "17:00"), reason: "Arzttermin" },
+    });
+    expect((await slotAt("16:00"))?.staffIds).toEqual([staff.Leonie]);
+  });
+
+  it("reads opening hours in Berlin time across the switch to summer time", async () => {
+    // Friday 27.03. is still winter time (UTC+1), Monday 30.03. summer time (UTC+2).
+    const before = await provider.availability({ branch: mitte, service: herren, from: "2026-03-27", to: "2026-03-27" });
+    const after = await provider.availability({ branch: mitte, service: herren, from: "2026-03-30", to: "2026-03-30" });
+    expect(before[0].start.toISOString()).toBe("2026-03-27T09:00:00.000Z");
+    expect(after[0].start.toISOString()).toBe("2026-03-30T08:00:00.000Z");
+    expect(after.at(-1)?.end.toISOString()).toBe("2026-03-30T16:00:00.000Z"); // the branch closes at 18:00 local
+  });
+
   it("honours minimum notice today and finds the next free slot", async () => {
     const next = await provider.nextFreeSlot({ branch: mitte, service: herren, from: "2026-03-11" });
     // Now is 10:00 with 60 minutes notice: the first aligned start is 11:00 today.

@@ -15,6 +15,13 @@ import { parseBusinessHours, parseWorkingHours } from "./schedules";
 /** No appointment runs longer than this; it bounds how far before the window one may start. */
 const LONGEST_APPOINTMENT_MS = 24 * 60 * 60_000;
 
+interface StaffRow {
+  id: string;
+  name: string;
+  workingHours: unknown;
+  absences: Array<{ start: string; end: string }>;
+}
+
 export interface SlotDataRequest {
   branch: BranchRef;
   service: ServiceRef;
@@ -35,19 +42,16 @@ export async function loadSlotInput(db: PrismaClient | Tx, request: SlotDataRequ
   );
 
   const [staff, busy] = await Promise.all([
-    db.staff.findMany({
-      where: { branchId: branch.id, isActive: true, services: { some: { serviceId: service.id } } },
-      select: {
-        id: true,
-        name: true,
-        workingHours: true,
-        absences: {
-          where: { startsAt: { lt: windowEnd }, endsAt: { gt: windowStart } },
-          select: { startsAt: true, endsAt: true },
-        },
-      },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    }),
+    // One statement for staff and their absences (Prisma would need a second query for the relation).
+    db.$queryRaw<StaffRow[]>`
+      SELECT s.id, s.name, s."workingHours",
+             COALESCE((SELECT json_agg(json_build_object('start', a."startsAt", 'end', a."endsAt"))
+                         FROM staff_absences a
+                        WHERE a."staffId" = s.id AND a."startsAt" < ${windowEnd} AND a."endsAt" > ${windowStart}), '[]'::json) AS absences
+        FROM staff s
+       WHERE s."branchId" = ${branch.id} AND s."isActive"
+         AND EXISTS (SELECT 1 FROM staff_services ss WHERE ss."staffId" = s.id AND ss."serviceId" = ${service.id})
+       ORDER BY s."createdAt", s.id`,
     db.appointment.findMany({
       where: {
         branchId: branch.id,
@@ -67,7 +71,7 @@ export async function loadSlotInput(db: PrismaClient | Tx, request: SlotDataRequ
       id: s.id,
       name: s.name,
       workingHours: parseWorkingHours(s.workingHours),
-      absences: s.absences.map((a) => ({ start: a.startsAt, end: a.endsAt })),
+      absences: s.absences.map((a) => ({ start: new Date(a.start), end: new Date(a.end) })),
     })),
     service: { durationMinutes: service.durationMinutes, bufferMinutes: service.bufferMinutes },
     busy: busy.map((a) => ({ staffId: a.staffId, start: a.startsAt, end: a.endsAt, bufferAfterMinutes: a.bufferMinutes })),

@@ -18,6 +18,14 @@ export interface ProviderContext {
   log: Logger;
 }
 
+interface CompanyRow {
+  name: string;
+  settings: unknown;
+  provider: "local" | "calcom" | null;
+  baseUrl: string | null;
+  apiKeyEnc: string | null;
+}
+
 export interface CompanyCalendar {
   provider: CalendarProvider;
   company: { name: string; settings: CompanySettings };
@@ -30,22 +38,22 @@ export async function providerForCompany(ctx: ProviderContext): Promise<Calendar
 
 /** The company's calendar together with its name and settings (one query). */
 export async function loadCompanyCalendar(ctx: ProviderContext): Promise<CompanyCalendar> {
-  const company = await ctx.db.company.findUnique({
-    where: { id: ctx.companyId },
-    select: { name: true, settings: true, calendarConnection: { select: { provider: true, baseUrl: true, apiKeyEnc: true } } },
-  });
-  if (!company) throw new AppError(ErrorCodes.COMPANY_NOT_FOUND, "Das Unternehmen wurde nicht gefunden.");
-  const settings = parseCompanySettings(company.settings);
-  const connection = company.calendarConnection;
+  // One statement for the company and its connection (a nested select would cost a second query).
+  const [row] = await ctx.db.$queryRaw<CompanyRow[]>`
+    SELECT c.name, c.settings, cc.provider::text AS provider, cc."baseUrl", cc."apiKeyEnc"
+      FROM companies c LEFT JOIN calendar_connections cc ON cc."companyId" = c.id
+     WHERE c.id = ${ctx.companyId}`;
+  if (!row) throw new AppError(ErrorCodes.COMPANY_NOT_FOUND, "Das Unternehmen wurde nicht gefunden.");
+  const settings = parseCompanySettings(row.settings);
   const base = { db: ctx.db, companyId: ctx.companyId, settings, now: ctx.now };
-  const info = { name: company.name, settings };
-  if (connection?.provider !== "calcom") return { provider: new LocalCalendarProvider(base), company: info };
-  if (!connection.apiKeyEnc) {
+  const info = { name: row.name, settings };
+  if (row.provider !== "calcom") return { provider: new LocalCalendarProvider(base), company: info };
+  if (!row.apiKeyEnc) {
     throw new AppError(ErrorCodes.CALCOM_INVALID_API_KEY, "Für Cal.com ist noch kein API-Schlüssel hinterlegt.");
   }
   const client = new CalcomClient({
-    baseUrl: connection.baseUrl ?? env().CALCOM_API_BASE_URL,
-    apiKey: decryptSecret(connection.apiKeyEnc),
+    baseUrl: row.baseUrl ?? env().CALCOM_API_BASE_URL,
+    apiKey: decryptSecret(row.apiKeyEnc),
   });
   return { provider: new CalcomCalendarProvider({ ...base, client, cache: getCache(), log: ctx.log }), company: info };
 }
