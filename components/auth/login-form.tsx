@@ -42,7 +42,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
   }
 
   return (
-    <form onSubmit={onSubmit} className="grid gap-4" noValidate={false} aria-describedby={error ? "login-error" : undefined}>
+    <form onSubmit={onSubmit} className="grid gap-4" aria-describedby={error ? "login-error" : undefined}>
       {error && (
         <Alert variant="destructive" id="login-error" aria-live="assertive">
           <CircleAlert aria-hidden />
