@@ -201,6 +201,21 @@ describe("Cal.com outages", () => {
     expect(await db.prisma.appointment.count({ where: { customer: { phone: "+491767000008" } } })).toBe(0);
   });
 
+  it("answers 2004 when Cal.com cannot be reached at all, storing nothing", async () => {
+    const down = await startFakeCalcom({ apiKey: API_KEY });
+    const closedUrl = down.url;
+    await down.close();
+    await call("calcom.updateConnection", { provider: "calcom", base_url: closedUrl });
+    try {
+      const error = await failure(book("10:00", "0176 7000009", { date: "2026-03-19" }));
+      expect(error).toMatchObject({ code: ErrorCodes.CALCOM_BOOKING_FAILED, message: expect.stringContaining("nicht erreichbar") });
+      expect(error.retryAfter).toBeGreaterThan(0);
+      expect(await db.prisma.customer.count({ where: { phone: "+491767000009" } })).toBe(0);
+    } finally {
+      await call("calcom.updateConnection", { provider: "calcom", base_url: calcom.url });
+    }
+  });
+
   it("passes Cal.com's rate limit on with its wait time", async () => {
     calcom.state.rateLimitNext(1, 45);
     const error = await failure(call("calcom.checkAvailability", { event_type_id: 1001, date_from: "2026-03-19", date_to: "2026-03-19" }));

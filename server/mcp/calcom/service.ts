@@ -8,7 +8,7 @@ import type { BranchRef, CalendarProvider } from "@/server/calendar/provider";
 import { loadCompanyCalendar } from "@/server/calendar/provider-for-company";
 import { AppError, ErrorCodes } from "@/server/errors";
 import { bookAppointment, cancelAppointment, changeAppointment } from "@/server/mcp/appointments/service";
-import { resolveBranch, resolveService, type ResolvedService } from "@/server/mcp/appointments/resolve";
+import { requireDate, resolveBranch, resolveService, type ResolvedService } from "@/server/mcp/appointments/resolve";
 import type { AppointmentDto } from "@/server/mcp/appointments/schemas";
 import type { ServiceContext } from "@/server/mcp/types";
 import { diffLocalDays } from "@/server/scheduling/local-date";
@@ -32,8 +32,8 @@ export async function checkCalendarAvailability(
   ctx: ServiceContext,
   params: z.output<typeof s.checkAvailabilityParams>,
 ): Promise<z.input<typeof s.checkAvailabilityResult>> {
-  const days = diffLocalDays(params.date_to, params.date_from);
-  if (Number.isNaN(days) || days < 0 || days >= MAX_RANGE_DAYS) {
+  const days = diffLocalDays(requireDate(params.date_from), requireDate(params.date_to));
+  if (days < 0 || days >= MAX_RANGE_DAYS) {
     throw new AppError(ErrorCodes.INVALID_DATE, `Der Zeitraum muss zwischen 1 und ${MAX_RANGE_DAYS} Tagen lang sein.`);
   }
   const { provider } = await loadCompanyCalendar(ctx);
