@@ -17,7 +17,7 @@ import type { PrismaClient } from "@/server/generated/prisma/client";
 import { logger } from "@/server/logger";
 import { callMethod, InvalidParamsError } from "@/server/mcp/dispatch";
 import { callNumbers, parseFunctionRequest, type FunctionRequest } from "./request-shapes";
-import { resolveCompanyFromNumber, resolveCompanyFromSlug, type CallOwner } from "./resolve-owner";
+import { cachedCompanyFromNumber, resolveCompanyFromSlug, type CallOwner } from "./resolve-owner";
 import { json, refuse } from "./responses";
 import { parseJson, readRawBody, verifyOwnerSignature } from "./verify-signature";
 
@@ -62,7 +62,7 @@ export async function handleCustomFunction(request: Request, nameFromUrl: string
 /** By our number; for args_at_root tools by `?company=<slug>` (a number given too must be the company's). */
 async function findOwner(db: PrismaClient, fn: FunctionRequest, atRoot: boolean, slug: string | null): Promise<CallOwner | null> {
   const { ours } = callNumbers(fn.call);
-  const byNumber = ours ? await resolveCompanyFromNumber(db, ours) : null;
+  const byNumber = ours ? await cachedCompanyFromNumber(db, ours) : null;
   if (!atRoot || slug === null) return byNumber;
   const owner = await resolveCompanyFromSlug(db, slug);
   if (!owner || !ours) return owner;

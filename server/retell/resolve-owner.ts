@@ -1,10 +1,18 @@
 /**
  * Which company and branch a call belongs to (spec's resolveCompanyFromContext /
  * resolveBranchFromContext): our number of the call, looked up in the phone-number table.
+ *
+ * Live calls look these up on every function call, so the doors' lookups are cached for
+ * LOOKUP_TTL_SECONDS (a changed number or branch is seen after that at the latest; a changed
+ * Retell key drops the cache at once, see forgetCallOwners).
  */
+import { getCache } from "@/server/cache";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { AppError, ErrorCodes } from "@/server/errors";
 import { tryNormalizePhone } from "@/server/scheduling/phone";
+
+export const LOOKUP_TTL_SECONDS = 30;
+const OWNER_TAG = "retell-owner";
 
 export interface CallOwner {
   companyId: string;
@@ -24,6 +32,23 @@ export async function resolveCompanyFromNumber(db: PrismaClient, number: string 
   });
   if (!row?.isActive) return null;
   return { companyId: row.company.id, companySlug: row.company.slug, branchId: row.branchId, retellApiKeyEnc: row.company.retellApiKeyEnc };
+}
+
+/** resolveCompanyFromNumber for the doors, cached; unknown numbers are not cached. */
+export async function cachedCompanyFromNumber(db: PrismaClient, number: string | undefined): Promise<CallOwner | null> {
+  const e164 = number ? tryNormalizePhone(number) : null;
+  if (!e164) return null;
+  const key = `retell:owner:${e164}`;
+  const hit = await getCache().get<CallOwner>(key);
+  if (hit) return hit;
+  const owner = await resolveCompanyFromNumber(db, e164);
+  if (owner) await getCache().set(key, owner, LOOKUP_TTL_SECONDS, [OWNER_TAG]);
+  return owner;
+}
+
+/** After a Retell key changed: requests must be verified with the new key at once. */
+export function forgetCallOwners(): Promise<void> {
+  return getCache().invalidateTag(OWNER_TAG);
 }
 
 export async function resolveCompanyFromSlug(db: PrismaClient, slug: string): Promise<CallOwner | null> {
@@ -50,8 +75,12 @@ export async function resolveBranchFromContext(
   context: { branch_id?: string; our_number?: string },
 ): Promise<CallBranch> {
   if (context.branch_id) {
+    const key = `retell:branch:${companyId}:${context.branch_id}`;
+    const hit = await getCache().get<CallBranch>(key);
+    if (hit) return hit;
     const branch = await db.branch.findFirst({ where: { id: context.branch_id, companyId, isActive: true }, select: branchColumns });
     if (!branch) throw new AppError(ErrorCodes.BRANCH_NOT_RESOLVED, "Die Filiale wurde nicht gefunden.");
+    await getCache().set(key, branch, LOOKUP_TTL_SECONDS);
     return branch;
   }
   const e164 = context.our_number ? tryNormalizePhone(context.our_number) : null;

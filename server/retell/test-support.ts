@@ -1,4 +1,6 @@
 /** Test fixtures shared by the Retell modules' tests: a seeded database and a service context. */
+import { setCache } from "@/server/cache";
+import { MemoryCache } from "@/server/cache/memory";
 import { env, type Env } from "@/server/env";
 import { logger } from "@/server/logger";
 import { createTestDb, type TestDb } from "@/server/db/test-db";
@@ -12,6 +14,8 @@ export const FIXED_NOW = new Date("2026-03-11T09:00:00.000Z");
 export const DEMO_KEY = "demo-retell-key";
 
 export async function seededTestDb(now = FIXED_NOW): Promise<TestDb & { companyId: string }> {
+  // A fresh database gets a fresh cache: nothing cached for another database may leak in.
+  setCache(new MemoryCache());
   const db = await createTestDb();
   const companyId = await seedDemo(db.prisma, { now, retellApiKey: DEMO_KEY });
   return { ...db, companyId };

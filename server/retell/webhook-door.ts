@@ -8,7 +8,7 @@ import { getDb } from "@/server/db";
 import { recordRetellEvent } from "@/server/mcp/webhook/record-event";
 import type { DoorDeps } from "./custom-function-door";
 import { callNumbers, retellWebhookSchema } from "./request-shapes";
-import { resolveCompanyFromNumber } from "./resolve-owner";
+import { cachedCompanyFromNumber } from "./resolve-owner";
 import { json, refuse } from "./responses";
 import { parseJson, readRawBody, verifyOwnerSignature } from "./verify-signature";
 
@@ -22,7 +22,7 @@ export async function handleRetellWebhook(request: Request, deps: DoorDeps = {})
   if (!webhook.success) return refuse(400, "Unbekanntes Ereignisformat: erwartet { event, call }.");
 
   const db = deps.db ?? (await getDb());
-  const owner = await resolveCompanyFromNumber(db, callNumbers(webhook.data.call).ours);
+  const owner = await cachedCompanyFromNumber(db, callNumbers(webhook.data.call).ours);
   if (!owner) return refuse(404, "Unbekannte Rufnummer.");
   if (!verifyOwnerSignature(owner, raw, request.headers, now().getTime())) return refuse(401, "Ungültige Signatur.");
 

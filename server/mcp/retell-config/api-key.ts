@@ -11,6 +11,7 @@ import { AppError, ErrorCodes } from "@/server/errors";
 import { RetellClient } from "@/server/integrations/retell/client";
 import { forgetRetellReads, NOT_CONNECTED_MESSAGE, retellApiKeyOf } from "@/server/mcp/retell/client-for-company";
 import type { ServiceContext } from "@/server/mcp/types";
+import { forgetCallOwners } from "@/server/retell/resolve-owner";
 
 export async function setApiKey(ctx: ServiceContext, params: { api_key: string }): Promise<{ connected: boolean; masked_key: string | null }> {
   await storeKey(ctx, params.api_key);
@@ -54,4 +55,5 @@ export async function revealApiKey(ctx: ServiceContext): Promise<{ api_key: stri
 async function storeKey(ctx: ServiceContext, apiKey: string): Promise<void> {
   await ctx.db.company.update({ where: { id: ctx.companyId }, data: { retellApiKeyEnc: encryptSecret(apiKey) } });
   await forgetRetellReads(ctx.companyId);
+  await forgetCallOwners();
 }

@@ -10,6 +10,7 @@ import type { Prisma, RetellCustomFunction } from "@/server/generated/prisma/cli
 import type { RetellCustomTool } from "@/server/integrations/retell/client";
 import { retellApiKeyOf, retellClientFor } from "@/server/mcp/retell/client-for-company";
 import { BUILTIN_FUNCTIONS, builtinFunction } from "@/server/mcp/retell-function/builtins/catalog";
+import { forgetConfiguredFunctions } from "@/server/mcp/retell-function/configured-list";
 import { assertParameterSchema } from "@/server/mcp/retell-function/json-schema";
 import { maskedHeaders, sealHeaders } from "@/server/mcp/retell-function/sealed-headers";
 import type { ServiceContext } from "@/server/mcp/types";
@@ -41,6 +42,7 @@ export async function ensureBuiltInFunctions(ctx: ServiceContext): Promise<void>
     })),
     skipDuplicates: true,
   });
+  await forgetConfiguredFunctions(ctx.companyId);
 }
 
 export async function getCustomFunctions(ctx: ServiceContext): Promise<{ functions: FunctionDto[]; total: number }> {
@@ -81,6 +83,7 @@ export async function createCustomFunction(ctx: ServiceContext, params: z.output
     if (isUniqueViolation(error)) throw new AppError(ErrorCodes.CONFLICT, `Eine Funktion „${params.name}“ gibt es bereits.`);
     throw error;
   }
+  await forgetConfiguredFunctions(ctx.companyId);
   return { success: true, function: toDto(row), ...(await deploy(ctx, row)) };
 }
 
@@ -107,6 +110,7 @@ export async function updateCustomFunction(ctx: ServiceContext, params: z.output
       ...(u.enabled !== undefined ? { isEnabled: u.enabled } : {}),
     },
   });
+  await forgetConfiguredFunctions(ctx.companyId);
   return { success: true, function: toDto(row), ...(await deploy(ctx, row)) };
 }
 
@@ -114,6 +118,7 @@ export async function deleteCustomFunction(ctx: ServiceContext, params: { functi
   const fn = await ownFunction(ctx, params.function_id);
   if (fn.type === "builtin") throw new AppError(ErrorCodes.INVALID_INPUT, "Eingebaute Funktionen lassen sich nur deaktivieren.");
   await ctx.db.retellCustomFunction.delete({ where: { id: fn.id } });
+  await forgetConfiguredFunctions(ctx.companyId);
   return { deleted: true };
 }
 

@@ -12,6 +12,7 @@ import { serveFetchHandler, type ServedHandler } from "@/server/testing/serve";
 import { handleRetellWebhook } from "@/server/retell/webhook-door";
 import { revealApiKey, rotateApiKey, setApiKey } from "./api-key";
 import { createCustomFunction, deleteCustomFunction, getCustomFunctions, updateCustomFunction } from "./custom-functions";
+import { executeFunction } from "@/server/mcp/retell-function/service";
 import { retellConfigServer } from "./methods";
 import { getWebhookConfiguration, testWebhook, updateWebhookSettings } from "./webhook-settings";
 
@@ -165,9 +166,14 @@ describe("custom functions", () => {
     const builtin = (await getCustomFunctions(ctx)).functions.find((f) => f.name === "answer_question")!;
     await expect(updateCustomFunction(ctx, { function_id: builtin.id, updates: { url: "https://x.example" } })).rejects.toMatchObject({ code: 4005 });
     await expect(deleteCustomFunction(ctx, { function_id: builtin.id })).rejects.toMatchObject({ code: 4005 });
+    const ask = () =>
+      executeFunction(ctx, { function_name: "answer_question", parameters: { frage: "Parken?" }, call_context: { call_id: `c_${Math.random()}`, to_number: "+49301234567" } });
+    expect((await ask()).success).toBe(true); // fills the cache of the company's functions
     await updateCustomFunction(ctx, { function_id: builtin.id, updates: { enabled: false } });
     expect((await db.prisma.retellCustomFunction.findUniqueOrThrow({ where: { id: builtin.id } })).isEnabled).toBe(false);
+    await expect(ask()).rejects.toMatchObject({ code: 3005 });
     await updateCustomFunction(ctx, { function_id: builtin.id, updates: { enabled: true } });
+    expect((await ask()).success).toBe(true);
   });
 
   it("deletes the company's own function, not another company's", async () => {

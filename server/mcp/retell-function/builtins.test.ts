@@ -3,6 +3,7 @@ import { getCache } from "@/server/cache";
 import { DEMO_PHONE_NUMBER } from "@/server/seed/demo";
 import { seededTestDb, testContext } from "@/server/retell/test-support";
 import type { ServiceContext } from "@/server/mcp/types";
+import { forgetConfiguredFunctions } from "./configured-list";
 import { executeFunction } from "./service";
 
 // FIXED_NOW: Wednesday 11.03.2026, 10:00 in Berlin.
@@ -190,6 +191,7 @@ describe("answer_question and configuration", () => {
     await db.prisma.retellCustomFunction.create({
       data: { companyId: db.companyId, name: "calculate_duration", type: "builtin", parameterSchema: { type: "object" }, isEnabled: false },
     });
+    await forgetConfiguredFunctions(db.companyId);
     await expect(exec("calculate_duration", { dienstleistung: "Färben" }, "c_off")).rejects.toMatchObject({ code: 3005 });
   });
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ServiceContext } from "@/server/mcp/types";
 import { overrideEnv, seededTestDb, testContext } from "@/server/retell/test-support";
 import { DEMO_PHONE_NUMBER } from "@/server/seed/demo";
+import { forgetConfiguredFunctions } from "./configured-list";
 import { isBlockedAddress } from "./safe-http";
 import { sealHeaders } from "./sealed-headers";
 import { executeFunction } from "./service";
@@ -83,6 +84,7 @@ async function defineFunction(path: string, extra: { method?: string; timeoutMs?
       timeoutMs: extra.timeoutMs ?? 5000,
     },
   });
+  await forgetConfiguredFunctions(db.companyId);
   return name;
 }
 
@@ -176,6 +178,7 @@ describe("external_api in production: no private targets", () => {
       await db.prisma.retellCustomFunction.create({
         data: { companyId: db.companyId, name, type: "external_api", url, parameterSchema: schema },
       });
+      await forgetConfiguredFunctions(db.companyId);
       expect(await run(name, { bestellnummer: "123456" })).toMatchObject({ success: false, error_code: 3006, message: "Die Adresse dieser Funktion ist nicht erlaubt." });
     }
     expect(seen).toHaveLength(0);
@@ -196,6 +199,7 @@ describe("data_collection and global functions", () => {
     await db.prisma.retellCustomFunction.create({
       data: { companyId: db.companyId, name: "allergien", type: "data_collection", parameterSchema: { type: "object", properties: { allergie: { type: "string" } }, required: ["allergie"] } },
     });
+    await forgetConfiguredFunctions(db.companyId);
     expect(await run("allergien", { allergie: "Nickel" }, "call_data")).toMatchObject({ success: true, message: "Danke, ich habe die Angaben notiert." });
     const call = await db.prisma.call.findUniqueOrThrow({ where: { retellCallId: "call_data" } });
     expect(call.collectedData).toMatchObject({ custom: { allergien: { allergie: "Nickel" } } });
@@ -205,6 +209,7 @@ describe("data_collection and global functions", () => {
     await db.prisma.retellCustomFunction.create({
       data: { name: "umfrage", type: "data_collection", isGlobal: true, parameterSchema: { type: "object" } },
     });
+    await forgetConfiguredFunctions(db.companyId);
     expect(await run("umfrage", { note: "5" }, "call_global")).toMatchObject({ success: true });
   });
 });

@@ -4,8 +4,8 @@
  */
 import { AppError, ErrorCodes } from "@/server/errors";
 import { env } from "@/server/env";
-import type { RetellCustomFunction } from "@/server/generated/prisma/client";
 import { loadCollectedData, saveCollectedData } from "@/server/retell/call-context";
+import type { ConfiguredFunction } from "./configured-list";
 import type { FunctionAnswer, FunctionContext } from "./function-context";
 import { validateArgs } from "./json-schema";
 import { safeRequest } from "./safe-http";
@@ -19,7 +19,7 @@ const RESERVED_HEADERS = new Set(["host", "content-length", "transfer-encoding",
 
 export async function runConfiguredFunction(
   fctx: FunctionContext,
-  fn: RetellCustomFunction,
+  fn: ConfiguredFunction,
   args: Record<string, unknown>,
 ): Promise<FunctionAnswer> {
   validateArgs(fn.parameterSchema, args);
@@ -42,7 +42,7 @@ async function collect(fctx: FunctionContext, name: string, args: Record<string,
   return { success: true, message: "Danke, ich habe die Angaben notiert." };
 }
 
-async function callExternal(fctx: FunctionContext, fn: RetellCustomFunction, args: Record<string, unknown>): Promise<FunctionAnswer> {
+async function callExternal(fctx: FunctionContext, fn: ConfiguredFunction, args: Record<string, unknown>): Promise<FunctionAnswer> {
   const method = fn.method.toUpperCase();
   const url = new URL(fn.url!);
   const headers: Record<string, string> = { "user-agent": "AskProAI-Function/1.0", "x-askproai-call-id": fctx.callId };

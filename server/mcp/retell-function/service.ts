@@ -3,12 +3,12 @@
  * a live call, at most once per (call, function, arguments), and answers in short German.
  */
 import { AppError, ErrorCodes, isAppError } from "@/server/errors";
-import type { RetellCustomFunction } from "@/server/generated/prisma/client";
 import { parseBusinessHours } from "@/server/mcp/knowledge/opening-hours";
 import type { ServiceContext } from "@/server/mcp/types";
 import { callNumbers } from "@/server/retell/request-shapes";
 import { resolveBranchFromContext } from "@/server/retell/resolve-owner";
 import { builtinFunction } from "./builtins/catalog";
+import { configuredFunctions, type ConfiguredFunction } from "./configured-list";
 import { runConfiguredFunction } from "./configured-functions";
 import type { FunctionAnswer, FunctionContext, FunctionImpl } from "./function-context";
 import { hashArgs, runOnce, type RunOutcome } from "./invocations";
@@ -67,10 +67,8 @@ async function answerOf(run: () => Promise<FunctionAnswer>): Promise<RunOutcome<
   }
 }
 
-/** The company's own definition, else a global one. */
-async function findConfigured(ctx: ServiceContext, name: string): Promise<RetellCustomFunction | null> {
-  const rows = await ctx.db.retellCustomFunction.findMany({
-    where: { name, OR: [{ companyId: ctx.companyId }, { companyId: null, isGlobal: true }] },
-  });
+/** The company's own definition, else a global one (from the cached list, see configured-list.ts). */
+async function findConfigured(ctx: ServiceContext, name: string): Promise<ConfiguredFunction | null> {
+  const rows = (await configuredFunctions(ctx.db, ctx.companyId)).filter((r) => r.name === name);
   return rows.find((r) => r.companyId === ctx.companyId) ?? rows[0] ?? null;
 }

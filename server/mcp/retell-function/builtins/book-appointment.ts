@@ -16,7 +16,7 @@ const LABELS: Record<string, string> = { datum: "das Datum", uhrzeit: "die Uhrze
 export const bookAppointment: FunctionImpl = {
   kind: "write",
   async run(fctx, args) {
-    const f = await fieldsWithCollected(fctx, args);
+    const f = await fieldsWithCollected(fctx, args, ["datum", "uhrzeit", "name", "dienstleistung"]);
     const missing = Object.keys(LABELS).filter((k) => !f[k]);
     if (missing.length > 0) {
       return { success: false, missing_fields: missing, message: `Für die Buchung ${missing.length === 1 ? "fehlt" : "fehlen"} noch ${joinGerman(missing.map((k) => LABELS[k]))}.` };

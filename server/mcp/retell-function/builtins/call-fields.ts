@@ -3,7 +3,14 @@ import { loadCollectedData } from "@/server/retell/call-context";
 import type { FunctionContext } from "../function-context";
 import { normalizeArgs } from "../spoken-input";
 
-export async function fieldsWithCollected(fctx: FunctionContext, args: Record<string, unknown>): Promise<Record<string, string>> {
+/** Looks at the call's collected data only when one of the `needed` fields is not in the arguments. */
+export async function fieldsWithCollected(
+  fctx: FunctionContext,
+  args: Record<string, unknown>,
+  needed: readonly string[],
+): Promise<Record<string, string>> {
+  const given = normalizeArgs(args);
+  if (needed.every((field) => given[field])) return given;
   const collected = await loadCollectedData(fctx.ctx.db, fctx.ctx.companyId, fctx.callId);
-  return { ...collected.fields, ...normalizeArgs(args) };
+  return { ...collected.fields, ...given };
 }

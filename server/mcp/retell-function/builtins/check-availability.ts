@@ -10,7 +10,7 @@ const SLOTS_TOLD = 8;
 export const checkAvailability: FunctionImpl = {
   kind: "read",
   async run(fctx, args) {
-    const f = await fieldsWithCollected(fctx, args);
+    const f = await fieldsWithCollected(fctx, args, ["datum", "dienstleistung"]);
     if (!f.datum) throw new AppError(ErrorCodes.MISSING_FIELD, "An welchem Tag hätten Sie gern einen Termin?");
     if (!f.dienstleistung) throw new AppError(ErrorCodes.MISSING_FIELD, "Für welche Dienstleistung suchen Sie einen Termin?");
     const date = parseDay(fctx, f.datum);

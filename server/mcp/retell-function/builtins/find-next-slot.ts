@@ -8,7 +8,7 @@ import { fieldsWithCollected } from "./call-fields";
 export const findNextSlot: FunctionImpl = {
   kind: "read",
   async run(fctx, args) {
-    const f = await fieldsWithCollected(fctx, args);
+    const f = await fieldsWithCollected(fctx, args, ["dienstleistung"]);
     if (!f.dienstleistung) throw new AppError(ErrorCodes.MISSING_FIELD, "Für welche Dienstleistung suchen Sie einen Termin?");
     const service = await resolveService(fctx.ctx.db, fctx.ctx.companyId, fctx.branch.id, f.dienstleistung);
     const from = f.ab ?? f.datum;
