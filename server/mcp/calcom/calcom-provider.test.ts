@@ -8,13 +8,17 @@ import { MemoryCache } from "@/server/cache/memory";
 import { ErrorCodes } from "@/server/errors";
 import { startFakeCalcom, type FakeCalcom } from "@/server/integrations/calcom/fake-server";
 import { callMethod, type DoorContext } from "@/server/mcp/dispatch";
+import { signCalcomWebhook } from "@/server/integrations/calcom/webhook-signature";
+import { logger } from "@/server/logger";
 import { configureResilience, resetCircuits } from "@/server/resilience";
+import { calcomWebhookDoor } from "./webhook-door";
 import { FIXED_NOW, seededTestDb } from "@/server/retell/test-support";
 import type { z } from "zod";
 import type * as a from "@/server/mcp/appointments/schemas";
 import type * as s from "./schemas";
 
 const API_KEY = "cal_live_0123456789abcdef";
+const WEBHOOK_SECRET = "whsec_0123456789abcdef0123";
 let db: Awaited<ReturnType<typeof seededTestDb>>;
 let calcom: FakeCalcom;
 let door: DoorContext;
@@ -199,6 +203,25 @@ describe("Cal.com outages", () => {
     expect(error.code).toBe(ErrorCodes.CALCOM_BOOKING_FAILED);
     expect(calcom.state.requestsTo("POST", "/v2/bookings").length).toBe(posts + 1);
     expect(await db.prisma.appointment.count({ where: { customer: { phone: "+491767000008" } } })).toBe(0);
+
+    // Cal.com did create it; its BOOKING_CREATED webhook brings the booking in, so nothing is lost.
+    const orphan = [...calcom.state.bookings.values()].find((b) => b.attendees[0]?.phoneNumber === "+491767000008")!;
+    await call("calcom.updateConnection", { provider: "calcom", webhook_secret: WEBHOOK_SECRET });
+    const raw = JSON.stringify({
+      triggerEvent: "BOOKING_CREATED",
+      payload: { uid: orphan.uid, eventTypeId: orphan.eventTypeId, startTime: orphan.start.toISOString(), endTime: orphan.end.toISOString(), attendees: orphan.attendees },
+    });
+    const answer = await calcomWebhookDoor(
+      new Request("http://localhost/api/mcp/calcom/webhook?company=demo", {
+        method: "POST",
+        headers: { "x-cal-signature-256": signCalcomWebhook(raw, WEBHOOK_SECRET) },
+        body: raw,
+      }),
+      { db: db.prisma, now: () => FIXED_NOW, log: logger },
+    );
+    expect(answer.status).toBe(200);
+    const mirrored = await db.prisma.appointment.findFirstOrThrow({ where: { externalUid: orphan.uid } });
+    expect(mirrored).toMatchObject({ source: "calcom", startsAt: new Date("2026-03-18T09:00:00.000Z") });
   });
 
   it("answers 2004 when Cal.com cannot be reached at all, storing nothing", async () => {
