@@ -128,6 +128,22 @@ async function ownFunction(ctx: ServiceContext, id: string): Promise<RetellCusto
   return fn;
 }
 
+/** Deploys every enabled function (built-ins included) to the company's agents in one update per agent. */
+export async function deployAllFunctions(ctx: ServiceContext): Promise<{ deployed_agents: string[]; functions: string[] }> {
+  await ensureBuiltInFunctions(ctx);
+  const rows = await ctx.db.retellCustomFunction.findMany({
+    where: { isEnabled: true, OR: [{ companyId: ctx.companyId }, { companyId: null, isGlobal: true }] },
+    orderBy: { name: "asc" },
+  });
+  const own = new Set(rows.filter((r) => r.companyId).map((r) => r.name));
+  const tools = rows.filter((r) => r.companyId || !own.has(r.name)).map(toTool);
+  const agents = await companyAgentIds(ctx);
+  if (agents.length === 0) throw new AppError(ErrorCodes.RETELL_AGENT_NOT_FOUND, "Keiner Rufnummer ist ein Retell-Agent zugeordnet.");
+  const client = await retellClientFor(ctx);
+  for (const agentId of agents) await client.deployTools(agentId, tools);
+  return { deployed_agents: agents, functions: tools.map((t) => t.name) };
+}
+
 /** Pushes an enabled function to the company's agents; a failure is reported, the saved change stays. */
 async function deploy(ctx: ServiceContext, fn: RetellCustomFunction): Promise<Omit<WriteResult, "success" | "function">> {
   if (!fn.isEnabled) return { deployed: false, deployed_agents: [] };
@@ -151,13 +167,14 @@ async function deploy(ctx: ServiceContext, fn: RetellCustomFunction): Promise<Om
 }
 
 /** The Retell tool for a function: always our endpoint, which verifies, runs and answers. */
-export function toTool(fn: RetellCustomFunction): RetellCustomTool {
+export function toTool(fn: Pick<RetellCustomFunction, "name" | "description" | "parameterSchema" | "timeoutMs">): RetellCustomTool {
   return {
     type: "custom",
     name: fn.name,
     url: appUrl(CUSTOM_FUNCTION_PATH),
     description: fn.description ?? fn.name,
-    parameters: fn.parameterSchema as unknown as RetellCustomTool["parameters"],
+    // Retell wants `properties` even for a function without parameters.
+    parameters: { properties: {}, ...(fn.parameterSchema as object) } as RetellCustomTool["parameters"],
     speak_during_execution: true,
     execution_message_description: "Einen Moment bitte, ich schaue kurz nach.",
     timeout_ms: Math.max(fn.timeoutMs + 5_000, 10_000),

@@ -1,6 +1,6 @@
 import { defineMethod, defineServer } from "@/server/mcp/types";
 import { revealApiKey, rotateApiKey, setApiKey } from "./api-key";
-import { createCustomFunction, deleteCustomFunction, getCustomFunctions, updateCustomFunction } from "./custom-functions";
+import { createCustomFunction, deleteCustomFunction, deployAllFunctions, getCustomFunctions, updateCustomFunction } from "./custom-functions";
 import * as s from "./schemas";
 import { getWebhookConfiguration, testWebhook, updateWebhookSettings } from "./webhook-settings";
 
@@ -56,6 +56,14 @@ export const retellConfigServer = defineServer({
       result: s.deleteCustomFunctionResult,
       kind: "write",
       handler: deleteCustomFunction,
+    }),
+    defineMethod({
+      name: "retell.config.deployFunctions",
+      description: "Überträgt alle aktiven Funktionen (eingebaute eingeschlossen) als Werkzeuge an die Retell-Agenten der Firma.",
+      params: s.empty,
+      result: s.deployFunctionsResult,
+      kind: "write",
+      handler: (ctx) => deployAllFunctions(ctx),
     }),
     defineMethod({
       name: "retell.config.testWebhook",

@@ -133,3 +133,5 @@ export const rotateApiKeyResult = z.object({
 });
 
 export const revealApiKeyResult = z.object({ api_key: z.string() });
+
+export const deployFunctionsResult = z.object({ deployed_agents: z.array(z.string()), functions: z.array(z.string()) });

@@ -11,7 +11,7 @@ import { DEMO_KEY, overrideEnv, seededTestDb, testContext } from "@/server/retel
 import { serveFetchHandler, type ServedHandler } from "@/server/testing/serve";
 import { handleRetellWebhook } from "@/server/retell/webhook-door";
 import { revealApiKey, rotateApiKey, setApiKey } from "./api-key";
-import { createCustomFunction, deleteCustomFunction, getCustomFunctions, updateCustomFunction } from "./custom-functions";
+import { createCustomFunction, deleteCustomFunction, deployAllFunctions, getCustomFunctions, updateCustomFunction } from "./custom-functions";
 import { executeFunction } from "@/server/mcp/retell-function/service";
 import { retellConfigServer } from "./methods";
 import { getWebhookConfiguration, testWebhook, updateWebhookSettings } from "./webhook-settings";
@@ -174,6 +174,18 @@ describe("custom functions", () => {
     await expect(ask()).rejects.toMatchObject({ code: 3005 });
     await updateCustomFunction(ctx, { function_id: builtin.id, updates: { enabled: true } });
     expect((await ask()).success).toBe(true);
+  });
+
+  it("deploys every enabled function, built-ins included, in one update per agent", async () => {
+    const before = retell.state.requestsTo("PATCH", "/update-retell-llm/llm_salon_schnitt").length;
+    const result = await deployAllFunctions(ctx);
+    expect(result.deployed_agents).toEqual([salon]);
+    expect(result.functions).toEqual(expect.arrayContaining(["book_appointment", "check_availability", "collect_appointment_data", "wetter"]));
+    expect(result.functions).not.toContain("lieferstatus"); // disabled above
+    expect(retell.state.requestsTo("PATCH", "/update-retell-llm/llm_salon_schnitt").length).toBe(before + 1);
+    const tools = retell.state.llms.get("llm_salon_schnitt")!.general_tools!;
+    expect(tools.find((t) => t.name === "end_call")).toBeDefined();
+    expect(tools.find((t) => t.name === "book_appointment")).toMatchObject({ type: "custom", url: `${app.url}/api/mcp/retell/custom-function` });
   });
 
   it("deletes the company's own function, not another company's", async () => {
