@@ -11,6 +11,7 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { createInterface } from "node:readline";
 import { createTestDb } from "@/server/db/test-db";
 import { logger } from "@/server/logger";
 import { createMcpHandler } from "@/server/mcp-protocol/handler";
@@ -40,9 +41,17 @@ async function main(): Promise<number> {
   }
 }
 
+// The suite's lines ("Total: 6 passed, 24 failed") count the baseline's expected failures as
+// failures; CI log readers take such lines for a test-runner verdict, so they are restated.
+const COUNTS = /(\d+) passed, (\d+) failed$/;
+
 function run(cmd: string, args: string[]): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { stdio: "inherit" });
+    const child = spawn(cmd, args, { stdio: ["ignore", "pipe", "inherit"] });
+    const lines = createInterface({ input: child.stdout! });
+    lines.on("line", (line) => {
+      console.log(line.replace(COUNTS, (_, ok, notOk) => `${ok} ok, ${notOk} not ok (baseline check below)`));
+    });
     child.on("close", (code) => resolve(code ?? 1));
     child.on("error", () => resolve(1));
   });
