@@ -9,7 +9,7 @@ import { AppError, ErrorCodes } from "@/server/errors";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import type { CalcomClient } from "@/server/integrations/calcom/client";
 import type { Logger } from "@/server/logger";
-import { isUniqueViolation } from "@/server/retell/unique-violation";
+import { isUniqueViolation } from "@/server/db/unique-violation";
 import { addDaysLocal, type LocalDate } from "@/server/scheduling/local-date";
 import { instantToLocal } from "@/server/scheduling/time";
 import type { CompanySettings } from "@/server/mcp/company/settings";

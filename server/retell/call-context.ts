@@ -7,7 +7,7 @@ import { z } from "zod";
 import { getCache } from "@/server/cache";
 import { AppError, ErrorCodes } from "@/server/errors";
 import type { Prisma, PrismaClient } from "@/server/generated/prisma/client";
-import { isUniqueViolation } from "./unique-violation";
+import { isUniqueViolation } from "@/server/db/unique-violation";
 
 export const CALL_CONTEXT_TTL_SECONDS = 300;
 

@@ -4,7 +4,8 @@
  */
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import type { SearchHit } from "./schemas";
-import { describeOpeningHours, formatEuro, parseBusinessHours } from "./opening-hours";
+import { parseBusinessHours } from "@/server/calendar/schedules";
+import { describeOpeningHours, formatEuro } from "./opening-hours";
 import type { Searchable } from "./search-index";
 
 type LiveFact = Searchable & Pick<SearchHit, "source" | "id">;

@@ -1,24 +1,10 @@
 /**
- * Opening hours as stored on branches.businessHours, read safely, and spoken as a German
+ * Opening hours (read with server/calendar/schedules.ts) spoken as a German
  * sentence ("Montag bis Mittwoch 09:00 bis 18:00 Uhr, Sonntag geschlossen").
  */
-import { z } from "zod";
 import type { BusinessHours } from "@/server/scheduling/slot-types";
 import { germanWeekdayName } from "@/server/scheduling/time";
 import { parseLocalTime, type Weekday } from "@/server/scheduling/local-date";
-
-const hhmm = z.string().regex(/^\d{2}:\d{2}$/);
-const weekdayKey = z.enum(["0", "1", "2", "3", "4", "5", "6"]);
-const businessHoursSchema = z.object({
-  weekly: z.partialRecord(weekdayKey, z.array(z.object({ open: hhmm, close: hhmm }))).default({}),
-  breaks: z.partialRecord(weekdayKey, z.array(z.object({ start: hhmm, end: hhmm }))).optional(),
-});
-
-/** The stored JSON as BusinessHours; malformed or missing data means "no opening hours". */
-export function parseBusinessHours(value: unknown): BusinessHours {
-  const parsed = businessHoursSchema.safeParse(value ?? {});
-  return (parsed.success ? parsed.data : { weekly: {} }) as BusinessHours;
-}
 
 /** Whether "HH:mm" lies inside an opening interval on that weekday (for "um drei" → 15:00). */
 export function isWithinOpeningHours(hours: BusinessHours, weekday: Weekday, time: string): boolean {

@@ -14,7 +14,7 @@ import { forgetConfiguredFunctions } from "@/server/mcp/retell-function/configur
 import { assertParameterSchema } from "@/server/mcp/retell-function/json-schema";
 import { maskedHeaders, sealHeaders } from "@/server/mcp/retell-function/sealed-headers";
 import type { ServiceContext } from "@/server/mcp/types";
-import { isUniqueViolation } from "@/server/retell/unique-violation";
+import { isUniqueViolation } from "@/server/db/unique-violation";
 import { appUrl, companyAgentIds } from "./company-agents";
 import {
   CUSTOM_FUNCTION_PATH,

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { AppError, ErrorCodes } from "@/server/errors";
 import type { Prisma, PrismaClient } from "@/server/generated/prisma/client";
-import { isUniqueViolation } from "@/server/retell/unique-violation";
+import { isUniqueViolation } from "@/server/db/unique-violation";
 
 export interface InvocationKey {
   companyId: string;

@@ -3,7 +3,7 @@
  * a live call, at most once per (call, function, arguments), and answers in short German.
  */
 import { AppError, ErrorCodes, isAppError } from "@/server/errors";
-import { parseBusinessHours } from "@/server/mcp/knowledge/opening-hours";
+import { parseBusinessHours } from "@/server/calendar/schedules";
 import type { ServiceContext } from "@/server/mcp/types";
 import { callNumbers } from "@/server/retell/request-shapes";
 import { resolveBranchFromContext } from "@/server/retell/resolve-owner";

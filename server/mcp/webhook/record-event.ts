@@ -5,7 +5,7 @@
 import type { Prisma, PrismaClient } from "@/server/generated/prisma/client";
 import { enqueueJob } from "@/server/outbox/enqueue";
 import type { RetellWebhook } from "@/server/retell/request-shapes";
-import { isUniqueViolation } from "@/server/retell/unique-violation";
+import { isUniqueViolation } from "@/server/db/unique-violation";
 import { RETELL_WEBHOOK_JOB } from "./webhook-job";
 
 export const HANDLED_EVENTS = new Set(["call_started", "call_ended", "call_analyzed"]);
