@@ -1,7 +1,9 @@
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 3100;
+// Ports and build folder can be moved so that two e2e runs fit on one machine.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const RETELL_PORT = Number(process.env.E2E_RETELL_PORT ?? PORT + 1);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 // One fresh embedded database per run; set once here and inherited by the worker processes.
@@ -37,7 +39,17 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 900 } } }],
-  webServer: {
+  webServer: [
+  {
+    // The Retell API the app talks to for agents and phone numbers (fake, on 127.0.0.1).
+    command: "npm run fake:retell",
+    url: `http://127.0.0.1:${RETELL_PORT}/v2/list-phone-numbers`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "pipe",
+    env: { FAKE_RETELL_PORT: String(RETELL_PORT) },
+  },
+  {
     // A production build; `npm start` migrates and seeds the embedded database first.
     command: "npm run build && npm start",
     url: `${baseURL}/login`,
@@ -49,9 +61,11 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       APP_URL: baseURL,
+      RETELL_API_BASE_URL: `http://127.0.0.1:${RETELL_PORT}`,
       PGLITE_DATA_DIR: path.join(process.env.E2E_DATA_DIR, "pglite"),
       LOG_LEVEL: "warn",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },
+  ],
 });

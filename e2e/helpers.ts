@@ -1,7 +1,9 @@
 import { expect, type Page } from "@playwright/test";
-import { DEMO_USERS } from "../server/seed/demo";
+import { DEMO_USERS as SALON_USERS } from "../server/seed/demo";
+import { OTHER_DEMO_USERS } from "../server/seed/other-company";
 
-export { DEMO_USERS };
+/** The seeded logins: the salon's admin and staff user, and the admin of the second company. */
+export const DEMO_USERS = { ...SALON_USERS, ...OTHER_DEMO_USERS };
 
 /** Keeps a full-page screenshot of what the test saw, under test-results/screenshots/. */
 export async function shot(page: Page, name: string): Promise<void> {

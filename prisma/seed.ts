@@ -1,6 +1,7 @@
-/** `npm run db:seed`: seeds the demo company into the configured database (once). */
+/** `npm run db:seed`: seeds the demo companies into the configured database (once). */
 import { closeDb, getDb } from "@/server/db";
-import { DEMO_COMPANY_SLUG, seedDemo } from "@/server/seed/demo";
+import { seedDemoData } from "@/server/seed";
+import { DEMO_COMPANY_SLUG } from "@/server/seed/demo";
 
 async function main() {
   const prisma = await getDb();
@@ -8,8 +9,8 @@ async function main() {
     console.log(`Company '${DEMO_COMPANY_SLUG}' exists already; nothing seeded.`);
     return;
   }
-  await seedDemo(prisma);
-  console.log(`Demo company '${DEMO_COMPANY_SLUG}' seeded.`);
+  await seedDemoData(prisma);
+  console.log("Demo companies seeded (logins in README).");
 }
 
 main()

@@ -7,7 +7,7 @@ import { env, EnvError } from "@/server/env";
 import { prismaOnPglite } from "@/server/db";
 import { migratePglite } from "@/server/db/migrations";
 import { openPglite } from "@/server/db/pglite";
-import { seedDemo } from "@/server/seed/demo";
+import { seedDemoData } from "@/server/seed";
 
 async function main() {
   const e = env();
@@ -23,9 +23,9 @@ async function main() {
     const { rows } = await pg.query<{ n: number }>("SELECT count(*)::int AS n FROM companies");
     if (rows[0].n === 0) {
       const prisma = await prismaOnPglite(pg);
-      await seedDemo(prisma);
+      await seedDemoData(prisma);
       await prisma.$disconnect();
-      console.log("New database: demo company 'demo' seeded (logins in README).");
+      console.log("New database: demo companies seeded (logins in README).");
     }
     console.log(`Embedded database ready in ${e.PGLITE_DATA_DIR} (${Date.now() - started} ms).`);
   } finally {

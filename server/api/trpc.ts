@@ -38,6 +38,8 @@ const t = initTRPC.context<TRPCContext>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const zodError = cause instanceof ZodError ? z.flattenError(cause) : null;
+    // Every issue with its full path ("parameters.properties"), so forms can mark nested fields.
+    const issues = cause instanceof ZodError ? cause.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) : null;
     const appError = isAppError(cause) ? { code: cause.code, type: cause.type, retryAfter: cause.retryAfter ?? null } : null;
     let message = shape.message;
     if (zodError) message = "Die Eingaben sind ungültig.";
@@ -45,7 +47,7 @@ const t = initTRPC.context<TRPCContext>().create({
     return {
       ...shape,
       message,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, zodError, appError },
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, zodError, issues, appError },
     };
   },
 });

@@ -1,4 +1,5 @@
 import { performance } from "node:perf_hooks";
+import "@/server/zod-locale";
 import { writeAudit } from "@/server/audit";
 import { getCache } from "@/server/cache";
 import { getDb } from "@/server/db";
