@@ -5,7 +5,7 @@
  * rules live in the method.
  */
 import { TRPCError } from "@trpc/server";
-import { ZodError, type z } from "zod";
+import type { z } from "zod";
 import { callMethod, InvalidParamsError, MethodNotFoundError } from "@/server/mcp/dispatch";
 import { getRegistry } from "@/server/mcp/registry";
 import type { ServiceContext } from "@/server/mcp/types";
@@ -24,8 +24,8 @@ export async function callAsUser(service: ServiceContext, name: string, params: 
     return data;
   } catch (err) {
     if (err instanceof InvalidParamsError) {
-      // The ZodError cause lets the error formatter hand the field errors to the form.
-      throw new TRPCError({ code: "BAD_REQUEST", message: "Die Eingaben sind ungültig.", cause: new ZodError(err.issues) });
+      // With this cause the error formatter hands the field errors to the form.
+      throw new TRPCError({ code: "BAD_REQUEST", message: "Die Eingaben sind ungültig.", cause: err });
     }
     if (err instanceof MethodNotFoundError) throw new TRPCError({ code: "NOT_FOUND", message: err.message });
     throw err; // AppError: mapped with its German message by the domainErrors middleware

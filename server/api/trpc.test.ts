@@ -1,13 +1,13 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { AnyRouter } from "@trpc/server";
 import type { Session } from "next-auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/server/db/test-db";
 import { AppError, ErrorCodes, type ErrorCode } from "@/server/errors";
 import { seedDemo } from "@/server/seed/demo";
+import { callTrpc, sessionFor } from "@/server/testing/trpc";
 import { INTERNAL_ERROR_MESSAGE } from "./errors";
 import { appRouter } from "./root";
-import { adminProcedure, createTRPCContext, createTRPCRouter, protectedProcedure, publicProcedure } from "./trpc";
+import { adminProcedure, createTRPCRouter, protectedProcedure, publicProcedure } from "./trpc";
 
 const NOW = new Date("2026-03-10T08:00:00Z");
 
@@ -15,25 +15,9 @@ let testDb: TestDb;
 let admin: Session;
 let staff: Session;
 
-function sessionFor(user: { id: string; name: string; email: string; role: "admin" | "staff" }, companyId: string): Session {
-  return {
-    expires: "2099-01-01T00:00:00.000Z",
-    user: { ...user, companyId, companyName: "Salon Schönschnitt", companySlug: "demo" },
-  };
-}
-
 /** One request through tRPC's fetch adapter, exactly as the route handler serves it. */
-async function call(router: AnyRouter, path: string, session: Session | null, input?: unknown) {
-  const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
-  const req = new Request(`http://127.0.0.1/api/trpc/${path}${query}`, { headers: { "x-correlation-id": "test-correlation-1" } });
-  const res = await fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req,
-    router,
-    createContext: () => createTRPCContext({ headers: req.headers, session, services: { db: testDb.prisma, now: () => NOW } }),
-  });
-  const body = (await res.json()) as { result?: { data: { json: unknown } }; error?: { json: { message: string; data: Record<string, unknown> } } };
-  return { status: res.status, data: body.result?.data.json, error: body.error?.json };
+function call(router: AnyRouter, path: string, session: Session | null, input?: unknown) {
+  return callTrpc(router, path, session, input, { db: testDb.prisma, now: () => NOW });
 }
 
 beforeAll(async () => {

@@ -10,6 +10,7 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { serviceContextFromSession, type ServiceContextOptions } from "@/server/auth/service-context";
 import { isAppError } from "@/server/errors";
+import { InvalidParamsError } from "@/server/mcp/call-errors";
 import { appErrorToTRPC, INTERNAL_ERROR_MESSAGE } from "./errors";
 
 /* 1. Context */
@@ -37,9 +38,11 @@ const t = initTRPC.context<TRPCContext>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
-    const zodError = cause instanceof ZodError ? z.flattenError(cause) : null;
+    // Input rejected by tRPC's own parser (ZodError) or by the called method (InvalidParamsError).
+    const invalid = cause instanceof ZodError ? cause : cause instanceof InvalidParamsError ? new ZodError(cause.issues) : null;
+    const zodError = invalid ? z.flattenError(invalid) : null;
     // Every issue with its full path ("parameters.properties"), so forms can mark nested fields.
-    const issues = cause instanceof ZodError ? cause.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) : null;
+    const issues = invalid?.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) ?? null;
     const appError = isAppError(cause) ? { code: cause.code, type: cause.type, retryAfter: cause.retryAfter ?? null } : null;
     let message = shape.message;
     if (zodError) message = "Die Eingaben sind ungültig.";
