@@ -5,6 +5,8 @@ import { companyServer } from "@/server/mcp/company/methods";
 import { customerServer } from "@/server/mcp/customer/methods";
 import { mcpServer } from "@/server/mcp/mcp/methods";
 import { queueServer } from "@/server/mcp/queue/methods";
+import { serviceServer } from "@/server/mcp/service/methods";
+import { staffServer } from "@/server/mcp/staff/methods";
 import type { MethodDef, ServerDef } from "@/server/mcp/types";
 import { knowledgeServer } from "@/server/mcp/knowledge/methods";
 import { retellFunctionServer } from "@/server/mcp/retell-function/methods";
@@ -33,6 +35,8 @@ export const servers: ServerDef[] = [
   appointmentsServer,
   queueServer,
   calcomServer,
+  staffServer,
+  serviceServer,
 ];
 
 /** Lookup over a list of servers; built once per list. Tests may build their own. */
