@@ -40,32 +40,32 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 900 } } }],
   webServer: [
-  {
-    // The Retell API the app talks to for agents and phone numbers (fake, on 127.0.0.1).
-    command: "npm run fake:retell",
-    url: `http://127.0.0.1:${RETELL_PORT}/v2/list-phone-numbers`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "pipe",
-    env: { FAKE_RETELL_PORT: String(RETELL_PORT) },
-  },
-  {
-    // A production build; `npm start` migrates and seeds the embedded database first.
-    command: "npm run build && npm start",
-    url: `${baseURL}/login`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 15 * 60_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-    env: {
-      PORT: String(PORT),
-      APP_URL: baseURL,
-      RETELL_API_BASE_URL: `http://127.0.0.1:${RETELL_PORT}`,
-      PGLITE_DATA_DIR: path.join(process.env.E2E_DATA_DIR, "pglite"),
-      LOG_LEVEL: "warn",
-      NEXT_TELEMETRY_DISABLED: "1",
+    {
+      // The Retell API the app talks to for agents and phone numbers (fake, on 127.0.0.1).
+      command: "npm run fake:retell",
+      url: `http://127.0.0.1:${RETELL_PORT}/v2/list-phone-numbers`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      env: { FAKE_RETELL_PORT: String(RETELL_PORT) },
     },
-  },
+    {
+      // A production build; `npm start` migrates and seeds the embedded database first.
+      command: "npm run build && npm start",
+      url: `${baseURL}/login`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 15 * 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+      env: {
+        PORT: String(PORT),
+        APP_URL: baseURL,
+        RETELL_API_BASE_URL: `http://127.0.0.1:${RETELL_PORT}`,
+        PGLITE_DATA_DIR: path.join(process.env.E2E_DATA_DIR, "pglite"),
+        LOG_LEVEL: "warn",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    },
   ],
 });
