@@ -49,6 +49,7 @@ function passThrough<T>() {
 export function methodQuery<P extends z.ZodType, R extends z.ZodType>(name: string, params: P, _result: R) {
   registeredMethod(name, params, "read");
   return protectedProcedure
+    .meta({ method: name })
     .input(passThrough<z.input<P>>())
     .query(async ({ ctx, input }) => (await callAsUser(ctx.service, name, input)) as z.output<R>);
 }
@@ -57,6 +58,7 @@ export function methodQuery<P extends z.ZodType, R extends z.ZodType>(name: stri
 export function methodMutation<P extends z.ZodType, R extends z.ZodType>(name: string, params: P, _result: R) {
   registeredMethod(name, params, "write");
   return protectedProcedure
+    .meta({ method: name })
     .input(passThrough<z.input<P>>())
     .mutation(async ({ ctx, input }) => (await callAsUser(ctx.service, name, input)) as z.output<R>);
 }

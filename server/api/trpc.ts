@@ -34,7 +34,12 @@ export function createTRPCContext(opts: {
 
 /* 2. Initialisation */
 
-const t = initTRPC.context<TRPCContext>().create({
+/** Procedure metadata: `method` names the registered MCP method a bridged procedure calls. */
+export interface ProcedureMeta {
+  method?: string;
+}
+
+const t = initTRPC.context<TRPCContext>().meta<ProcedureMeta>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
