@@ -2,6 +2,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom
 import { env } from "@/server/env";
 import { circuitStateValues, OUTBOUND_SERVICES } from "@/server/resilience";
 import { safeEqual } from "@/server/crypto";
+import { countCall } from "@/server/dashboard/call-window";
 
 /** Prometheus metrics of spec §9.1, served at /api/metrics. One registry per process. */
 interface Metrics {
@@ -53,8 +54,12 @@ function metrics(): Metrics {
   return g.__askproMetrics;
 }
 
-/** Records one finished method call. `errorCode` is set for failures (JSON-RPC or domain code). */
-export function recordCall(server: string, method: string, seconds: number, errorCode?: number): void {
+/**
+ * Records one finished method call. `errorCode` is set for failures (JSON-RPC or domain code);
+ * with `companyId` the call also counts towards the company's error rate of the last hour.
+ */
+export function recordCall(server: string, method: string, seconds: number, errorCode?: number, companyId?: string): void {
+  if (companyId) countCall(companyId, errorCode !== undefined);
   const m = metrics();
   m.requests.inc({ server, method, status: errorCode === undefined ? "success" : "error" });
   m.duration.observe({ server, method }, seconds);

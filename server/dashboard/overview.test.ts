@@ -46,8 +46,8 @@ beforeAll(async () => {
 
   await db.call.createMany({
     data: [
-      { companyId: demoId, retellCallId: "call-today", startedAt: new Date("2026-03-10T07:30:00Z") },
-      { companyId: demoId, retellCallId: "call-yesterday-late", startedAt: new Date("2026-03-09T22:50:00Z") },
+      { companyId: demoId, retellCallId: "call-today", startedAt: new Date("2026-03-10T07:30:00Z"), durationMs: 205_400, outcome: "booked", fromNumber: "+4917112345670" },
+      { companyId: demoId, retellCallId: "call-yesterday-late", startedAt: new Date("2026-03-09T22:50:00Z"), endedAt: new Date("2026-03-09T22:51:30Z"), outcome: "something-new" },
       { companyId: demoId, retellCallId: "call-not-started", createdAt: new Date("2026-03-10T07:55:00Z") },
     ],
   });
@@ -93,6 +93,25 @@ describe("getDashboardOverview", () => {
       staffName: "Anna Becker",
       branchName: "Salon Schönschnitt Mitte",
     });
+  });
+
+  it("lists the latest calls of the company, newest first by start or first record, in Berlin time", async () => {
+    const { recentCalls } = await getDashboardOverview({ db, companyId: demoId, now: () => NOW });
+
+    expect(recentCalls).toEqual([
+      { id: expect.any(String), date: "10.03.2026", time: "08:55", durationSeconds: null, outcome: null, caller: null, customerName: null },
+      { id: expect.any(String), date: "10.03.2026", time: "08:30", durationSeconds: 205, outcome: "booked", caller: "+4917112345670", customerName: null },
+      // Duration from start and end when Retell sent none; an unknown outcome is shown as none.
+      { id: expect.any(String), date: "09.03.2026", time: "23:50", durationSeconds: 90, outcome: null, caller: null, customerName: null },
+    ]);
+  });
+
+  it("shows at most five calls", async () => {
+    await db.call.createMany({
+      data: Array.from({ length: 6 }, (_, i) => ({ companyId: otherId, retellCallId: `call-other-${i}`, startedAt: new Date(Date.UTC(2026, 2, 1 + i, 9)) })),
+    });
+    const { recentCalls } = await getDashboardOverview({ db, companyId: otherId, now: () => NOW });
+    expect(recentCalls.map((c) => c.date)).toEqual(["10.03.2026", "06.03.2026", "05.03.2026", "04.03.2026", "03.03.2026"]);
   });
 
   it("honours a custom limit and moves on with the clock", async () => {

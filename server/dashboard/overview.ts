@@ -1,6 +1,7 @@
 import type { ServiceContext } from "@/server/mcp/types";
 import { formatGermanDate, formatGermanTime, germanWeekdayName } from "@/server/scheduling/time";
 import { companyDay } from "./company-day";
+import { getRecentCalls, type RecentCall } from "./recent-calls";
 
 export type DashboardContext = Pick<ServiceContext, "db" | "companyId" | "now">;
 
@@ -31,6 +32,8 @@ export interface DashboardOverview {
     callsTotal: number;
   };
   nextAppointments: OverviewAppointment[];
+  /** The latest five calls, newest first. */
+  recentCalls: RecentCall[];
 }
 
 /** Figures for the overview page, all for the caller's company and "today" in its time zone. */
@@ -39,8 +42,9 @@ export async function getDashboardOverview(ctx: DashboardContext, opts: { limit?
   const now = ctx.now();
   const day = await companyDay(db, companyId, now);
   const todayRange = { gte: day.start, lt: day.end };
+  const tz = day.timeZone;
 
-  const [appointmentsToday, upcomingAppointments, customers, callsToday, callsTotal, next] = await Promise.all([
+  const [appointmentsToday, upcomingAppointments, customers, callsToday, callsTotal, next, recentCalls] = await Promise.all([
     db.appointment.count({ where: { companyId, startsAt: todayRange, status: { not: "cancelled" } } }),
     db.appointment.count({ where: { companyId, startsAt: { gte: now }, status: "scheduled" } }),
     db.customer.count({ where: { companyId } }),
@@ -61,9 +65,9 @@ export async function getDashboardOverview(ctx: DashboardContext, opts: { limit?
         branch: { select: { name: true } },
       },
     }),
+    getRecentCalls({ ...ctx, timeZone: tz }),
   ]);
 
-  const tz = day.timeZone;
   return {
     today: { date: formatGermanDate(now, tz), weekday: germanWeekdayName(now, tz) },
     counts: { appointmentsToday, upcomingAppointments, customers, callsToday, callsTotal },
@@ -79,5 +83,6 @@ export async function getDashboardOverview(ctx: DashboardContext, opts: { limit?
       staffName: a.staff?.name ?? null,
       branchName: a.branch.name,
     })),
+    recentCalls,
   };
 }

@@ -69,7 +69,7 @@ export async function callMethod(name: string, rawParams: unknown, door: DoorCon
   } finally {
     const durationMs = performance.now() - started;
     const methodLabel = found ? name : "unknown";
-    recordCall(serverName, methodLabel, durationMs / 1000, errorCode);
+    recordCall(serverName, methodLabel, durationMs / 1000, errorCode, door.companyId);
     const outcome = errorCode === undefined ? "success" : "error";
     logger.info(
       {

@@ -1,10 +1,23 @@
 import { z } from "zod";
+import { getDailyActivity } from "@/server/dashboard/daily-activity";
+import { getOperationsStatus } from "@/server/dashboard/operations";
 import { getDashboardOverview } from "@/server/dashboard/overview";
 import { getSectionFigures, SECTION_KEYS } from "@/server/dashboard/sections";
+import * as mcp from "@/server/mcp/mcp/schemas";
+import { methodQuery } from "../method-procedure";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 export const dashboardRouter = createTRPCRouter({
   overview: protectedProcedure.query(({ ctx }) => getDashboardOverview(ctx.service)),
+
+  /** Calls and bookings per company day, last 14 days. */
+  activity: protectedProcedure.query(({ ctx }) => getDailyActivity(ctx.service)),
+
+  /** Health of every MCP server, through the service layer like `mcp.health` on the gateway. */
+  health: methodQuery("mcp.health", mcp.healthParams, mcp.healthResult),
+
+  /** Circuit breakers and the company's error rate of the last hour (process clock: calls are counted with it). */
+  operations: protectedProcedure.query(({ ctx }) => getOperationsStatus(ctx.service.companyId)),
 
   sectionFigures: protectedProcedure
     .input(z.object({ section: z.enum(SECTION_KEYS) }))

@@ -1,0 +1,18 @@
+import { circuitStates, OUTBOUND_SERVICES, type CircuitStateName, type OutboundService } from "@/server/resilience";
+import { errorRate, type ErrorRate } from "./call-window";
+
+export interface OperationsStatus {
+  /** Circuit breaker of each outbound service; shared by all companies of this process. */
+  circuits: Array<{ service: OutboundService; state: CircuitStateName }>;
+  /** The company's calls through the service layer in the last hour. */
+  errorRate: ErrorRate;
+}
+
+/** Circuit breakers and the company's error rate, as this process sees them right now. */
+export function getOperationsStatus(companyId: string, nowMs = Date.now()): OperationsStatus {
+  const states = circuitStates();
+  return {
+    circuits: OUTBOUND_SERVICES.map((service) => ({ service, state: states[service] })),
+    errorRate: errorRate(companyId, nowMs),
+  };
+}
