@@ -169,11 +169,15 @@ function authorize(server: ServerDef, method: MethodDef, actor: Actor): void {
     }
   }
   if (actor.type === "user") {
-    const roles = method.roles ?? (method.kind === "write" ? ["admin"] : ["admin", "staff"]);
-    if (!actor.role || !roles.includes(actor.role)) {
+    if (!actor.role || !methodRoles(method).includes(actor.role)) {
       throw new AppError(ErrorCodes.FORBIDDEN, "Für diese Aktion fehlt Ihnen die Berechtigung.");
     }
   }
+}
+
+/** Dashboard roles that may call a method: its own `roles`, else writes are admin-only and reads open to all. */
+export function methodRoles(method: MethodDef): ReadonlyArray<"admin" | "staff"> {
+  return method.roles ?? (method.kind === "write" ? ["admin"] : ["admin", "staff"]);
 }
 
 function codeOf(err: unknown): number {

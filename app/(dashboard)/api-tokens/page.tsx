@@ -1,16 +1,21 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/dashboard/page-header";
-import { SectionFigures } from "@/components/dashboard/section-figures";
+import { CreateTokenDialog } from "@/components/tokens/create-token-dialog";
+import { TokenList } from "@/components/tokens/token-list";
+import { HydrateClient } from "@/components/trpc/hydrate-client";
+import { getQueryClient, trpc } from "@/server/api/server";
 import { requireAdmin } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: "API-Tokens" };
 
 export default async function Page() {
   await requireAdmin();
+  const queryClient = getQueryClient();
+  await Promise.all([queryClient.fetchQuery(trpc.tokens.list.queryOptions()), queryClient.prefetchQuery(trpc.tokens.servers.queryOptions())]);
   return (
-    <>
-      <PageHeader section="api-tokens" />
-      <SectionFigures section="api-tokens" />
-    </>
+    <HydrateClient>
+      <PageHeader section="api-tokens" actions={<CreateTokenDialog />} />
+      <TokenList />
+    </HydrateClient>
   );
 }

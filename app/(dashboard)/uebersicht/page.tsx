@@ -9,7 +9,15 @@ export const metadata: Metadata = { title: "Übersicht" };
 
 export default async function OverviewPage() {
   await requireSession();
-  await getQueryClient().fetchQuery(trpc.dashboard.overview.queryOptions());
+  const queryClient = getQueryClient();
+  // The figures are needed for the first paint; the rest is prefetched too, but a failure there
+  // only shows in its own card (prefetchQuery does not throw).
+  await Promise.all([
+    queryClient.fetchQuery(trpc.dashboard.overview.queryOptions()),
+    queryClient.prefetchQuery(trpc.dashboard.activity.queryOptions()),
+    queryClient.prefetchQuery(trpc.dashboard.health.queryOptions({})),
+    queryClient.prefetchQuery(trpc.dashboard.operations.queryOptions()),
+  ]);
   return (
     <>
       <PageHeader section="uebersicht" />

@@ -1,16 +1,27 @@
 import type { Metadata } from "next";
+import { KnowledgeEntries } from "@/components/knowledge/knowledge-entries";
+import { KNOWLEDGE_LIST_INPUT } from "@/components/knowledge/list-input";
 import { PageHeader } from "@/components/dashboard/page-header";
-import { SectionFigures } from "@/components/dashboard/section-figures";
+import { HydrateClient } from "@/components/trpc/hydrate-client";
+import { getQueryClient, trpc } from "@/server/api/server";
 import { requireSession } from "@/server/auth/session";
+import { userMayCall } from "@/server/dashboard/method-access";
 
 export const metadata: Metadata = { title: "Wissen" };
 
 export default async function Page() {
-  await requireSession();
+  const { user } = await requireSession();
+  const queryClient = getQueryClient();
+  await Promise.all([
+    queryClient.fetchQuery(trpc.knowledge.list.queryOptions(KNOWLEDGE_LIST_INPUT)),
+    queryClient.prefetchQuery(trpc.knowledge.branches.queryOptions({})),
+  ]);
   return (
     <>
       <PageHeader section="wissen" />
-      <SectionFigures section="wissen" />
+      <HydrateClient>
+        <KnowledgeEntries permissions={{ canEdit: userMayCall("knowledge.upsert", user.role), canDelete: userMayCall("knowledge.delete", user.role) }} />
+      </HydrateClient>
     </>
   );
 }

@@ -1,0 +1,116 @@
+"use client";
+
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { Ban, CircleSlash, KeyRound } from "lucide-react";
+import { EmptyState } from "@/components/dashboard/empty-state";
+import { StatCard } from "@/components/dashboard/stat-card";
+import { ConfirmDialog } from "@/components/forms/confirm-dialog";
+import { formatDate, formatDateTime } from "@/components/forms/format";
+import { toastError } from "@/components/forms/trpc-errors";
+import { useTRPC } from "@/components/trpc/provider";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { toast } from "@/components/ui/sonner";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { TokenInfo } from "@/server/tokens";
+
+/** The company's API tokens with their state, and revocation. */
+export function TokenList() {
+  const trpc = useTRPC();
+  const { data: tokens } = useSuspenseQuery(trpc.tokens.list.queryOptions());
+  const active = tokens.filter((t) => !t.revokedAt).length;
+
+  return (
+    <div className="grid gap-6">
+      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+        <StatCard label="Aktive Tokens" value={active} icon={KeyRound} />
+        <StatCard label="Widerrufene Tokens" value={tokens.length - active} icon={CircleSlash} />
+      </div>
+      {tokens.length === 0 ? (
+        <EmptyState icon={KeyRound} title="Noch keine API-Tokens angelegt.">
+          Mit einem Token rufen andere Systeme (CRM, Automatisierungen) die Schnittstelle /api/mcp Ihres Betriebs auf.
+        </EmptyState>
+      ) : (
+        <Card className="min-w-0">
+          <CardContent className="px-2 pt-2 sm:px-5">
+            <Table aria-label="API-Tokens">
+              <TableHeader>
+                <TableRow className="hover:bg-transparent">
+                  <TableHead>Name</TableHead>
+                  <TableHead>Token</TableHead>
+                  <TableHead>Dienste</TableHead>
+                  <TableHead>Erstellt</TableHead>
+                  <TableHead>Zuletzt benutzt</TableHead>
+                  <TableHead>Status</TableHead>
+                  <TableHead>
+                    <span className="sr-only">Aktionen</span>
+                  </TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {tokens.map((t) => (
+                  <TokenRow key={t.id} token={t} />
+                ))}
+              </TableBody>
+            </Table>
+          </CardContent>
+        </Card>
+      )}
+    </div>
+  );
+}
+
+function TokenRow({ token: t }: { token: TokenInfo }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const revoke = useMutation(
+    trpc.tokens.revoke.mutationOptions({
+      onSuccess: async (info) => {
+        toast.success(`Token „${info.name}“ wurde widerrufen.`);
+        await queryClient.invalidateQueries({ queryKey: trpc.tokens.list.queryKey() });
+      },
+      onError: toastError,
+    }),
+  );
+
+  return (
+    <TableRow data-testid={`token-${t.name}`}>
+      <TableCell className="font-medium">{t.name}</TableCell>
+      <TableCell className="whitespace-nowrap font-mono text-xs">{t.display}</TableCell>
+      <TableCell>
+        {t.allowedServers.length === 0 ? (
+          <span className="text-muted-foreground">Alle Dienste</span>
+        ) : (
+          <div className="flex max-w-xs flex-wrap gap-1">
+            {t.allowedServers.map((s) => (
+              <Badge key={s} variant="outline" className="font-mono">
+                {s}
+              </Badge>
+            ))}
+          </div>
+        )}
+      </TableCell>
+      <TableCell className="tabular whitespace-nowrap">{formatDate(t.createdAt)}</TableCell>
+      <TableCell className="tabular whitespace-nowrap">{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : <span className="text-muted-foreground">Nie</span>}</TableCell>
+      <TableCell className="whitespace-nowrap">
+        {t.revokedAt ? <Badge variant="secondary">Widerrufen am {formatDate(t.revokedAt)}</Badge> : <Badge variant="success">Aktiv</Badge>}
+      </TableCell>
+      <TableCell className="text-right">
+        {!t.revokedAt && (
+          <ConfirmDialog
+            trigger={
+              <Button variant="outline" size="sm" aria-label={`Token „${t.name}“ widerrufen`}>
+                <Ban aria-hidden /> Widerrufen
+              </Button>
+            }
+            title={`Token „${t.name}“ widerrufen?`}
+            description={`Systeme, die ${t.display} verwenden, werden sofort abgewiesen. Das lässt sich nicht rückgängig machen.`}
+            confirmLabel="Endgültig widerrufen"
+            onConfirm={() => revoke.mutateAsync({ id: t.id })}
+          />
+        )}
+      </TableCell>
+    </TableRow>
+  );
+}
