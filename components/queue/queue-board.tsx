@@ -1,14 +1,22 @@
 "use client";
 
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { Ban, CheckCircle2, ListTodo, LoaderCircle, TriangleAlert } from "lucide-react";
+import { Ban, CheckCircle2, ListTodo, LoaderCircle, TriangleAlert, type LucideIcon } from "lucide-react";
 import { StatCard } from "@/components/dashboard/stat-card";
 import { useTRPC } from "@/components/trpc/provider";
 import { Card, CardContent } from "@/components/ui/card";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import type { JobPermissions } from "./job-actions";
 import { JobTable } from "./job-table";
-import { JOB_STATES } from "./job-labels";
+import { JOB_STATES, type JobState } from "./job-labels";
+
+const STATE_ICONS: Record<JobState, LucideIcon> = {
+  pending: ListTodo,
+  processing: LoaderCircle,
+  failed: TriangleAlert,
+  done: CheckCircle2,
+  cancelled: Ban,
+};
 
 function waitingHint(seconds: number | null): string | undefined {
   if (seconds === null) return undefined;
@@ -17,20 +25,22 @@ function waitingHint(seconds: number | null): string | undefined {
   return `ältester seit ${minutes.toLocaleString("de-DE")} ${minutes === 1 ? "Minute" : "Minuten"} fällig`;
 }
 
-/** Counts per state on top, the jobs below in one tab per state. */
+/** Counts per state on top (the same names as the tabs), the jobs below in one tab per state. */
 export function QueueBoard({ permissions }: { permissions: JobPermissions }) {
   const trpc = useTRPC();
   const { data: stats } = useSuspenseQuery({ ...trpc.queue.stats.queryOptions({}), refetchInterval: 15_000 });
-  const total = stats.pending + stats.processing + stats.failed + stats.done + stats.cancelled;
+  const total = JOB_STATES.reduce((sum, { state }) => sum + stats[state], 0);
+  const hints: Partial<Record<JobState, string>> = {
+    pending: waitingHint(stats.oldest_pending_seconds),
+    failed: stats.failed > 0 && permissions.canRetry ? "können wiederholt werden" : undefined,
+  };
 
   return (
     <div className="grid gap-6">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-5">
-        <StatCard label="Wartende Aufträge" value={stats.pending} icon={ListTodo} hint={waitingHint(stats.oldest_pending_seconds)} />
-        <StatCard label="In Bearbeitung" value={stats.processing} icon={LoaderCircle} />
-        <StatCard label="Fehlgeschlagene Aufträge" value={stats.failed} icon={TriangleAlert} hint={stats.failed > 0 && permissions.canRetry ? "können wiederholt werden" : undefined} />
-        <StatCard label="Erledigte Aufträge" value={stats.done} icon={CheckCircle2} />
-        <StatCard label="Abgebrochene Aufträge" value={stats.cancelled} icon={Ban} />
+        {JOB_STATES.map(({ state, label }) => (
+          <StatCard key={state} label={label} value={stats[state]} icon={STATE_ICONS[state]} hint={hints[state]} />
+        ))}
       </div>
       <Card className="min-w-0">
         <CardContent className="pt-5">

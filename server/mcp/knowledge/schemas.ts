@@ -45,10 +45,11 @@ export const upsertParams = z.object({
   /** Absent: a new entry. */
   id: z.string().optional(),
   branch_id: z.string().nullable().default(null),
-  category: z.string().trim().min(1).max(50).default("allgemein"),
-  title: z.string().trim().min(1).max(200),
-  content: z.string().trim().min(1).max(2000),
-  keywords: z.array(z.string().trim().min(1).max(50)).max(30).default([]),
+  // Messages written for the dashboard's form; callers of the gateway read the same ones.
+  category: z.string().trim().min(1, "Bitte eine Kategorie angeben.").max(50, "Höchstens 50 Zeichen.").default("allgemein"),
+  title: z.string().trim().min(1, "Bitte einen Titel angeben.").max(200, "Höchstens 200 Zeichen."),
+  content: z.string().trim().min(1, "Bitte die Antwort angeben.").max(2000, "Höchstens 2000 Zeichen."),
+  keywords: z.array(z.string().trim().min(1).max(50, "Ein Stichwort hat höchstens 50 Zeichen.")).max(30, "Höchstens 30 Stichwörter.").default([]),
   is_active: z.boolean().default(true),
 });
 export const upsertResult = z.object({ entry: knowledgeEntrySchema, created: z.boolean() });
