@@ -58,7 +58,8 @@ test("Wissen: the search finds a seeded entry; an admin creates, finds and delet
   await expect(page.getByTestId("stat-Aktive Einträge")).toHaveText("3");
 });
 
-test("Wissen for staff: reading and searching, no editing", async ({ page }) => {
+test("Wissen for staff on a tablet: reading and searching, no editing", async ({ page }) => {
+  await page.setViewportSize({ width: 820, height: 1180 });
   await logIn(page, "staff");
   await page.goto("/wissen");
   await expect(page.getByTestId("knowledge-entry")).toHaveCount(3);
@@ -66,6 +67,7 @@ test("Wissen for staff: reading and searching, no editing", async ({ page }) => 
   await expect(page.getByRole("button", { name: /bearbeiten|löschen/ })).toHaveCount(0);
   const found = await ask(page, "Kann ich mit Karte zahlen?");
   await expect(found.getByText("Sie können bar, mit EC-Karte oder mit Kreditkarte bezahlen.").first()).toBeVisible();
+  await expectNoHorizontalOverflow(page);
 });
 
 test("Warteschlange: counts on top, jobs by state in tabs that agree with them; fits a tablet", async ({ page }) => {

@@ -89,6 +89,12 @@ test("an admin creates a token, an outside system books with it, the admin revok
   const refused = await rpc(request, token, "mcp.discover");
   expect(refused.status).toBe(401);
   expect(refused.body.error?.code).toBe(-32001);
+
+  // On a tablet the wide table scrolls in its own box, not the page.
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await expect(row).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, "page wider than the tablet screen").toBeLessThanOrEqual(0);
 });
 
 test("staff cannot reach the token management, neither the page nor its API", async ({ page }) => {

@@ -137,7 +137,7 @@ function NewToken({ token, name, onDone }: { token: string; name: string; onDone
       <div className="grid gap-2">
         <Label htmlFor="new-token">Ihr neues Token</Label>
         <div className="flex gap-2">
-          <Input id="new-token" value={token} readOnly className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+          <Input id="new-token" value={token} readOnly autoFocus className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
           <CopyButton value={token} />
         </div>
       </div>
