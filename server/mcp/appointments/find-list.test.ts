@@ -72,6 +72,12 @@ describe("appointments.list and get", () => {
     const { appointment } = await getAppointment(f.ctx(DASHBOARD), { appointment_id: maria.id });
     expect(appointment).toMatchObject({ customer_name: "Maria Müller", weekday: "Dienstag", external_uid: expect.stringMatching(/^local-/) });
     expect(await appError(getAppointment(f.ctx(DASHBOARD), { appointment_id: "nope" }))).toMatchObject({ code: ErrorCodes.NOT_FOUND });
+    // Another company's id reads like an unknown one: its existence is not revealed.
+    const other = await f.prisma.company.create({ data: { slug: "fremd-get", name: "Fremder Salon" } });
+    expect(await appError(getAppointment({ ...f.ctx(DASHBOARD), companyId: other.id }, { appointment_id: maria.id }))).toMatchObject({
+      code: ErrorCodes.NOT_FOUND,
+      message: "Der Termin wurde nicht gefunden.",
+    });
   });
 });
 

@@ -6,7 +6,7 @@ import type { ServiceContext } from "@/server/mcp/types";
 import { addDaysLocal } from "@/server/scheduling/local-date";
 import { tryNormalizePhone } from "@/server/scheduling/phone";
 import { zonedDateTimeToInstant } from "@/server/scheduling/time";
-import { appointmentInclude, loadOwnAppointment, toAppointmentDto } from "./records";
+import { appointmentInclude, appointmentNotFound, toAppointmentDto } from "./records";
 import { requireDate } from "./resolve";
 import type * as s from "./schemas";
 
@@ -42,13 +42,38 @@ export async function listAppointments(
   return { appointments: rows.map((row) => toAppointmentDto(row, ctx.now(), cutoff)), total };
 }
 
+/**
+ * One appointment in full, with the call that produced it. Another company's appointment is
+ * answered like an unknown one (3005), so an id from elsewhere does not even reveal that it exists.
+ */
 export async function getAppointment(
   ctx: ServiceContext,
   params: z.output<typeof s.getParams>,
 ): Promise<z.input<typeof s.getResult>> {
-  const appointment = await loadOwnAppointment(ctx, params.appointment_id);
-  const company = await ctx.db.company.findUniqueOrThrow({ where: { id: ctx.companyId }, select: { settings: true } });
-  return { appointment: toAppointmentDto(appointment, ctx.now(), parseCompanySettings(company.settings).modificationCutoffHours) };
+  const appointment = await ctx.db.appointment.findFirst({ where: { id: params.appointment_id, companyId: ctx.companyId }, include: appointmentInclude });
+  if (!appointment) throw appointmentNotFound();
+  const [company, call] = await Promise.all([
+    ctx.db.company.findUniqueOrThrow({ where: { id: ctx.companyId }, select: { settings: true } }),
+    ctx.db.call.findFirst({
+      where: {
+        companyId: ctx.companyId,
+        OR: [{ appointmentId: appointment.id }, ...(appointment.retellCallId ? [{ retellCallId: appointment.retellCallId }] : [])],
+      },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
+  ]);
+  return {
+    appointment: toAppointmentDto(appointment, ctx.now(), parseCompanySettings(company.settings).modificationCutoffHours),
+    call: call && {
+      id: call.id,
+      retell_call_id: call.retellCallId,
+      started_at: call.startedAt?.toISOString() ?? null,
+      duration_ms: call.durationMs,
+      from_number: call.fromNumber,
+      outcome: call.outcome,
+      summary: call.summary,
+    },
+  };
 }
 
 /** Name contains the text, or the phone number matches (any spoken form) or contains its digits. */

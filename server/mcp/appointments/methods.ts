@@ -79,7 +79,7 @@ export const appointmentsServer = defineServer({
     }),
     defineMethod({
       name: "appointments.get",
-      description: "Liefert einen Termin mit allen Angaben.",
+      description: "Liefert einen Termin mit allen Angaben und dem Anruf, aus dem er entstand.",
       params: s.getParams,
       result: s.getResult,
       kind: "read",

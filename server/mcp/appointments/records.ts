@@ -51,10 +51,12 @@ export function toAppointmentDto(a: AppointmentRecord, now: Date, cutoffHours: n
   };
 }
 
+export const appointmentNotFound = () => new AppError(ErrorCodes.NOT_FOUND, "Der Termin wurde nicht gefunden.");
+
 /** The appointment if it is the caller's company's: 3005 when unknown, 3006 when another company's. */
 export async function loadOwnAppointment(ctx: ServiceContext, id: string): Promise<AppointmentRecord> {
   const appointment = await ctx.db.appointment.findUnique({ where: { id }, include: appointmentInclude });
-  if (!appointment) throw new AppError(ErrorCodes.NOT_FOUND, "Der Termin wurde nicht gefunden.");
+  if (!appointment) throw appointmentNotFound();
   if (appointment.companyId !== ctx.companyId) {
     throw new AppError(ErrorCodes.FORBIDDEN, "Dieser Termin gehört nicht zu Ihrem Unternehmen.");
   }

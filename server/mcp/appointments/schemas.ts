@@ -167,4 +167,14 @@ export const listParams = z.object({
 export const listResult = z.object({ appointments: z.array(appointmentSchema), total: z.number().int() });
 
 export const getParams = z.object({ appointment_id: z.string().min(1) });
-export const getResult = z.object({ appointment: appointmentSchema });
+/** The phone call that produced the appointment (linked by the webhook or by the booking's Retell call id). */
+export const appointmentCallSchema = z.object({
+  id: z.string(),
+  retell_call_id: z.string(),
+  started_at: z.string().nullable(),
+  duration_ms: z.number().nullable(),
+  from_number: z.string().nullable(),
+  outcome: z.string().nullable(),
+  summary: z.string().nullable(),
+});
+export const getResult = z.object({ appointment: appointmentSchema, call: appointmentCallSchema.nullable() });

@@ -52,8 +52,18 @@ function callDto(r: CallRow, withTranscript: boolean): z.input<typeof s.callSche
       ? { id: r.appointment.id, starts_at: r.appointment.startsAt.toISOString(), status: r.appointment.status, service: r.appointment.service.name }
       : null,
     recording_url: r.recordingUrl,
-    ...(withTranscript ? { transcript: r.transcript, collected_data: r.collectedData ?? null } : {}),
+    ...(withTranscript ? { transcript: r.transcript, transcript_turns: transcriptTurns(r.transcriptObject), collected_data: r.collectedData ?? null } : {}),
   };
+}
+
+/** The speaker turns of Retell's transcript_object; entries of another shape are left out. */
+function transcriptTurns(value: Prisma.JsonValue | null): Array<{ role: "agent" | "user"; content: string }> | null {
+  if (!Array.isArray(value)) return null;
+  return value.flatMap((turn) => {
+    if (!turn || typeof turn !== "object" || Array.isArray(turn)) return [];
+    const { role, content } = turn as { role?: unknown; content?: unknown };
+    return (role === "agent" || role === "user") && typeof content === "string" ? [{ role, content }] : [];
+  });
 }
 
 export async function listTasks(ctx: ServiceContext, params: z.output<typeof s.listTasksParams>): Promise<z.input<typeof s.listTasksResult>> {

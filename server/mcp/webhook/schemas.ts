@@ -51,6 +51,8 @@ export const callSchema = z.object({
   appointment: z.object({ id: z.string(), starts_at: z.string(), status: z.string(), service: z.string() }).nullable(),
   recording_url: z.string().nullable(),
   transcript: z.string().nullable().optional(),
+  /** Speaker turns of the transcript in order (Retell's transcript_object without word timings); null when not reported. */
+  transcript_turns: z.array(z.object({ role: z.enum(["agent", "user"]), content: z.string() })).nullable().optional(),
   collected_data: z.unknown().optional(),
 });
 export const listCallsResult = z.object({ calls: z.array(callSchema), total: z.number() });
