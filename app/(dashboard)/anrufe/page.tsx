@@ -1,16 +1,23 @@
 import type { Metadata } from "next";
+import { queryOf } from "@/components/appointments/url-query";
+import { CallList } from "@/components/calls/call-list";
+import { callFiltersFromQuery, callListInput } from "@/components/calls/list-filters";
 import { PageHeader } from "@/components/dashboard/page-header";
-import { SectionFigures } from "@/components/dashboard/section-figures";
+import { HydrateClient } from "@/components/trpc/hydrate-client";
+import { getQueryClient, trpc } from "@/server/api/server";
 import { requireSession } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: "Anrufe" };
 
-export default async function Page() {
+export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireSession();
+  const filters = callFiltersFromQuery(queryOf(await searchParams));
+  const queryClient = getQueryClient();
+  await queryClient.prefetchQuery(trpc.calls.list.queryOptions(callListInput(filters)));
   return (
-    <>
+    <HydrateClient>
       <PageHeader section="anrufe" />
-      <SectionFigures section="anrufe" />
-    </>
+      <CallList />
+    </HydrateClient>
   );
 }

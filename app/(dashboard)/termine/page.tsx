@@ -1,16 +1,33 @@
 import type { Metadata } from "next";
+import { AppointmentList } from "@/components/appointments/appointment-list";
+import { CreateAppointmentDialog } from "@/components/appointments/create-appointment-dialog";
+import { berlinDay, filtersFromQuery, listInput } from "@/components/appointments/list-filters";
+import { queryOf } from "@/components/appointments/url-query";
 import { PageHeader } from "@/components/dashboard/page-header";
-import { SectionFigures } from "@/components/dashboard/section-figures";
+import { HydrateClient } from "@/components/trpc/hydrate-client";
+import { getQueryClient, trpc } from "@/server/api/server";
+import { appointmentPermissions } from "./permissions";
 import { requireSession } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: "Termine" };
 
-export default async function Page() {
-  await requireSession();
+export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { user } = await requireSession();
+  const today = berlinDay();
+  // The filters of the URL, so a reload or a shared link shows the same list at first paint.
+  const filters = filtersFromQuery(queryOf(await searchParams), today);
+  const queryClient = getQueryClient();
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.appointments.list.queryOptions(listInput(filters))),
+    queryClient.prefetchQuery(trpc.appointments.branches.queryOptions({})),
+    queryClient.prefetchQuery(trpc.appointments.staff.queryOptions({})),
+    queryClient.prefetchQuery(trpc.appointments.services.queryOptions({})),
+  ]);
+  const permissions = appointmentPermissions(user.role);
   return (
-    <>
-      <PageHeader section="termine" />
-      <SectionFigures section="termine" />
-    </>
+    <HydrateClient>
+      <PageHeader section="termine" actions={permissions.canBook && <CreateAppointmentDialog />} />
+      <AppointmentList today={today} permissions={permissions} />
+    </HydrateClient>
   );
 }

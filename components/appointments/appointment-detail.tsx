@@ -1,0 +1,149 @@
+"use client";
+
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { ArrowLeft, CalendarDays, Info, PhoneCall, User } from "lucide-react";
+import Link from "next/link";
+import { CallOutcomeBadge } from "@/components/calls/call-badges";
+import { formatDateTime, formatDuration, formatTime } from "@/components/forms/format";
+import { useTRPC } from "@/components/trpc/provider";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { CancelAppointmentDialog } from "./cancel-appointment-dialog";
+import { ChangeAppointmentDialog } from "./change-appointment-dialog";
+import { Facts, type Fact } from "./facts";
+import { actorText, SOURCE_LABELS } from "./labels";
+import type { AppointmentPermissions } from "./permissions";
+import { StatusBadge } from "./status-badge";
+
+/** Everything known about one appointment, with Verschieben and Stornieren while it is active. */
+export function AppointmentDetail({ id, permissions }: { id: string; permissions: AppointmentPermissions }) {
+  const trpc = useTRPC();
+  const { data } = useSuspenseQuery(trpc.appointments.get.queryOptions({ appointment_id: id }));
+  const { appointment: a, call } = data;
+  const active = a.status === "scheduled";
+  const minutes = Math.round((new Date(a.ends_at).getTime() - new Date(a.starts_at).getTime()) / 60_000);
+
+  const termin: Fact[] = [
+    ["Datum", `${a.weekday}, ${a.date}`],
+    ["Uhrzeit", `${a.time}–${formatTime(a.ends_at)} Uhr (${minutes} Min.)`],
+    ["Leistung", a.service],
+    ["Mitarbeiter", a.staff],
+    ["Filiale", a.branch],
+    ["Gebucht über", SOURCE_LABELS[a.source]],
+    ["Notizen", a.notes],
+  ];
+  const history: Fact[] = [
+    ["Verschoben am", a.rescheduled_at && formatDateTime(a.rescheduled_at)],
+    ["Verschoben über", actorText(a.rescheduled_by)],
+    ["Grund der Verschiebung", a.reschedule_reason],
+    ["Storniert am", a.cancelled_at && formatDateTime(a.cancelled_at)],
+    ["Storniert über", actorText(a.cancelled_by)],
+    ["Grund der Stornierung", a.cancellation_reason],
+  ];
+
+  return (
+    <div className="grid gap-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <Button variant="ghost" size="sm" asChild>
+          <Link href="/termine">
+            <ArrowLeft aria-hidden /> Zurück zu den Terminen
+          </Link>
+        </Button>
+        {active && (
+          <div className="flex flex-wrap gap-2">
+            {permissions.canChange && <ChangeAppointmentDialog appointment={a} />}
+            {permissions.canCancel && <CancelAppointmentDialog appointment={a} />}
+          </div>
+        )}
+      </div>
+
+      <section aria-labelledby="appointment-heading" className="grid gap-2">
+        <div className="flex flex-wrap items-center gap-3">
+          <h2 id="appointment-heading" className="text-xl font-semibold tracking-tight">
+            {a.service} am {a.date} um {a.time} Uhr
+          </h2>
+          <StatusBadge status={a.status} />
+        </div>
+        {active && !a.can_modify && (
+          <Alert>
+            <Info aria-hidden />
+            <AlertDescription>Die Änderungsfrist ist abgelaufen: Am Telefon lässt sich dieser Termin nicht mehr verschieben, hier im Dashboard schon.</AlertDescription>
+          </Alert>
+        )}
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle className="flex items-center gap-2">
+              <User className="size-4 text-muted-foreground" aria-hidden /> Kundschaft
+            </CardTitle>
+          </CardHeader>
+          <CardContent>
+            <Facts
+              label="Kundschaft"
+              facts={[
+                ["Name", a.customer_name ?? "Unbekannt"],
+                [
+                  "Telefon",
+                  <a key="tel" href={`tel:${a.customer_phone}`} className="tabular underline-offset-4 hover:underline">
+                    {a.customer_phone}
+                  </a>,
+                ],
+              ]}
+            />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle className="flex items-center gap-2">
+              <CalendarDays className="size-4 text-muted-foreground" aria-hidden /> Termin
+            </CardTitle>
+          </CardHeader>
+          <CardContent>
+            <Facts label="Termin" facts={termin} />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle className="flex items-center gap-2">
+              <PhoneCall className="size-4 text-muted-foreground" aria-hidden /> Anruf
+            </CardTitle>
+          </CardHeader>
+          <CardContent>
+            {call ? (
+              <div className="grid gap-3">
+                <Facts
+                  label="Anruf"
+                  facts={[
+                    ["Zeitpunkt", call.started_at && formatDateTime(call.started_at)],
+                    ["Anrufer", call.from_number],
+                    ["Dauer", call.duration_ms === null ? null : formatDuration(call.duration_ms / 1000)],
+                    ["Ergebnis", <CallOutcomeBadge key="outcome" outcome={call.outcome} />],
+                    ["Zusammenfassung", call.summary],
+                  ]}
+                />
+                <Button variant="outline" size="sm" className="justify-self-start" asChild>
+                  <Link href={`/anrufe/${call.id}`}>Anruf mit Transkript öffnen</Link>
+                </Button>
+              </div>
+            ) : (
+              <p className="text-sm text-muted-foreground">Dieser Termin ist nicht aus einem Anruf entstanden.</p>
+            )}
+          </CardContent>
+        </Card>
+        {history.some(([, value]) => value) && (
+          <Card>
+            <CardHeader>
+              <CardTitle>Verlauf</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <Facts label="Verlauf" facts={history} />
+            </CardContent>
+          </Card>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+"use client";
+
+import Link from "next/link";
+import { formatTime } from "@/components/forms/format";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { AppointmentDto } from "@/server/mcp/appointments/schemas";
+import { CancelAppointmentDialog } from "./cancel-appointment-dialog";
+import { describeAppointment } from "./describe";
+import { StatusBadge } from "./status-badge";
+
+/** One page of appointments; the customer's name opens the detail. Wide: scrolls inside its own container. */
+export function AppointmentTable({ appointments, canCancel, busy }: { appointments: AppointmentDto[]; canCancel: boolean; busy: boolean }) {
+  return (
+    <Table aria-label="Termine" aria-busy={busy}>
+      <TableHeader>
+        <TableRow className="hover:bg-transparent">
+          <TableHead>Termin</TableHead>
+          <TableHead>Kundschaft</TableHead>
+          <TableHead>Leistung</TableHead>
+          <TableHead>Mitarbeiter</TableHead>
+          <TableHead className="hidden xl:table-cell">Filiale</TableHead>
+          <TableHead>Status</TableHead>
+          {canCancel && (
+            <TableHead>
+              <span className="sr-only">Aktionen</span>
+            </TableHead>
+          )}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {appointments.map((a) => (
+          <TableRow key={a.id} data-testid="appointment-row">
+            <TableCell className="whitespace-nowrap">
+              <span className="text-muted-foreground">{a.weekday.slice(0, 2)}, </span>
+              <span className="tabular">{a.date}</span>
+              <div className="tabular text-xs text-muted-foreground">
+                {a.time}–{formatTime(a.ends_at)}
+              </div>
+            </TableCell>
+            <TableCell className="min-w-44">
+              <Link href={`/termine/${a.id}`} className="font-medium underline-offset-4 hover:underline" aria-label={`${describeAppointment(a)} öffnen`}>
+                {a.customer_name ?? a.customer_phone}
+              </Link>
+              <div className="tabular text-xs text-muted-foreground">{a.customer_phone}</div>
+            </TableCell>
+            <TableCell className="min-w-36">{a.service}</TableCell>
+            <TableCell className="min-w-36">{a.staff_id ? a.staff : <span className="text-muted-foreground">{a.staff}</span>}</TableCell>
+            <TableCell className="hidden min-w-44 text-muted-foreground xl:table-cell">{a.branch}</TableCell>
+            <TableCell>
+              <StatusBadge status={a.status} />
+            </TableCell>
+            {canCancel && <TableCell className="text-right">{a.status === "scheduled" && <CancelAppointmentDialog appointment={a} compact />}</TableCell>}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

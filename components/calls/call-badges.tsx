@@ -1,0 +1,34 @@
+import { CALL_OUTCOME_LABELS, UNKNOWN_OUTCOME } from "@/components/dashboard/overview/call-outcome";
+import { Badge, type BadgeProps } from "@/components/ui/badge";
+import type { CallOutcome } from "@/server/dashboard/recent-calls";
+
+const isOutcome = (value: string | null): value is CallOutcome => value !== null && value in CALL_OUTCOME_LABELS;
+
+/** How the call ended (booked, info, …), with the overview's labels and colours. */
+export function CallOutcomeBadge({ outcome }: { outcome: string | null }) {
+  const { label, variant } = isOutcome(outcome) ? CALL_OUTCOME_LABELS[outcome] : UNKNOWN_OUTCOME;
+  return <Badge variant={variant}>{label}</Badge>;
+}
+
+/** Retell's user_sentiment in German. */
+const SENTIMENTS: Record<string, { label: string; variant: BadgeProps["variant"] }> = {
+  Positive: { label: "Positiv", variant: "success" },
+  Neutral: { label: "Neutral", variant: "secondary" },
+  Negative: { label: "Negativ", variant: "destructive" },
+  Unknown: { label: "Unbekannt", variant: "outline" },
+};
+
+export function SentimentBadge({ sentiment }: { sentiment: string | null }) {
+  if (!sentiment) return <span className="text-muted-foreground">–</span>;
+  const { label, variant } = SENTIMENTS[sentiment] ?? { label: sentiment, variant: "outline" };
+  return <Badge variant={variant}>{label}</Badge>;
+}
+
+/** Retell's call_status in German. */
+export const CALL_STATUS_LABELS: Record<string, string> = {
+  registered: "Angemeldet",
+  ongoing: "Läuft",
+  ended: "Beendet",
+  not_connected: "Nicht verbunden",
+  error: "Fehler",
+};

@@ -1,0 +1,139 @@
+"use client";
+
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { ArrowLeft, CalendarDays, ClipboardList, MessagesSquare, PhoneCall } from "lucide-react";
+import Link from "next/link";
+import { Facts, type Fact } from "@/components/appointments/facts";
+import { STATUS_LABELS, type AppointmentStatus } from "@/components/appointments/labels";
+import { StatusBadge } from "@/components/appointments/status-badge";
+import { formatDate, formatDateTime, formatDuration, formatTime } from "@/components/forms/format";
+import { useTRPC } from "@/components/trpc/provider";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { CALL_STATUS_LABELS, CallOutcomeBadge, SentimentBadge } from "./call-badges";
+import { Transcript } from "./transcript";
+
+/** What collect_appointment_data gathered, by its field names. */
+const COLLECTED_LABELS: Record<string, string> = {
+  name: "Name",
+  telefonnummer: "Telefonnummer",
+  dienstleistung: "Dienstleistung",
+  datum: "Datum",
+  uhrzeit: "Uhrzeit",
+  email: "E-Mail",
+  mitarbeiter_wunsch: "Mitarbeiterwunsch",
+  notizen: "Notizen",
+};
+
+function collectedFields(data: unknown): Fact[] {
+  const fields = (data as { fields?: Record<string, unknown> } | null)?.fields;
+  if (!fields || typeof fields !== "object") return [];
+  return Object.entries(fields).flatMap(([key, value]) => (typeof value === "string" && value ? [[COLLECTED_LABELS[key] ?? key, value] as Fact] : []));
+}
+
+const isStatus = (value: string): value is AppointmentStatus => value in STATUS_LABELS;
+
+/** One call: who, when, how long, how it went, the appointment it produced, and the transcript. */
+export function CallDetail({ id }: { id: string }) {
+  const trpc = useTRPC();
+  const { call: c } = useSuspenseQuery(trpc.calls.get.queryOptions({ call_id: id })).data;
+  const collected = collectedFields(c.collected_data);
+
+  const facts: Fact[] = [
+    ["Beginn", c.started_at && formatDateTime(c.started_at)],
+    ["Ende", c.ended_at && formatDateTime(c.ended_at)],
+    ["Dauer", c.duration_ms === null ? null : formatDuration(c.duration_ms / 1000)],
+    ["Anrufer", c.from_number ?? "Nummer unterdrückt"],
+    ["Kundschaft", c.customer?.name],
+    ["Angerufene Nummer", c.to_number],
+    ["Filiale", c.branch],
+    ["Status", c.status && (CALL_STATUS_LABELS[c.status] ?? c.status)],
+    ["Ergebnis", <CallOutcomeBadge key="outcome" outcome={c.outcome} />],
+    ["Stimmung", <SentimentBadge key="sentiment" sentiment={c.sentiment} />],
+    ["Erfolgreich", c.successful === null ? null : c.successful ? "Ja" : "Nein"],
+    [
+      "Aufnahme",
+      c.recording_url && (
+        <a key="rec" href={c.recording_url} target="_blank" rel="noreferrer" className="underline underline-offset-4">
+          Aufnahme anhören
+        </a>
+      ),
+    ],
+  ];
+
+  return (
+    <div className="grid gap-6">
+      <Button variant="ghost" size="sm" className="justify-self-start" asChild>
+        <Link href="/anrufe">
+          <ArrowLeft aria-hidden /> Zurück zu den Anrufen
+        </Link>
+      </Button>
+      <h2 className="text-xl font-semibold tracking-tight">
+        Anruf {c.started_at ? `vom ${formatDate(c.started_at)} um ${formatTime(c.started_at)} Uhr` : c.retell_call_id}
+      </h2>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle className="flex items-center gap-2">
+              <PhoneCall className="size-4 text-muted-foreground" aria-hidden /> Gespräch
+            </CardTitle>
+          </CardHeader>
+          <CardContent className="grid gap-4">
+            <Facts label="Gespräch" facts={facts} />
+            {c.summary && (
+              <div className="grid gap-1">
+                <h3 className="text-sm font-medium">Zusammenfassung</h3>
+                <p className="text-sm">{c.summary}</p>
+              </div>
+            )}
+          </CardContent>
+        </Card>
+        <div className="grid content-start gap-6">
+          <Card>
+            <CardHeader>
+              <CardTitle className="flex items-center gap-2">
+                <CalendarDays className="size-4 text-muted-foreground" aria-hidden /> Termin aus diesem Anruf
+              </CardTitle>
+            </CardHeader>
+            <CardContent>
+              {c.appointment ? (
+                <div className="flex flex-wrap items-center gap-3 text-sm">
+                  <Link href={`/termine/${c.appointment.id}`} className="font-medium underline underline-offset-4">
+                    {c.appointment.service} am {formatDate(c.appointment.starts_at)} um {formatTime(c.appointment.starts_at)} Uhr
+                  </Link>
+                  {isStatus(c.appointment.status) && <StatusBadge status={c.appointment.status} />}
+                </div>
+              ) : (
+                <p className="text-sm text-muted-foreground">In diesem Anruf wurde kein Termin gebucht.</p>
+              )}
+            </CardContent>
+          </Card>
+          {collected.length > 0 && (
+            <Card>
+              <CardHeader>
+                <CardTitle className="flex items-center gap-2">
+                  <ClipboardList className="size-4 text-muted-foreground" aria-hidden /> Gesammelte Angaben
+                </CardTitle>
+              </CardHeader>
+              <CardContent>
+                <Facts label="Gesammelte Angaben" facts={collected} />
+              </CardContent>
+            </Card>
+          )}
+        </div>
+      </div>
+
+      <Card>
+        <CardHeader>
+          <CardTitle className="flex items-center gap-2">
+            <MessagesSquare className="size-4 text-muted-foreground" aria-hidden /> Transkript
+          </CardTitle>
+        </CardHeader>
+        <CardContent>
+          <Transcript turns={c.transcript_turns} text={c.transcript} />
+        </CardContent>
+      </Card>
+    </div>
+  );
+}
