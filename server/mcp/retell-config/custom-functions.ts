@@ -60,7 +60,7 @@ export async function createCustomFunction(ctx: ServiceContext, params: z.output
   if (builtinFunction(params.name)) {
     throw new AppError(ErrorCodes.CONFLICT, `„${params.name}“ ist eine eingebaute Funktion; bitte einen anderen Namen wählen.`);
   }
-  assertParameterSchema(params.parameter_schema);
+  checkParameterSchema(params.parameter_schema);
   if (params.type === "external_api" && !params.url) throw new AppError(ErrorCodes.MISSING_FIELD, "Für einen externen Aufruf wird eine URL benötigt.");
   let row: RetellCustomFunction;
   try {
@@ -90,7 +90,7 @@ export async function createCustomFunction(ctx: ServiceContext, params: z.output
 export async function updateCustomFunction(ctx: ServiceContext, params: z.output<typeof updateCustomFunctionParams>): Promise<WriteResult> {
   const fn = await ownFunction(ctx, params.function_id);
   const u = params.updates;
-  if (u.parameter_schema !== undefined) assertParameterSchema(u.parameter_schema);
+  if (u.parameter_schema !== undefined) checkParameterSchema(u.parameter_schema);
   if (fn.type === "builtin") {
     const fixed = Object.keys(u).filter((k) => k !== "enabled" && k !== "description");
     if (fixed.length > 0) {
@@ -120,6 +120,21 @@ export async function deleteCustomFunction(ctx: ServiceContext, params: { functi
   await ctx.db.retellCustomFunction.delete({ where: { id: fn.id } });
   await forgetConfiguredFunctions(ctx.companyId);
   return { deleted: true };
+}
+
+/**
+ * The shared schema check (4004), with the validator's reasons in the message itself: doors
+ * pass only the message on, and a form shows it next to the schema field.
+ */
+function checkParameterSchema(schema: unknown): void {
+  try {
+    assertParameterSchema(schema);
+  } catch (error) {
+    const reasons = isAppError(error) ? (error.details as { errors?: string[] } | undefined)?.errors : undefined;
+    if (!isAppError(error) || !reasons?.length) throw error;
+    const message = `${error.message.replace(/\.$/, "")}: ${[...new Set(reasons)].slice(0, 3).join("; ")}.`;
+    throw new AppError(error.code, message, { details: error.details, cause: error });
+  }
 }
 
 async function ownFunction(ctx: ServiceContext, id: string): Promise<RetellCustomFunction> {

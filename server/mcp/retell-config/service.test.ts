@@ -141,6 +141,11 @@ describe("custom functions", () => {
     for (const bad of ["invalid json", { type: "array" }, { type: "object", properties: 5 }, null]) {
       await expect(createCustomFunction(ctx, { ...base, parameter_schema: bad })).rejects.toMatchObject({ code: 4004 });
     }
+    // The validator's reasons travel in the message, which is all a door passes on.
+    await expect(createCustomFunction(ctx, { ...base, parameter_schema: { type: "object", required: "plz" } })).rejects.toMatchObject({
+      code: 4004,
+      message: "Das Parameter-Schema ist kein gültiges JSON-Schema: required must be array.",
+    });
     const fn = (await getCustomFunctions(ctx)).functions.find((f) => f.name === "lieferstatus")!;
     await expect(updateCustomFunction(ctx, { function_id: fn.id, updates: { parameter_schema: { type: "string" } } })).rejects.toMatchObject({ code: 4004 });
     const row = await db.prisma.retellCustomFunction.findUniqueOrThrow({ where: { id: fn.id } });
