@@ -1,16 +1,30 @@
 import type { Metadata } from "next";
+import { AgentWorkspace } from "@/components/agents/agent-workspace";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { SectionFigures } from "@/components/dashboard/section-figures";
+import { HydrateClient } from "@/components/trpc/hydrate-client";
+import { getQueryClient, trpc } from "@/server/api/server";
 import { requireAdmin } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: "Agenten & Nummern" };
 
 export default async function Page() {
   await requireAdmin();
+  // Failed reads (no key, Retell down) are not handed over; the client asks again and shows why.
+  const queryClient = getQueryClient();
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.agents.listAgents.queryOptions({})),
+    queryClient.prefetchQuery(trpc.agents.listPhoneNumbers.queryOptions({})),
+  ]);
   return (
     <>
       <PageHeader section="agenten" />
-      <SectionFigures section="agenten" />
+      <div className="grid gap-6">
+        <SectionFigures section="agenten" />
+        <HydrateClient>
+          <AgentWorkspace />
+        </HydrateClient>
+      </div>
     </>
   );
 }

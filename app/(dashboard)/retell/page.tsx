@@ -1,22 +1,21 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/dashboard/page-header";
-import { PurposeCard } from "@/components/dashboard/purpose-card";
+import { RetellConfiguration } from "@/components/retell/retell-configuration";
+import { HydrateClient } from "@/components/trpc/hydrate-client";
+import { getQueryClient, trpc } from "@/server/api/server";
 import { requireAdmin } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: "Retell-Konfiguration" };
 
 export default async function Page() {
   await requireAdmin();
+  await getQueryClient().prefetchQuery(trpc.retellConfig.getWebhookConfiguration.queryOptions({}));
   return (
     <>
       <PageHeader section="retell" />
-      <PurposeCard
-        points={[
-          "Die Adresse, an die Retell Gesprächsereignisse meldet, und das Geheimnis zur Prüfung der Signatur.",
-          "Welche Ereignisse gemeldet werden: Gesprächsbeginn, Gesprächsende und Auswertung.",
-          "Ein Verbindungstest mit Statuscode und Antwortzeit.",
-        ]}
-      />
+      <HydrateClient>
+        <RetellConfiguration />
+      </HydrateClient>
     </>
   );
 }

@@ -1,0 +1,41 @@
+"use client";
+
+import { Link2 } from "lucide-react";
+import { CopyButton } from "@/components/forms/copy-button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { SigningKey } from "./signing-key";
+import type { WebhookConfiguration } from "./use-webhook-configuration";
+
+/** Where Retell sends call events and function calls, and the key it signs them with. */
+export function WebhookAddressCard({ config }: { config: WebhookConfiguration }) {
+  return (
+    <Card className="min-w-0">
+      <CardHeader>
+        <CardTitle className="flex items-center gap-2">
+          <Link2 className="size-4 text-muted-foreground" aria-hidden /> Webhook
+        </CardTitle>
+        <CardDescription>Tragen Sie diese Adressen in Retell ein. AskProAI prüft jede Meldung anhand ihrer Signatur.</CardDescription>
+      </CardHeader>
+      <CardContent className="grid gap-5">
+        <CopyableField id="webhook-url" label="Webhook-URL" value={config.webhook_url} />
+        <CopyableField id="function-url" label="Adresse für eigene Funktionen" value={config.custom_function_url} />
+        {/* Keyed by the masked key: a new key (saved or rotated) drops a revealed old one. */}
+        <SigningKey key={config.webhook_secret} config={config} />
+      </CardContent>
+    </Card>
+  );
+}
+
+function CopyableField({ id, label, value }: { id: string; label: string; value: string }) {
+  return (
+    <div className="grid gap-2">
+      <Label htmlFor={id}>{label}</Label>
+      <div className="flex min-w-0 gap-2">
+        <Input id={id} value={value} readOnly className="min-w-0 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+        <CopyButton value={value} label={`${label} kopieren`} />
+      </div>
+    </div>
+  );
+}
