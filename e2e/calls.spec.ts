@@ -69,5 +69,7 @@ test("Anrufe on a tablet: no page overflow, the table scrolls inside its contain
   await expect(page.getByTestId("call-row")).toHaveCount(10);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, "page wider than the tablet screen").toBeLessThanOrEqual(0);
+  // What does not fit scrolls sideways inside the table's own container.
+  expect(await page.locator('[data-slot="table-container"]').evaluate((el) => getComputedStyle(el).overflowX)).toBe("auto");
   await shot(page, "anrufe-tablet");
 });

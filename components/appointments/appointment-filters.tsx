@@ -6,7 +6,7 @@ import { FormField } from "@/components/forms/form-field";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { STATUS_LABELS, STATUSES } from "./labels";
-import { defaultFilters, type AppointmentFilters } from "./list-filters";
+import { defaultFilters, germanDay, type AppointmentFilters } from "./list-filters";
 import { OptionSelect } from "./option-select";
 import { staffOf, useAppointmentOptions } from "./options";
 
@@ -25,11 +25,13 @@ export function AppointmentFilterBar({ filters, today, onChange }: { filters: Ap
       <FormField
         id="filter-from"
         label="Von"
+        hint={germanDay(filters.from)}
         control={(props) => <Input {...props} type="date" value={filters.from} max={filters.to} onChange={(e) => update({ from: e.target.value || defaults.from })} />}
       />
       <FormField
         id="filter-to"
         label="Bis"
+        hint={germanDay(filters.to)}
         control={(props) => <Input {...props} type="date" value={filters.to} min={filters.from} onChange={(e) => update({ to: e.target.value || defaults.to })} />}
       />
       <OptionSelect

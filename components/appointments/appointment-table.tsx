@@ -49,7 +49,7 @@ export function AppointmentTable({ appointments, canCancel, busy }: { appointmen
             <TableCell>
               <StatusBadge status={a.status} />
             </TableCell>
-            {canCancel && <TableCell className="text-right">{a.status === "scheduled" && <CancelAppointmentDialog appointment={a} compact />}</TableCell>}
+            {canCancel && <TableCell className="text-right">{a.status === "scheduled" && <CancelAppointmentDialog appointment={a} inList />}</TableCell>}
           </TableRow>
         ))}
       </TableBody>

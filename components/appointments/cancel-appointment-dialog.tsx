@@ -14,7 +14,7 @@ import { serviceErrors } from "./service-errors";
 import { useCancelAppointment } from "./use-cancel-appointment";
 
 /** "Stornieren": an optional reason, then appointments.cancel; the service's message when it refuses. */
-export function CancelAppointmentDialog({ appointment, compact = false }: { appointment: AppointmentDto; compact?: boolean }) {
+export function CancelAppointmentDialog({ appointment, inList = false }: { appointment: AppointmentDto; /** In a table row the button names the appointment. */ inList?: boolean }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -45,8 +45,10 @@ export function CancelAppointmentDialog({ appointment, compact = false }: { appo
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogTrigger asChild>
-        <Button variant="outline" size="sm" aria-label={compact ? `${what} stornieren` : undefined}>
-          <XCircle aria-hidden /> Stornieren
+        <Button variant="outline" size="sm" aria-label={inList ? `${what} stornieren` : undefined} title={inList ? "Stornieren" : undefined}>
+          <XCircle aria-hidden />
+          {/* In a row on narrower screens the icon alone, so the table fits a tablet. */}
+          <span className={inList ? "hidden xl:inline" : undefined}>Stornieren</span>
         </Button>
       </DialogTrigger>
       <DialogContent role="alertdialog">

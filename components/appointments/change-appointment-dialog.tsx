@@ -15,7 +15,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { changeParams, type AppointmentDto, type getResult } from "@/server/mcp/appointments/schemas";
 import { describeAppointment } from "./describe";
 import { FormAlert } from "./form-alert";
-import { berlinDay } from "./list-filters";
+import { berlinDay, germanDay } from "./list-filters";
 import { OptionSelect } from "./option-select";
 import { staffOf, useAppointmentOptions } from "./options";
 import { appErrorCode, serviceErrors, SLOT_TAKEN } from "./service-errors";
@@ -96,6 +96,7 @@ function ChangeAppointmentForm({ appointment, onDone }: { appointment: Appointme
         <FormField
           id="change-date"
           label="Neues Datum"
+          hint={germanDay(date)}
           error={errors.new_date}
           control={(props) => (
             <Input

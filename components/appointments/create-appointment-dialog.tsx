@@ -14,7 +14,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { bookParams } from "@/server/mcp/appointments/schemas";
 import { describeAppointment } from "./describe";
 import { FormAlert } from "./form-alert";
-import { berlinDay } from "./list-filters";
+import { berlinDay, germanDay } from "./list-filters";
 import { OptionSelect } from "./option-select";
 import { servicesOfBranch, staffOf, useAppointmentOptions } from "./options";
 import { appErrorCode, serviceErrors, SLOT_TAKEN } from "./service-errors";
@@ -149,6 +149,7 @@ function CreateAppointmentForm({ onDone }: { onDone: () => void }) {
         <FormField
           id="book-date"
           label="Datum"
+          hint={germanDay(draft.date)}
           error={errors.date}
           control={(props) => <Input {...props} type="date" value={draft.date} min={berlinDay()} onChange={(e) => choose({ date: e.target.value })} />}
         />

@@ -31,6 +31,16 @@ export function berlinDay(instant: Date | string = new Date()): string {
   return dayFmt.format(new Date(instant));
 }
 
+const germanDayFmt = new Intl.DateTimeFormat("de-DE", { timeZone: "UTC", weekday: "long", day: "2-digit", month: "2-digit", year: "numeric" });
+
+/**
+ * "Donnerstag, 03.12.2026" for a YYYY-MM-DD day: shown under date inputs, whose own display
+ * follows the browser's language rather than the page's.
+ */
+export function germanDay(day: string): string | undefined {
+  return isValidLocalDate(day) ? germanDayFmt.format(new Date(`${day}T12:00:00Z`)) : undefined;
+}
+
 export function defaultFilters(today: string): AppointmentFilters {
   return { from: today, to: addDaysLocal(today, DEFAULT_DAYS), page: 1 };
 }

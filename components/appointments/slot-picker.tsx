@@ -25,11 +25,10 @@ export function SlotPicker({ id, query, value, onChange, error }: { id: string; 
   const input = branchId && serviceId && date ? { branch_id: branchId, service_id: serviceId, date, ...(staffId ? { staff_id: staffId } : {}) } : skipToken;
   // Refusals are answers, not outages: no retry.
   const availability = useQuery({ ...trpc.appointments.checkAvailability.queryOptions(input), retry: false });
-  const legendId = `${id}-legend`;
 
   return (
     <fieldset className="grid gap-2" aria-describedby={error ? fieldErrorId(id) : undefined} aria-invalid={error ? true : undefined}>
-      <legend id={legendId} className="mb-2 text-sm font-medium leading-none">
+      <legend className="mb-2 text-sm font-medium leading-none">
         Freie Zeiten
       </legend>
       {input === skipToken ? (
@@ -51,8 +50,16 @@ export function SlotPicker({ id, query, value, onChange, error }: { id: string; 
       ) : (
         <div className="flex max-h-48 flex-wrap gap-2 overflow-y-auto p-0.5" data-testid="free-slots">
           {availability.data.slots.map((slot) => (
-            <label key={slot.start} className="cursor-pointer">
-              <input type="radio" name={id} value={slot.time} checked={value === slot.time} onChange={() => onChange(slot.time)} className="peer sr-only" />
+            // The invisible radio lies over its chip, so pointer and keyboard both reach the input itself.
+            <label key={slot.start} className="relative">
+              <input
+                type="radio"
+                name={id}
+                value={slot.time}
+                checked={value === slot.time}
+                onChange={() => onChange(slot.time)}
+                className="peer absolute inset-0 size-full cursor-pointer opacity-0"
+              />
               <span
                 className={cn(
                   "tabular inline-flex h-8 min-w-16 items-center justify-center rounded-md border border-input bg-card px-3 text-sm shadow-sm transition-colors",
