@@ -251,7 +251,7 @@ export async function seedDemoCalls(prisma: PrismaClient, companyId: string, opt
         ? { when: spokenDateTime(appointment.startsAt, appointment.branch.timeZone), staff: appointment.staff?.name ?? "uns", service: appointment.service.name }
         : undefined;
       const turns = spec.turns(booked);
-      const retellCallId = `call_demo_${String(index + 1).padStart(2, "0")}`;
+      const retellCallId = `call_seed_${String(index + 1).padStart(2, "0")}`;
       const collectedData: Prisma.InputJsonValue | undefined =
         appointment && customer
           ? {

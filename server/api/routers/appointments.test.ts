@@ -72,7 +72,7 @@ describe("appointments router: list and detail", () => {
     expect(res.status).toBe(200);
     expect(res.data).toMatchObject({
       appointment: { id: maria.id, customer_phone: "+4917112345670", service: "Damenhaarschnitt", staff: "Anna Becker", branch: "Salon Schönschnitt Mitte", source: "phone" },
-      call: { retell_call_id: expect.stringMatching(/^call_demo_/), outcome: "booked", from_number: "+4917112345670", summary: "Maria Müller buchte einen Damenhaarschnitt." },
+      call: { retell_call_id: expect.stringMatching(/^call_seed_/), outcome: "booked", from_number: "+4917112345670", summary: "Maria Müller buchte einen Damenhaarschnitt." },
     });
     const dashboardBooked = (await list({ ...NEXT_14_DAYS, search: "Michael" })).appointments[0];
     expect((await call("appointments.get", staff, { appointment_id: dashboardBooked.id })).data).toMatchObject({ call: null });
