@@ -47,7 +47,16 @@ export function AgentVersions({ agentId, agentName }: { agentId: string; agentNa
           <TableRow key={v.version} data-testid={`version-${agentId}-${v.version}`}>
             <TableCell className="whitespace-nowrap font-medium">{versionLabel(v.version)}</TableCell>
             <TableCell className="tabular whitespace-nowrap">{v.last_modified ? formatDateTime(v.last_modified) : "–"}</TableCell>
-            <TableCell>{v.is_published ? <Badge variant="success">veröffentlicht</Badge> : <Badge variant="secondary">Entwurf</Badge>}</TableCell>
+            <TableCell className="whitespace-nowrap">
+              {/* Retell keeps every published version published; calls following "latest published" get the newest. */}
+              {!v.is_published ? (
+                <Badge variant="secondary">Entwurf</Badge>
+              ) : v.version === versions.data.published_version ? (
+                <Badge variant="success">veröffentlicht · neueste</Badge>
+              ) : (
+                <Badge variant="outline">veröffentlicht</Badge>
+              )}
+            </TableCell>
             <TableCell className="text-right">
               {!v.is_published && (
                 <ConfirmDialog

@@ -38,7 +38,7 @@ export function AgentWorkspace() {
         {agents.data.agents.length === 0 ? (
           <EmptyState icon={Bot} title="In Ihrem Retell-Arbeitsbereich gibt es noch keine Agenten." />
         ) : (
-          <div className="grid gap-6 xl:grid-cols-2">
+          <div className="grid gap-6 2xl:grid-cols-2">
             {agents.data.agents.map((agent) => (
               <Card key={agent.agent_id} className="min-w-0" data-testid={`agent-${agent.agent_id}`}>
                 <CardHeader>

@@ -31,11 +31,12 @@ export function WebhookAddressCard({ config }: { config: WebhookConfiguration })
 function CopyableField({ id, label, value }: { id: string; label: string; value: string }) {
   return (
     <div className="grid gap-2">
-      <Label htmlFor={id}>{label}</Label>
-      <div className="flex min-w-0 gap-2">
-        <Input id={id} value={value} readOnly className="min-w-0 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+      {/* The copy button sits next to the label, so the whole address fits the field. */}
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <Label htmlFor={id}>{label}</Label>
         <CopyButton value={value} label={`${label} kopieren`} />
       </div>
+      <Input id={id} value={value} readOnly className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
     </div>
   );
 }
