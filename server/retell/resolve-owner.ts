@@ -9,6 +9,8 @@
 import { getCache } from "@/server/cache";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { AppError, ErrorCodes } from "@/server/errors";
+import { BRANCH_CACHE_TAG } from "@/server/mcp/branch/methods";
+import { companyTag } from "@/server/mcp/cache-keys";
 import { tryNormalizePhone } from "@/server/scheduling/phone";
 
 export const LOOKUP_TTL_SECONDS = 30;
@@ -80,7 +82,8 @@ export async function resolveBranchFromContext(
     if (hit) return hit;
     const branch = await db.branch.findFirst({ where: { id: context.branch_id, companyId, isActive: true }, select: branchColumns });
     if (!branch) throw new AppError(ErrorCodes.BRANCH_NOT_RESOLVED, "Die Filiale wurde nicht gefunden.");
-    await getCache().set(key, branch, LOOKUP_TTL_SECONDS);
+    // Tagged like branch.get, so a branch write (new hours) drops it at once.
+    await getCache().set(key, branch, LOOKUP_TTL_SECONDS, [companyTag(companyId, BRANCH_CACHE_TAG)]);
     return branch;
   }
   const e164 = context.our_number ? tryNormalizePhone(context.our_number) : null;

@@ -1,6 +1,6 @@
 import { defineMethod, defineServer } from "@/server/mcp/types";
 import * as s from "./schemas";
-import { getBranch, listBranches } from "./service";
+import { createBranch, getBranch, listBranches, updateBranch } from "./service";
 
 /** Cache tag of branch reads; a server that changes branches lists it in `invalidates`. */
 export const BRANCH_CACHE_TAG = "branch";
@@ -27,6 +27,24 @@ export const branchServer = defineServer({
       kind: "read",
       cache: { ttlSeconds: 60, tags: [BRANCH_CACHE_TAG] },
       handler: getBranch,
+    }),
+    defineMethod({
+      name: "branch.create",
+      description: "Legt eine Filiale an, mit Adresse, Bundesland (für Feiertage) und Öffnungszeiten samt Pausen.",
+      params: s.createParams,
+      result: s.createResult,
+      kind: "write",
+      invalidates: [BRANCH_CACHE_TAG],
+      handler: createBranch,
+    }),
+    defineMethod({
+      name: "branch.update",
+      description: "Ändert die genannten Felder einer Filiale; business_hours ersetzt Öffnungszeiten und Pausen als Ganzes (fehlender Wochentag = geschlossen).",
+      params: s.updateParams,
+      result: s.updateResult,
+      kind: "write",
+      invalidates: [BRANCH_CACHE_TAG],
+      handler: updateBranch,
     }),
   ],
 });

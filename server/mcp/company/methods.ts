@@ -1,6 +1,6 @@
 import { defineMethod, defineServer } from "@/server/mcp/types";
 import * as s from "./schemas";
-import { getCompany, getSettings, updateSettings } from "./service";
+import { getCompany, getSettings, updateCompany, updateSettings } from "./service";
 
 /** Cache tag of everything derived from the company row; other servers may invalidate it too. */
 export const COMPANY_CACHE_TAG = "company";
@@ -36,6 +36,15 @@ export const companyServer = defineServer({
       kind: "write",
       invalidates: [COMPANY_CACHE_TAG],
       handler: updateSettings,
+    }),
+    defineMethod({
+      name: "company.update",
+      description: "Ändert den Namen der Firma (so nennt der Telefonassistent sie).",
+      params: s.updateParams,
+      result: s.updateResult,
+      kind: "write",
+      invalidates: [COMPANY_CACHE_TAG],
+      handler: updateCompany,
     }),
   ],
 });

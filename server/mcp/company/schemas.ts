@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { requiredName } from "./master-data-fields";
 import { companySettingsPatchSchema, companySettingsSchema } from "./settings";
 
 export const companySchema = z.object({
@@ -17,3 +18,6 @@ export const getSettingsResult = z.object({ settings: companySettingsSchema });
 
 export const updateSettingsParams = z.object({ settings: companySettingsPatchSchema });
 export const updateSettingsResult = z.object({ settings: companySettingsSchema });
+
+export const updateParams = z.object({ name: requiredName(200) });
+export const updateResult = companySchema;

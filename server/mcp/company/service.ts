@@ -41,3 +41,8 @@ export async function updateSettings(
     return { settings };
   });
 }
+
+export async function updateCompany(ctx: ServiceContext, params: z.output<typeof s.updateParams>): Promise<z.input<typeof s.updateResult>> {
+  await ctx.db.company.update({ where: { id: ctx.companyId }, data: { name: params.name } });
+  return getCompany(ctx);
+}

@@ -1,6 +1,7 @@
+import { SERVICE_CACHE_TAG } from "@/server/mcp/service/methods";
 import { defineMethod, defineServer } from "@/server/mcp/types";
 import * as s from "./schemas";
-import { listStaff } from "./service";
+import { createStaff, listStaff, updateStaff } from "./service";
 
 /** Cache tag of staff reads; methods that change staff list it in `invalidates`. */
 export const STAFF_CACHE_TAG = "staff";
@@ -18,6 +19,25 @@ export const staffServer = defineServer({
       kind: "read",
       cache: { ttlSeconds: 60, tags: [STAFF_CACHE_TAG] },
       handler: listStaff,
+    }),
+    defineMethod({
+      name: "staff.create",
+      description: "Legt eine Person an: Filiale, angebotene Leistungen und wöchentliche Arbeitszeiten.",
+      params: s.createParams,
+      result: s.createResult,
+      kind: "write",
+      // Service reads list who offers them.
+      invalidates: [STAFF_CACHE_TAG, SERVICE_CACHE_TAG],
+      handler: createStaff,
+    }),
+    defineMethod({
+      name: "staff.update",
+      description: "Ändert die genannten Felder einer Person; service_ids und working_hours ersetzen die bisherigen; is_active: false deaktiviert sie.",
+      params: s.updateParams,
+      result: s.updateResult,
+      kind: "write",
+      invalidates: [STAFF_CACHE_TAG, SERVICE_CACHE_TAG],
+      handler: updateStaff,
     }),
   ],
 });
