@@ -1,22 +1,32 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/dashboard/page-header";
-import { PurposeCard } from "@/components/dashboard/purpose-card";
+import { BRANCHES_INPUT, SERVICES_INPUT, STAFF_INPUT } from "@/components/settings/list-inputs";
+import { settingsSection } from "@/components/settings/sections";
+import { SettingsTabs } from "@/components/settings/settings-tabs";
+import { HydrateClient } from "@/components/trpc/hydrate-client";
+import { getQueryClient, trpc } from "@/server/api/server";
 import { requireAdmin } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: "Einstellungen" };
 
-export default async function Page() {
+export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdmin();
+  const initial = settingsSection((await searchParams).bereich);
+  const queryClient = getQueryClient();
+  // Every tab's data in one round, so switching tabs needs no spinner.
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.settings.company.queryOptions({})),
+    queryClient.prefetchQuery(trpc.settings.branches.queryOptions(BRANCHES_INPUT)),
+    queryClient.prefetchQuery(trpc.settings.services.queryOptions(SERVICES_INPUT)),
+    queryClient.prefetchQuery(trpc.settings.staff.queryOptions(STAFF_INPUT)),
+    queryClient.prefetchQuery(trpc.settings.calendar.queryOptions({})),
+  ]);
   return (
     <>
       <PageHeader section="einstellungen" />
-      <PurposeCard
-        points={[
-          "Buchungsregeln: Taktung der Termine, Vorlaufzeit und wie weit im Voraus gebucht werden kann.",
-          "Bis wann Kundinnen und Kunden Termine verschieben oder absagen können, und der Text zu Ihren Stornobedingungen.",
-          "Kontaktdaten, die der Telefonassistent nennt, und die Anbindung Ihres Kalenders.",
-        ]}
-      />
+      <HydrateClient>
+        <SettingsTabs initial={initial} />
+      </HydrateClient>
     </>
   );
 }

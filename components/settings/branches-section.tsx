@@ -1,0 +1,106 @@
+"use client";
+
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { Pencil, Plus, Store } from "lucide-react";
+import { EmptyState } from "@/components/dashboard/empty-state";
+import { useTRPC } from "@/components/trpc/provider";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { Branch } from "@/server/mcp/branch/schemas";
+import { isGermanState } from "@/server/scheduling/holidays";
+import { breaksToRanges, openingsToRanges } from "./branch-hours";
+import { BranchForm } from "./branch-form";
+import { FormDialog } from "./form-dialog";
+import { BRANCHES_INPUT } from "./list-inputs";
+import { GERMAN_STATE_NAMES } from "./german-states";
+import { summarizeWeek } from "./hours-summary";
+import { SectionCard } from "./section-card";
+
+/** Filialen: address, state and hours of every branch, inactive ones included. */
+export function BranchesSection() {
+  const trpc = useTRPC();
+  const { data } = useSuspenseQuery(trpc.settings.branches.queryOptions(BRANCHES_INPUT));
+  const create = (
+    <FormDialog
+      wide
+      trigger={
+        <Button>
+          <Plus aria-hidden /> Filiale anlegen
+        </Button>
+      }
+    >
+      {(close) => <BranchForm onSaved={close} />}
+    </FormDialog>
+  );
+
+  return (
+    <SectionCard id="filialen" title="Filialen und Öffnungszeiten" description="Adressen, Bundesland für Feiertage, Öffnungszeiten und Pausen je Filiale." action={create}>
+      {data.branches.length === 0 ? (
+        <EmptyState icon={Store} title="Noch keine Filiale angelegt.">
+          Ohne Filiale mit Öffnungszeiten kann der eingebaute Kalender keine Termine anbieten.
+        </EmptyState>
+      ) : (
+        <Table aria-label="Filialen">
+          <TableHeader>
+            <TableRow className="hover:bg-transparent">
+              <TableHead>Name</TableHead>
+              <TableHead>Adresse</TableHead>
+              <TableHead>Öffnungszeiten</TableHead>
+              <TableHead>Status</TableHead>
+              <TableHead>
+                <span className="sr-only">Aktionen</span>
+              </TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {data.branches.map((b) => (
+              <BranchRow key={b.id} branch={b} />
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </SectionCard>
+  );
+}
+
+function BranchRow({ branch: b }: { branch: Branch }) {
+  const place = [b.postal_code, b.city].filter(Boolean).join(" ");
+  const breaks = summarizeWeek(breaksToRanges(b.business_hours.breaks));
+  return (
+    <TableRow data-testid={`branch-${b.name}`}>
+      <TableCell className="align-top">
+        <div className="font-medium">{b.name}</div>
+        {b.phone && <div className="tabular text-xs text-muted-foreground">{b.phone}</div>}
+      </TableCell>
+      <TableCell className="align-top text-sm">
+        {b.street || place ? (
+          <>
+            <div>{b.street}</div>
+            <div className="text-muted-foreground">{place}</div>
+          </>
+        ) : (
+          <span className="text-muted-foreground">–</span>
+        )}
+        {b.state && isGermanState(b.state) && <div className="text-xs text-muted-foreground">{GERMAN_STATE_NAMES[b.state]}</div>}
+      </TableCell>
+      <TableCell className="tabular min-w-56 align-top text-sm" data-testid="opening-hours">
+        <div>{summarizeWeek(openingsToRanges(b.business_hours.weekly))}</div>
+        {Object.keys(b.business_hours.breaks).length > 0 && <div className="text-xs text-muted-foreground">Pausen: {breaks}</div>}
+      </TableCell>
+      <TableCell className="align-top">{b.is_active ? <Badge variant="success">Aktiv</Badge> : <Badge variant="secondary">Inaktiv</Badge>}</TableCell>
+      <TableCell className="text-right align-top">
+        <FormDialog
+          wide
+          trigger={
+            <Button variant="outline" size="sm" aria-label={`Filiale „${b.name}“ bearbeiten`}>
+              <Pencil aria-hidden /> Bearbeiten
+            </Button>
+          }
+        >
+          {(close) => <BranchForm branch={b} onSaved={close} />}
+        </FormDialog>
+      </TableCell>
+    </TableRow>
+  );
+}

@@ -1,0 +1,154 @@
+"use client";
+
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { Pencil, Plus, Users } from "lucide-react";
+import { EmptyState } from "@/components/dashboard/empty-state";
+import { toastError } from "@/components/forms/trpc-errors";
+import { useTRPC } from "@/components/trpc/provider";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { toast } from "@/components/ui/sonner";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { Branch } from "@/server/mcp/branch/schemas";
+import type { ServiceDto } from "@/server/mcp/service/schemas";
+import type { StaffDto } from "@/server/mcp/staff/schemas";
+import { ActiveToggle } from "./active-toggle";
+import { FormDialog } from "./form-dialog";
+import { BRANCHES_INPUT, SERVICES_INPUT, STAFF_INPUT } from "./list-inputs";
+import type { WeekRanges } from "./hours-editor";
+import { summarizeWeek } from "./hours-summary";
+import { SectionCard } from "./section-card";
+import { StaffForm } from "./staff-form";
+
+/** Mitarbeitende per branch, with the services they offer and their working hours. */
+export function StaffSection() {
+  const trpc = useTRPC();
+  const { data } = useSuspenseQuery(trpc.settings.staff.queryOptions(STAFF_INPUT));
+  const { data: branchData } = useSuspenseQuery(trpc.settings.branches.queryOptions(BRANCHES_INPUT));
+  const { data: serviceData } = useSuspenseQuery(trpc.settings.services.queryOptions(SERVICES_INPUT));
+  const { branches } = branchData;
+  const { services } = serviceData;
+  const create = (
+    <FormDialog
+      wide
+      trigger={
+        <Button disabled={branches.length === 0}>
+          <Plus aria-hidden /> Person anlegen
+        </Button>
+      }
+    >
+      {(close) => <StaffForm branches={branches} services={services} onSaved={close} />}
+    </FormDialog>
+  );
+  const groups = branches
+    .map((branch) => ({ branch, staff: data.staff.filter((s) => s.branch_id === branch.id) }))
+    .filter((g) => g.branch.is_active || g.staff.length > 0);
+
+  return (
+    <SectionCard id="mitarbeitende" title="Mitarbeitende" description="Wer welche Leistungen anbietet und wann, je Filiale." action={create}>
+      {data.staff.length === 0 ? (
+        <EmptyState icon={Users} title="Noch keine Mitarbeitenden angelegt.">
+          Der eingebaute Kalender vergibt Termine nur an Mitarbeitende, die die Leistung anbieten und zu der Zeit arbeiten.
+        </EmptyState>
+      ) : (
+        <div className="grid gap-6">
+          {groups.map(({ branch, staff }) => (
+            <section key={branch.id} aria-labelledby={`staff-branch-${branch.id}`} className="grid min-w-0 gap-2">
+              <h3 id={`staff-branch-${branch.id}`} className="text-sm font-semibold">
+                {branch.name} <span className="font-normal text-muted-foreground">· {staff.length}</span>
+              </h3>
+              {staff.length === 0 ? (
+                <p className="text-sm text-muted-foreground">Hier arbeitet noch niemand.</p>
+              ) : (
+                <StaffTable staff={staff} branch={branch} branches={branches} services={services} />
+              )}
+            </section>
+          ))}
+        </div>
+      )}
+    </SectionCard>
+  );
+}
+
+function StaffTable({ staff, branch, branches, services }: { staff: StaffDto[]; branch: Branch; branches: Branch[]; services: ServiceDto[] }) {
+  return (
+    <Table aria-label={`Mitarbeitende ${branch.name}`}>
+      <TableHeader>
+        <TableRow className="hover:bg-transparent">
+          <TableHead>Name</TableHead>
+          <TableHead>Leistungen</TableHead>
+          <TableHead>Arbeitszeiten</TableHead>
+          <TableHead>Status</TableHead>
+          <TableHead>
+            <span className="sr-only">Aktionen</span>
+          </TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {staff.map((s) => (
+          <StaffRow key={s.id} person={s} branches={branches} services={services} />
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function StaffRow({ person: s, branches, services }: { person: StaffDto; branches: Branch[]; services: ServiceDto[] }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const toggle = useMutation(
+    trpc.settings.updateStaff.mutationOptions({
+      onSuccess: async ({ staff }) => {
+        toast.success(staff.is_active ? `${staff.name} ist wieder buchbar.` : `${staff.name} wurde deaktiviert.`);
+        await queryClient.invalidateQueries({ queryKey: trpc.settings.pathKey() });
+      },
+      onError: toastError,
+    }),
+  );
+  const offered = services.filter((x) => s.service_ids.includes(x.id));
+
+  return (
+    <TableRow data-testid={`staff-${s.name}`}>
+      <TableCell className="align-top">
+        <div className="font-medium">{s.name}</div>
+        {s.email && <div className="text-xs text-muted-foreground">{s.email}</div>}
+      </TableCell>
+      <TableCell className="align-top">
+        {offered.length === 0 ? (
+          <span className="text-muted-foreground">Keine</span>
+        ) : (
+          <div className="flex max-w-64 flex-wrap gap-1">
+            {offered.map((x) => (
+              <Badge key={x.id} variant="outline">
+                {x.name}
+              </Badge>
+            ))}
+          </div>
+        )}
+      </TableCell>
+      <TableCell className="tabular min-w-48 align-top text-sm">{summarizeWeek(s.working_hours as WeekRanges)}</TableCell>
+      <TableCell className="align-top">{s.is_active ? <Badge variant="success">Aktiv</Badge> : <Badge variant="secondary">Inaktiv</Badge>}</TableCell>
+      <TableCell className="align-top">
+        <div className="flex justify-end gap-2">
+          <FormDialog
+            wide
+            trigger={
+              <Button variant="outline" size="sm" aria-label={`${s.name} bearbeiten`}>
+                <Pencil aria-hidden /> Bearbeiten
+              </Button>
+            }
+          >
+            {(close) => <StaffForm staff={s} branches={branches} services={services} onSaved={close} />}
+          </FormDialog>
+          <ActiveToggle
+            active={s.is_active}
+            what={s.name}
+            consequence="Für neue Termine wird die Person dann nicht mehr eingeplant; bestehende Termine bleiben erhalten."
+            pending={toggle.isPending}
+            onChange={(active) => toggle.mutateAsync({ staff_id: s.id, is_active: active })}
+          />
+        </div>
+      </TableCell>
+    </TableRow>
+  );
+}
