@@ -50,6 +50,8 @@ test("staff book a free time, find it with the filters (kept in the URL), open i
   await page.goto("/termine");
   const rows = page.getByTestId("appointment-row");
   await expect(rows).toHaveCount(9); // the seeded upcoming appointments: today and the next 14 days
+  const upcoming = page.getByTestId("stat-Anstehende Termine");
+  await expect(upcoming).toHaveText("9");
   await expect(rows.first()).toContainText("Maria Müller");
   await expect(rows.first().getByTestId("appointment-status")).toHaveText("Geplant");
   await shot(page, "termine");
@@ -73,6 +75,7 @@ test("staff book a free time, find it with the filters (kept in the URL), open i
   await expect(page.getByText("Termin gebucht.")).toBeVisible();
   await expect(dialog).toBeHidden();
   await expect(rows).toHaveCount(10);
+  await expect(upcoming).toHaveText("10");
   const created = rows.filter({ hasText: german(day) }).filter({ hasText: "Herrenhaarschnitt" }).filter({ hasText: "Maria Müller" });
   await expect(created).toHaveCount(1);
   await expect(created).toContainText(time);
@@ -103,6 +106,7 @@ test("staff book a free time, find it with the filters (kept in the URL), open i
   await confirm.getByRole("button", { name: "Termin stornieren" }).click();
   await expect(rows.first().getByTestId("appointment-status")).toHaveText("Storniert");
   await expect(page.getByText("Der Termin wurde storniert.")).toBeVisible();
+  await expect(upcoming).toHaveText("9");
   await page.reload();
   await expect(rows.first().getByTestId("appointment-status")).toHaveText("Storniert");
   await rows.first().getByRole("link").click();

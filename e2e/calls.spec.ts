@@ -6,6 +6,8 @@ test("Anrufe lists the seeded calls newest first; filtered by outcome (kept in t
   await page.goto("/anrufe");
   const rows = page.getByTestId("call-row");
   await expect(rows).toHaveCount(10);
+  await expect(page.getByTestId("stat-Anrufe insgesamt")).toHaveText("10");
+  await expect(page.getByTestId("stat-Erfolgreich abgeschlossen")).toHaveText("7");
   // Yesterday's call: a caller who wanted a service the salon does not offer.
   await expect(rows.first()).toContainText("Rückruf nötig");
   await expect(rows.first()).toContainText("Negativ");

@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { CalendarSearch } from "lucide-react";
+import { Archive, CalendarClock, CalendarSearch } from "lucide-react";
 import { useCallback } from "react";
 import { EmptyState } from "@/components/dashboard/empty-state";
 import { errorMessage } from "@/components/forms/trpc-errors";
@@ -13,6 +13,7 @@ import { AppointmentTable } from "./appointment-table";
 import { filtersFromQuery, filtersToQuery, listInput, PAGE_SIZE } from "./list-filters";
 import { Pager } from "./pager";
 import type { AppointmentPermissions } from "./permissions";
+import { SectionStats } from "./section-stats";
 import type { QueryReader } from "./url-query";
 import { useUrlState } from "./use-url-state";
 
@@ -26,6 +27,7 @@ export function AppointmentList({ today, permissions }: { today: string; permiss
 
   return (
     <div className="grid gap-6">
+      <SectionStats section="termine" labels={[["Anstehende Termine", CalendarClock], ["Vergangene Termine", Archive]]} />
       <Card className="min-w-0">
         <CardContent className="pt-5">
           <AppointmentFilterBar filters={filters} today={today} onChange={setFilters} />

@@ -20,6 +20,7 @@ import { OptionSelect } from "./option-select";
 import { staffOf, useAppointmentOptions } from "./options";
 import { appErrorCode, serviceErrors, SLOT_TAKEN } from "./service-errors";
 import { SlotPicker } from "./slot-picker";
+import { useRefreshAppointments } from "./use-refresh-appointments";
 
 /** "Verschieben": a new day and free time (same staff member unless another is chosen), through appointments.change. */
 export function ChangeAppointmentDialog({ appointment }: { appointment: AppointmentDto }) {
@@ -42,6 +43,7 @@ function ChangeAppointmentForm({ appointment, onDone }: { appointment: Appointme
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const options = useAppointmentOptions();
+  const refresh = useRefreshAppointments();
   const [date, setDate] = useState(() => berlinDay(appointment.starts_at));
   const [staffId, setStaffId] = useState<string | undefined>(undefined);
   const [time, setTime] = useState<string | undefined>(undefined);
@@ -56,7 +58,7 @@ function ChangeAppointmentForm({ appointment, onDone }: { appointment: Appointme
         const detailKey = trpc.appointments.get.queryKey({ appointment_id: appointment.id });
         queryClient.setQueryData(detailKey, (old: z.output<typeof getResult> | undefined) => old && { ...old, appointment: result.appointment });
         onDone();
-        await Promise.all([queryClient.invalidateQueries(trpc.appointments.list.pathFilter()), queryClient.invalidateQueries({ queryKey: detailKey })]);
+        await refresh(appointment.id);
       },
       onError: async (err) => {
         const found = serviceErrors(err);

@@ -19,6 +19,7 @@ import { OptionSelect } from "./option-select";
 import { servicesOfBranch, staffOf, useAppointmentOptions } from "./options";
 import { appErrorCode, serviceErrors, SLOT_TAKEN } from "./service-errors";
 import { SlotPicker } from "./slot-picker";
+import { useRefreshAppointments } from "./use-refresh-appointments";
 
 interface Draft {
   branch_id?: string;
@@ -53,6 +54,7 @@ function CreateAppointmentForm({ onDone }: { onDone: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const options = useAppointmentOptions();
+  const refresh = useRefreshAppointments();
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [errors, setErrors] = useState<Record<string, string>>({});
   // One key per opened dialog: a double submit books once.
@@ -67,7 +69,7 @@ function CreateAppointmentForm({ onDone }: { onDone: () => void }) {
       onSuccess: async (result) => {
         toast.success("Termin gebucht.", { description: describeAppointment(result.appointment) });
         onDone();
-        await queryClient.invalidateQueries(trpc.appointments.list.pathFilter());
+        await refresh();
       },
       onError: async (err) => {
         const found = serviceErrors(err);

@@ -6,6 +6,7 @@ import { toastError } from "@/components/forms/trpc-errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { toast } from "@/components/ui/sonner";
 import type { getResult, listResult } from "@/server/mcp/appointments/schemas";
+import { useRefreshAppointments } from "./use-refresh-appointments";
 
 type ListData = z.output<typeof listResult>;
 type DetailData = z.output<typeof getResult>;
@@ -18,6 +19,7 @@ export function useCancelAppointment() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const lists = trpc.appointments.list.pathFilter();
+  const refresh = useRefreshAppointments();
 
   return useMutation(
     trpc.appointments.cancel.mutationOptions({
@@ -39,8 +41,7 @@ export function useCancelAppointment() {
       onSuccess: (result) => {
         toast.success("Der Termin wurde storniert.", { description: result.refund_policy ?? undefined });
       },
-      onSettled: (_data, _err, { appointment_id }) =>
-        Promise.all([queryClient.invalidateQueries(lists), queryClient.invalidateQueries({ queryKey: trpc.appointments.get.queryKey({ appointment_id }) })]),
+      onSettled: (_data, _err, { appointment_id }) => refresh(appointment_id),
     }),
   );
 }

@@ -1,10 +1,11 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { PhoneOff } from "lucide-react";
+import { CheckCircle2, PhoneIncoming, PhoneOff } from "lucide-react";
 import Link from "next/link";
 import { OptionSelect } from "@/components/appointments/option-select";
 import { Pager } from "@/components/appointments/pager";
+import { SectionStats } from "@/components/appointments/section-stats";
 import { useUrlState } from "@/components/appointments/use-url-state";
 import { CALL_OUTCOME_LABELS } from "@/components/dashboard/overview/call-outcome";
 import { EmptyState } from "@/components/dashboard/empty-state";
@@ -25,6 +26,7 @@ export function CallList() {
 
   return (
     <div className="grid gap-6">
+      <SectionStats section="anrufe" labels={[["Anrufe insgesamt", PhoneIncoming], ["Erfolgreich abgeschlossen", CheckCircle2]]} />
       <div className="w-full sm:w-64">
         <OptionSelect
           id="filter-outcome"

@@ -13,7 +13,10 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   await requireSession();
   const filters = callFiltersFromQuery(queryOf(await searchParams));
   const queryClient = getQueryClient();
-  await queryClient.prefetchQuery(trpc.calls.list.queryOptions(callListInput(filters)));
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.calls.list.queryOptions(callListInput(filters))),
+    queryClient.prefetchQuery(trpc.dashboard.sectionFigures.queryOptions({ section: "anrufe" })),
+  ]);
   return (
     <HydrateClient>
       <PageHeader section="anrufe" />

@@ -22,6 +22,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
     queryClient.prefetchQuery(trpc.appointments.branches.queryOptions({})),
     queryClient.prefetchQuery(trpc.appointments.staff.queryOptions({})),
     queryClient.prefetchQuery(trpc.appointments.services.queryOptions({})),
+    queryClient.prefetchQuery(trpc.dashboard.sectionFigures.queryOptions({ section: "termine" })),
   ]);
   const permissions = appointmentPermissions(user.role);
   return (

@@ -1,0 +1,16 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useTRPC } from "@/components/trpc/provider";
+
+/** After a booking, move or cancellation: refetch the lists, the Termine figures and (given its id) the appointment. */
+export function useRefreshAppointments() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return (appointmentId?: string) =>
+    Promise.all([
+      queryClient.invalidateQueries(trpc.appointments.list.pathFilter()),
+      queryClient.invalidateQueries({ queryKey: trpc.dashboard.sectionFigures.queryKey({ section: "termine" }) }),
+      ...(appointmentId ? [queryClient.invalidateQueries({ queryKey: trpc.appointments.get.queryKey({ appointment_id: appointmentId }) })] : []),
+    ]);
+}
