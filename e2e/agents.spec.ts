@@ -61,3 +61,11 @@ test("Agenten & Nummern without a Retell key: a clear 'nicht verbunden' with the
   await expect(page).toHaveURL(/\/retell#api-key$/);
   await expect(page.locator("#api-key").getByLabel("Retell-API-Schlüssel")).toBeVisible();
 });
+
+test("staff are refused the Retell pages", async ({ page }) => {
+  await logIn(page, "staff");
+  for (const path of ["/retell", "/funktionen", "/agenten"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: "Keine Berechtigung" })).toBeVisible();
+  }
+});

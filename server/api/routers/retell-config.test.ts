@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
 import { setCache } from "@/server/cache";
 import { MemoryCache } from "@/server/cache/memory";
-import { startFakeRetell, type FakeRetell } from "@/server/integrations/retell/fake-server";
+import { FAKE_AGENT_IDS, startFakeRetell, type FakeRetell } from "@/server/integrations/retell/fake-server";
 import { configureResilience, resetCircuits } from "@/server/resilience";
 import { DEMO_KEY, FIXED_NOW, overrideEnv, seededTestDb } from "@/server/retell/test-support";
 import { handleRetellWebhook } from "@/server/retell/webhook-door";
@@ -204,6 +204,18 @@ describe("custom functions", () => {
 
     expect((await call("retellConfig.deleteCustomFunction", admin, { function_id: fn.id }, true)).data).toEqual({ deleted: true });
     expect(await customNames(admin)).toEqual([]);
+  });
+});
+
+describe("deploying functions", () => {
+  it("puts every enabled function, built-ins included, on the agents answering the company's numbers", async () => {
+    await db.prisma.phoneNumber.updateMany({ where: { companyId: db.companyId }, data: { retellAgentId: FAKE_AGENT_IDS.salon } });
+    const res = await call("retellConfig.deployFunctions", admin, {}, true);
+    expect(res.data).toMatchObject({ deployed_agents: [FAKE_AGENT_IDS.salon] });
+    const deployed = (res.data as { functions: string[] }).functions;
+    expect(deployed).toEqual(expect.arrayContaining(["check_availability", "book_appointment"]));
+    const tools = retell.state.llms.get("llm_salon_schnitt")!.general_tools!.map((t) => t.name);
+    expect(tools).toEqual(expect.arrayContaining(deployed));
   });
 });
 
