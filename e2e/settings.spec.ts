@@ -138,6 +138,22 @@ test("Leistungen und Mitarbeitende: a new service and a new person offering it a
   await expect(staffRow).toContainText("Di 10:00–17:00");
   await shot(page, "einstellungen-mitarbeitende");
 
+  // A holiday next summer, listed as German dates, then removed again.
+  const year = new Date().getFullYear() + 1;
+  await staffRow.getByRole("button", { name: `Abwesenheiten von ${person}` }).click();
+  const absences = page.getByRole("dialog", { name: `Abwesenheiten von ${person}` });
+  await expect(absences.getByText("Keine Abwesenheiten eingetragen.")).toBeVisible();
+  await absences.getByLabel("Von").fill(`${year}-08-03`);
+  await absences.getByLabel("Bis einschließlich").fill(`${year}-08-07`);
+  await absences.getByLabel("Grund (optional)").fill("Urlaub");
+  await absences.getByRole("button", { name: "Eintragen" }).click();
+  const entry = absences.getByRole("list", { name: "Eingetragene Abwesenheiten" }).getByRole("listitem");
+  await expect(entry).toHaveText(`03.08.${year} – 07.08.${year} · Urlaub`);
+  await shot(page, "einstellungen-abwesenheiten");
+  await entry.getByRole("button", { name: /entfernen/ }).click();
+  await expect(absences.getByText("Keine Abwesenheiten eingetragen.")).toBeVisible();
+  await page.keyboard.press("Escape");
+
   await openTab(page, "Leistungen", "leistungen");
   await expect(serviceRow.getByRole("cell").nth(4)).toHaveText("1");
 
@@ -190,7 +206,7 @@ test("Retell tab shows the API key card; every tab fits a tablet", async ({ page
   await page.setViewportSize({ width: 820, height: 1180 });
   await logIn(page, "admin");
   await page.goto("/einstellungen?bereich=retell");
-  await expect(page.getByText("Retell-API-Schlüssel", { exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Retell-API-Schlüssel" })).toBeVisible();
   await expect(page.getByTestId("api-key-status")).toContainText("Verbunden");
   await shot(page, "einstellungen-retell");
   for (const [name, bereich] of [

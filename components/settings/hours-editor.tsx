@@ -116,9 +116,14 @@ function RangeInputs({
 }) {
   const field = (part: "start" | "end") => ({
     id: `${id}-${part}`,
-    type: "time",
+    // Text, not type="time": that shows "01:00 PM" in an English browser; here it is always HH:mm.
+    type: "text",
+    inputMode: "numeric" as const,
+    placeholder: "hh:mm",
+    maxLength: 5,
+    autoComplete: "off",
     value: range[part],
-    className: "w-32",
+    className: "w-20 tabular",
     "aria-invalid": errors[part] ? true : undefined,
     "aria-describedby": errors[part] ? fieldErrorId(`${id}-${part}`) : undefined,
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => onChange({ ...range, [part]: e.target.value }),

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { Pencil, Plus, Users } from "lucide-react";
+import { CalendarOff, Pencil, Plus, Users } from "lucide-react";
 import { EmptyState } from "@/components/dashboard/empty-state";
 import { toastError } from "@/components/forms/trpc-errors";
 import { useTRPC } from "@/components/trpc/provider";
@@ -12,6 +12,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import type { Branch } from "@/server/mcp/branch/schemas";
 import type { ServiceDto } from "@/server/mcp/service/schemas";
 import type { StaffDto } from "@/server/mcp/staff/schemas";
+import { AbsencesPanel } from "./absences-panel";
 import { ActiveToggle } from "./active-toggle";
 import { FormDialog } from "./form-dialog";
 import { BRANCHES_INPUT, SERVICES_INPUT, STAFF_INPUT } from "./list-inputs";
@@ -139,6 +140,15 @@ function StaffRow({ person: s, branches, services }: { person: StaffDto; branche
             }
           >
             {(close) => <StaffForm staff={s} branches={branches} services={services} onSaved={close} />}
+          </FormDialog>
+          <FormDialog
+            trigger={
+              <Button variant="outline" size="sm" aria-label={`Abwesenheiten von ${s.name}`}>
+                <CalendarOff aria-hidden /> Abwesenheiten
+              </Button>
+            }
+          >
+            {() => <AbsencesPanel person={s} />}
           </FormDialog>
           <ActiveToggle
             active={s.is_active}

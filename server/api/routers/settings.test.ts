@@ -75,6 +75,8 @@ describe("settings router", () => {
       ["settings.updateBranch", { branch_id: mitteId, name: "X" }],
       ["settings.createService", { name: "X", duration_minutes: 30 }],
       ["settings.createStaff", { name: "X", branch_id: mitteId }],
+      ["settings.addAbsence", { staff_id: "x", from_date: "2026-04-01", to_date: "2026-04-01" }],
+      ["settings.removeAbsence", { absence_id: "x" }],
       ["settings.updateCalendar", { provider: "local" }],
       ["settings.testCalendar", {}],
     ];

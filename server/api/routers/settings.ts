@@ -27,6 +27,9 @@ export const settingsRouter = createTRPCRouter({
   staff: methodQuery("staff.list", staff.listParams, staff.listResult),
   createStaff: methodMutation("staff.create", staff.createParams, staff.createResult),
   updateStaff: methodMutation("staff.update", staff.updateParams, staff.updateResult),
+  absences: methodQuery("staff.listAbsences", staff.listAbsencesParams, staff.listAbsencesResult),
+  addAbsence: methodMutation("staff.addAbsence", staff.addAbsenceParams, staff.addAbsenceResult),
+  removeAbsence: methodMutation("staff.removeAbsence", staff.removeAbsenceParams, staff.removeAbsenceResult),
 
   calendar: methodQuery("calcom.getConnection", calcom.getConnectionParams, calcom.getConnectionResult),
   updateCalendar: methodMutation("calcom.updateConnection", calcom.updateConnectionParams, calcom.updateConnectionResult),

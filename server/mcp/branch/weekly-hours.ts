@@ -84,6 +84,8 @@ export const businessHoursInput = z
   .superRefine((hours, ctx) => {
     for (const day of WEEKDAYS) {
       const openings = minutesOf(hours.weekly[day] ?? [], { from: "open", to: "close" });
+      // A day whose opening hours are themselves wrong is already reported there.
+      if (openings.some((o) => o === null || o[1] <= o[0])) continue;
       const breaks = hours.breaks[day] ?? [];
       minutesOf(breaks, { from: "start", to: "end" }).forEach((span, i) => {
         if (!span) return;

@@ -1,5 +1,6 @@
 import { SERVICE_CACHE_TAG } from "@/server/mcp/service/methods";
 import { defineMethod, defineServer } from "@/server/mcp/types";
+import { addAbsence, listAbsences, removeAbsence } from "./absences";
 import * as s from "./schemas";
 import { createStaff, listStaff, updateStaff } from "./service";
 
@@ -38,6 +39,30 @@ export const staffServer = defineServer({
       kind: "write",
       invalidates: [STAFF_CACHE_TAG, SERVICE_CACHE_TAG],
       handler: updateStaff,
+    }),
+    defineMethod({
+      name: "staff.listAbsences",
+      description: "Listet laufende und kommende Abwesenheiten (Urlaub, Krankheit), optional einer Person.",
+      params: s.listAbsencesParams,
+      result: s.listAbsencesResult,
+      kind: "read",
+      handler: listAbsences,
+    }),
+    defineMethod({
+      name: "staff.addAbsence",
+      description: "Trägt eine Abwesenheit ein: ganze Tage von from_date bis to_date (Zeitzone der Filiale), optional mit Uhrzeiten. In dieser Zeit werden keine Termine vergeben.",
+      params: s.addAbsenceParams,
+      result: s.addAbsenceResult,
+      kind: "write",
+      handler: addAbsence,
+    }),
+    defineMethod({
+      name: "staff.removeAbsence",
+      description: "Entfernt eine Abwesenheit.",
+      params: s.removeAbsenceParams,
+      result: s.removeAbsenceResult,
+      kind: "write",
+      handler: removeAbsence,
     }),
   ],
 });

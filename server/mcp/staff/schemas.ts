@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { workingHoursInput } from "@/server/mcp/branch/weekly-hours";
-import { optionalEmail, requiredId, requiredName } from "@/server/mcp/company/master-data-fields";
+import { timeOfDay, workingHoursInput } from "@/server/mcp/branch/weekly-hours";
+import { optionalEmail, optionalText, requiredId, requiredName } from "@/server/mcp/company/master-data-fields";
+import { isValidLocalDate } from "@/server/scheduling/local-date";
 
 const shift = z.object({ start: z.string(), end: z.string() });
 
@@ -48,3 +49,40 @@ export const createResult = z.object({ staff: staffSchema });
 
 export const updateParams = z.object({ staff_id: z.string().min(1), ...z.object(staffFields).partial().shape });
 export const updateResult = z.object({ staff: staffSchema });
+
+/** An absence (holiday, sickness, training): no appointments for this person in [starts_at, ends_at). */
+export const absenceSchema = z.object({
+  id: z.string(),
+  staff_id: z.string(),
+  starts_at: z.string(),
+  ends_at: z.string(),
+  reason: z.string().nullable(),
+});
+export type AbsenceDto = z.infer<typeof absenceSchema>;
+
+export const listAbsencesParams = z.object({ staff_id: z.string().min(1).optional() });
+export const listAbsencesResult = z.object({ absences: z.array(absenceSchema) });
+
+const day = z.string().refine(isValidLocalDate, "Bitte ein gültiges Datum angeben.");
+
+/** Days in the branch's time zone; without times whole days (from 00:00 on from_date to 24:00 on to_date). */
+export const addAbsenceParams = z
+  .object({
+    staff_id: z.string().min(1),
+    from_date: day,
+    to_date: day,
+    from_time: timeOfDay.optional(),
+    to_time: timeOfDay.optional(),
+    reason: optionalText(200).default(null),
+  })
+  .superRefine((p, ctx) => {
+    if (!isValidLocalDate(p.from_date) || !isValidLocalDate(p.to_date)) return;
+    // "YYYY-MM-DD HH:mm" sorts like the moments it names; "24:00" ends a day.
+    if (`${p.to_date} ${p.to_time ?? "24:00"}` <= `${p.from_date} ${p.from_time ?? "00:00"}`) {
+      ctx.addIssue({ code: "custom", path: ["to_date"], message: "Das Ende muss nach dem Beginn liegen.", input: p.to_date });
+    }
+  });
+export const addAbsenceResult = z.object({ absence: absenceSchema });
+
+export const removeAbsenceParams = z.object({ absence_id: z.string().min(1) });
+export const removeAbsenceResult = z.object({ removed: z.boolean() });

@@ -159,3 +159,46 @@ describe("staff.update", () => {
     expect((await db.prisma.staff.findUniqueOrThrow({ where: { id: anna } })).name).toBe("Anna Becker");
   });
 });
+
+describe("absences", () => {
+  it("a holiday blocks the person's slots until it is removed; another company can neither see nor touch it", async () => {
+    // Prenzlauer Berg: the tests above changed the hours of Mitte.
+    const sophie = (await db.prisma.staff.findFirstOrThrow({ where: { companyId: demo.companyId, name: "Sophie Hoffmann" } })).id;
+    const day = "2026-03-11"; // a Wednesday
+    const sophiesSlots = async () =>
+      (
+        await rpc.call<{ available_slots: unknown[] }>(demo.token, "calcom.checkAvailability", {
+          service_id: services["Färben"],
+          branch_id: prenzlbergId,
+          staff_id: sophie,
+          date_from: day,
+          date_to: day,
+        })
+      ).result!.data.available_slots.length;
+    expect(await sophiesSlots()).toBeGreaterThan(0);
+
+    const wrong = await rpc.call(demo.token, "staff.addAbsence", { staff_id: sophie, from_date: day, to_date: "2026-03-10" });
+    expect(issuesOf(wrong)).toEqual({ to_date: "Das Ende muss nach dem Beginn liegen." });
+    expect((await rpc.call(other.token, "staff.addAbsence", { staff_id: sophie, from_date: day, to_date: day })).error).toMatchObject({
+      code: ErrorCodes.NOT_FOUND,
+    });
+
+    const added = await rpc.call<{ absence: { id: string; starts_at: string; ends_at: string } }>(demo.token, "staff.addAbsence", {
+      staff_id: sophie,
+      from_date: day,
+      to_date: day,
+      reason: "Urlaub",
+    });
+    // Whole days in Berlin (UTC+1 in March).
+    expect(added.result?.data.absence).toMatchObject({ starts_at: "2026-03-10T23:00:00.000Z", ends_at: "2026-03-11T23:00:00.000Z" });
+    expect(await sophiesSlots()).toBe(0);
+    const listed = await rpc.call<{ absences: Array<{ id: string; reason: string }> }>(demo.token, "staff.listAbsences", { staff_id: sophie });
+    expect(listed.result?.data.absences).toEqual([expect.objectContaining({ id: added.result!.data.absence.id, reason: "Urlaub" })]);
+    expect((await rpc.call<{ absences: unknown[] }>(other.token, "staff.listAbsences", {})).result?.data.absences).toEqual([]);
+
+    const id = added.result!.data.absence.id;
+    expect((await rpc.call(other.token, "staff.removeAbsence", { absence_id: id })).error).toMatchObject({ code: ErrorCodes.NOT_FOUND });
+    expect((await rpc.call(demo.token, "staff.removeAbsence", { absence_id: id })).result?.data).toEqual({ removed: true });
+    expect(await sophiesSlots()).toBeGreaterThan(0);
+  });
+});
