@@ -59,6 +59,7 @@ test("Filialen: close Saturday, kept after a reload; end before start is refused
   await dialog.getByRole("button", { name: "Speichern" }).click();
   await expect(hours.getByLabel("Montag, Öffnungszeit 1 bis")).toHaveAttribute("aria-invalid", "true");
   await expect(hours.getByText("Das Ende muss nach dem Beginn liegen.")).toBeVisible();
+  await hours.getByLabel("Montag, Öffnungszeit 1 von").scrollIntoViewIfNeeded();
   await shot(page, "einstellungen-filiale-fehler");
   await page.keyboard.press("Escape");
   await page.reload();

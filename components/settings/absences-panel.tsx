@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Trash2 } from "lucide-react";
 import { useState } from "react";
 import { FormField } from "@/components/forms/form-field";
+import { germanDay } from "@/components/appointments/list-filters";
 import { formatDate, formatDateTime, formatTime } from "@/components/forms/format";
 import { toastError } from "@/components/forms/trpc-errors";
 import { useTRPC } from "@/components/trpc/provider";
@@ -99,11 +100,17 @@ export function AbsencesPanel({ person }: { person: StaffDto }) {
       )}
       <form onSubmit={submit} className="grid gap-4" noValidate aria-label="Abwesenheit eintragen">
         <div className="grid gap-4 sm:grid-cols-2">
-          <FormField id="absence-from" label="Von" error={errors.from_date} control={(p) => <Input {...p} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />} />
+          <FormField
+            id="absence-from"
+            label="Von"
+            hint={germanDay(from)}
+            error={errors.from_date}
+            control={(p) => <Input {...p} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />}
+          />
           <FormField
             id="absence-to"
             label="Bis einschließlich"
-            hint="Leer: nur der eine Tag."
+            hint={germanDay(to) ?? "Leer: nur der eine Tag."}
             error={to === "" && from === "" ? undefined : errors.to_date}
             control={(p) => <Input {...p} type="date" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} />}
           />

@@ -2,7 +2,7 @@
 
 import { CircleCheck, CircleSlash } from "lucide-react";
 import { ConfirmDialog } from "@/components/forms/confirm-dialog";
-import { Button } from "@/components/ui/button";
+import { RowButton } from "./row-button";
 
 /**
  * Deactivate (after a confirmation: it changes what callers can book) or reactivate a
@@ -23,17 +23,13 @@ export function ActiveToggle({
 }) {
   if (!active) {
     return (
-      <Button variant="outline" size="sm" disabled={pending} onClick={() => void onChange(true).catch(() => undefined)} aria-label={`${what} aktivieren`}>
-        <CircleCheck aria-hidden /> Aktivieren
-      </Button>
+      <RowButton icon={CircleCheck} label="Aktivieren" disabled={pending} onClick={() => void onChange(true).catch(() => undefined)} aria-label={`${what} aktivieren`} />
     );
   }
   return (
     <ConfirmDialog
       trigger={
-        <Button variant="outline" size="sm" aria-label={`${what} deaktivieren`}>
-          <CircleSlash aria-hidden /> Deaktivieren
-        </Button>
+        <RowButton icon={CircleSlash} label="Deaktivieren" aria-label={`${what} deaktivieren`} />
       }
       title={`${what} deaktivieren?`}
       description={consequence}

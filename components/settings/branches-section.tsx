@@ -15,6 +15,7 @@ import { FormDialog } from "./form-dialog";
 import { BRANCHES_INPUT } from "./list-inputs";
 import { GERMAN_STATE_NAMES } from "./german-states";
 import { summarizeWeek } from "./hours-summary";
+import { RowButton } from "./row-button";
 import { SectionCard } from "./section-card";
 
 /** Filialen: address, state and hours of every branch, inactive ones included. */
@@ -93,9 +94,7 @@ function BranchRow({ branch: b }: { branch: Branch }) {
         <FormDialog
           wide
           trigger={
-            <Button variant="outline" size="sm" aria-label={`Filiale „${b.name}“ bearbeiten`}>
-              <Pencil aria-hidden /> Bearbeiten
-            </Button>
+            <RowButton icon={Pencil} label="Bearbeiten" aria-label={`Filiale „${b.name}“ bearbeiten`} />
           }
         >
           {(close) => <BranchForm branch={b} onSaved={close} />}

@@ -75,20 +75,20 @@ export function HoursEditor({ id, legend, description, rangeName, offLabel, newR
                     errors={{ start: errors[`${day}.${i}.start`], end: errors[`${day}.${i}.end`] }}
                     onChange={(next) => setDay(day, ranges.map((r, k) => (k === i ? next : r)))}
                     onRemove={() => setDay(day, ranges.filter((_, k) => k !== i))}
-                  />
-                ))}
-                {ranges.length > 0 && (
-                  <Button
-                    type="button"
-                    variant="ghost"
-                    size="sm"
-                    className="w-fit"
-                    onClick={() => setDay(day, [...ranges, { ...newRange }])}
-                    aria-label={`${name}: weitere ${rangeName} hinzufügen`}
                   >
-                    <Plus aria-hidden /> Zeitraum
-                  </Button>
-                )}
+                    {i === ranges.length - 1 && (
+                      <Button
+                        type="button"
+                        variant="ghost"
+                        size="sm"
+                        onClick={() => setDay(day, [...ranges, { ...newRange }])}
+                        aria-label={`${name}: weitere ${rangeName} hinzufügen`}
+                      >
+                        <Plus aria-hidden /> Zeitraum
+                      </Button>
+                    )}
+                  </RangeInputs>
+                ))}
                 <FieldError fieldId={dayId} message={errors[day]} />
               </div>
             </div>
@@ -106,6 +106,7 @@ function RangeInputs({
   errors,
   onChange,
   onRemove,
+  children,
 }: {
   id: string;
   label: string;
@@ -113,6 +114,8 @@ function RangeInputs({
   errors: { start?: string; end?: string };
   onChange: (next: TimeRange) => void;
   onRemove: () => void;
+  /** More controls at the end of the row (the last range offers "add another"). */
+  children?: React.ReactNode;
 }) {
   const field = (part: "start" | "end") => ({
     id: `${id}-${part}`,
@@ -145,6 +148,7 @@ function RangeInputs({
         <Button type="button" variant="ghost" size="icon" onClick={onRemove} aria-label={`${label} entfernen`}>
           <X aria-hidden />
         </Button>
+        {children}
       </div>
       <FieldError fieldId={`${id}-start`} message={errors.start} />
       <FieldError fieldId={`${id}-end`} message={errors.end} />

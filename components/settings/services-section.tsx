@@ -15,6 +15,7 @@ import type { ServiceDto } from "@/server/mcp/service/schemas";
 import { ActiveToggle } from "./active-toggle";
 import { FormDialog } from "./form-dialog";
 import { BRANCHES_INPUT, SERVICES_INPUT } from "./list-inputs";
+import { RowButton } from "./row-button";
 import { SectionCard } from "./section-card";
 import { ServiceForm } from "./service-form";
 
@@ -100,9 +101,7 @@ function ServiceRow({ service: s, branches }: { service: ServiceDto; branches: B
         <div className="flex justify-end gap-2">
           <FormDialog
             trigger={
-              <Button variant="outline" size="sm" aria-label={`Leistung „${s.name}“ bearbeiten`}>
-                <Pencil aria-hidden /> Bearbeiten
-              </Button>
+              <RowButton icon={Pencil} label="Bearbeiten" aria-label={`Leistung „${s.name}“ bearbeiten`} />
             }
           >
             {(close) => <ServiceForm service={s} branches={branches} onSaved={close} />}

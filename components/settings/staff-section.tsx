@@ -18,6 +18,7 @@ import { FormDialog } from "./form-dialog";
 import { BRANCHES_INPUT, SERVICES_INPUT, STAFF_INPUT } from "./list-inputs";
 import type { WeekRanges } from "./hours-editor";
 import { summarizeWeek } from "./hours-summary";
+import { RowButton } from "./row-button";
 import { SectionCard } from "./section-card";
 import { StaffForm } from "./staff-form";
 
@@ -134,18 +135,14 @@ function StaffRow({ person: s, branches, services }: { person: StaffDto; branche
           <FormDialog
             wide
             trigger={
-              <Button variant="outline" size="sm" aria-label={`${s.name} bearbeiten`}>
-                <Pencil aria-hidden /> Bearbeiten
-              </Button>
+              <RowButton icon={Pencil} label="Bearbeiten" aria-label={`${s.name} bearbeiten`} />
             }
           >
             {(close) => <StaffForm staff={s} branches={branches} services={services} onSaved={close} />}
           </FormDialog>
           <FormDialog
             trigger={
-              <Button variant="outline" size="sm" aria-label={`Abwesenheiten von ${s.name}`}>
-                <CalendarOff aria-hidden /> Abwesenheiten
-              </Button>
+              <RowButton icon={CalendarOff} label="Abwesenheiten" aria-label={`Abwesenheiten von ${s.name}`} />
             }
           >
             {() => <AbsencesPanel person={s} />}
