@@ -105,7 +105,7 @@ export const NAV_ITEMS = [
     href: "/einstellungen",
     icon: Settings,
     adminOnly: true,
-    description: "Buchungsregeln, Stornobedingungen und Kontaktdaten Ihres Betriebs.",
+    description: "Firma und Buchungsregeln, Filialen mit Öffnungszeiten, Leistungen, Mitarbeitende, Kalender und Retell-Schlüssel.",
   },
 ] as const satisfies readonly NavItem[];
 
