@@ -2,7 +2,7 @@
 
 import { CloudOff, PlugZap, RotateCw } from "lucide-react";
 import Link from "next/link";
-import { appErrorCode } from "@/components/appointments/service-errors";
+import { appErrorCode } from "@/components/forms/trpc-errors";
 import { errorMessage } from "@/components/forms/trpc-errors";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";

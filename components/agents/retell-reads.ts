@@ -1,4 +1,4 @@
-import { appErrorCode } from "@/components/appointments/service-errors";
+import { appErrorCode } from "@/components/forms/trpc-errors";
 
 /** Retell refused the company's key or none is stored (the service's code 1001). */
 export const NOT_CONNECTED = 1001;

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { STATUS_LABELS, STATUSES } from "./labels";
 import { defaultFilters, germanDay, type AppointmentFilters } from "./list-filters";
-import { OptionSelect } from "./option-select";
+import { OptionSelect } from "@/components/forms/option-select";
 import { staffOf, useAppointmentOptions } from "./options";
 
 const SEARCH_DELAY_MS = 400;

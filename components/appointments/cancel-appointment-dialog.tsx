@@ -9,7 +9,7 @@ import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, Di
 import { Textarea } from "@/components/ui/textarea";
 import { cancelParams, type AppointmentDto } from "@/server/mcp/appointments/schemas";
 import { describeAppointment } from "./describe";
-import { FormAlert } from "./form-alert";
+import { FormAlert } from "@/components/forms/form-alert";
 import { serviceErrors } from "./service-errors";
 import { useCancelAppointment } from "./use-cancel-appointment";
 

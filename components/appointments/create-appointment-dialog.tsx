@@ -13,11 +13,12 @@ import { toast } from "@/components/ui/sonner";
 import { Textarea } from "@/components/ui/textarea";
 import { bookParams } from "@/server/mcp/appointments/schemas";
 import { describeAppointment } from "./describe";
-import { FormAlert } from "./form-alert";
+import { FormAlert } from "@/components/forms/form-alert";
 import { berlinDay, germanDay } from "./list-filters";
-import { OptionSelect } from "./option-select";
+import { OptionSelect } from "@/components/forms/option-select";
 import { servicesOfBranch, staffOf, useAppointmentOptions } from "./options";
-import { appErrorCode, serviceErrors, SLOT_TAKEN } from "./service-errors";
+import { appErrorCode } from "@/components/forms/trpc-errors";
+import { serviceErrors, SLOT_TAKEN } from "./service-errors";
 import { SlotPicker } from "./slot-picker";
 import { useRefreshAppointments } from "./use-refresh-appointments";
 

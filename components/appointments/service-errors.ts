@@ -1,15 +1,9 @@
-import { TRPCClientError } from "@trpc/client";
-import { errorMessage, fieldErrors } from "@/components/forms/trpc-errors";
+import { appErrorCode, errorMessage, fieldErrors } from "@/components/forms/trpc-errors";
 
 /** The service's code when the chosen time was taken meanwhile (built-in calendar and Cal.com). */
 export const SLOT_TAKEN = 2003;
 const INVALID_PHONE = 4003;
 
-/** The domain error code of a failed call (error.data.appError.code), if any. */
-export function appErrorCode(err: unknown): number | null {
-  if (!(err instanceof TRPCClientError)) return null;
-  return (err.data as { appError?: { code?: number } | null } | undefined)?.appError?.code ?? null;
-}
 
 /**
  * A failed booking call as form errors, keyed by the method's param names: the field issues,

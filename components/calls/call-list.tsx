@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { CheckCircle2, PhoneIncoming, PhoneOff } from "lucide-react";
 import Link from "next/link";
-import { OptionSelect } from "@/components/appointments/option-select";
+import { OptionSelect } from "@/components/forms/option-select";
 import { Pager } from "@/components/appointments/pager";
 import { SectionStats } from "@/components/appointments/section-stats";
 import { useUrlState } from "@/components/appointments/use-url-state";

@@ -11,6 +11,12 @@ export function errorMessage(err: unknown): string {
   return "Die Aktion ist fehlgeschlagen. Bitte versuchen Sie es erneut.";
 }
 
+/** The domain error code of a failed call (error.data.appError.code), if any. */
+export function appErrorCode(err: unknown): number | null {
+  if (!(err instanceof TRPCClientError)) return null;
+  return (err.data as { appError?: { code?: number } | null } | undefined)?.appError?.code ?? null;
+}
+
 /** Field errors of a failed call by path ("url", "parameters.properties"); the first message per field. */
 export function fieldErrors(err: unknown): Record<string, string> {
   if (!(err instanceof TRPCClientError)) return {};

@@ -3,8 +3,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { LoaderCircle, Save } from "lucide-react";
 import { useState } from "react";
-import { FormAlert } from "@/components/appointments/form-alert";
-import { OptionSelect } from "@/components/appointments/option-select";
+import { FormAlert } from "@/components/forms/form-alert";
+import { OptionSelect } from "@/components/forms/option-select";
 import { FormField } from "@/components/forms/form-field";
 import { validateWith } from "@/components/forms/schema-errors";
 import { toastSavedAndPushed } from "@/components/retell/retell-toasts";

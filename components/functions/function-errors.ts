@@ -1,4 +1,4 @@
-import { appErrorCode } from "@/components/appointments/service-errors";
+import { appErrorCode } from "@/components/forms/trpc-errors";
 import { errorMessage, fieldErrors } from "@/components/forms/trpc-errors";
 import { byFormField } from "./function-form-values";
 
