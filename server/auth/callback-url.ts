@@ -20,6 +20,9 @@ export function safeCallbackPath(value: string | null | undefined): string {
     return DEFAULT_AFTER_LOGIN;
   }
   if (url.origin !== "http://askproai.invalid") return DEFAULT_AFTER_LOGIN;
+  // Check the normalised path too: "/.//evil.example" and "/a/..//evil.example" become "//evil.example",
+  // which a browser reads as another host.
+  if (url.pathname.startsWith("//") || url.pathname.includes("\\")) return DEFAULT_AFTER_LOGIN;
   if (url.pathname === "/" || url.pathname === "/login" || url.pathname.startsWith("/api/")) return DEFAULT_AFTER_LOGIN;
   return `${url.pathname}${url.search}${url.hash}`;
 }
