@@ -1,6 +1,7 @@
 /**
- * Resilience for outbound calls (spec §8.2): per service a circuit breaker that opens after
- * consecutive failed requests, a per-attempt timeout and a retry with exponential backoff.
+ * Resilience for outbound calls: per service and scope (the company, or the upstream host for
+ * calls made for no company) a circuit breaker that opens after consecutive failed requests,
+ * so one company's broken connection never blocks another company's calls; a per-attempt timeout and a retry with exponential backoff.
  *
  * Contract for callers of `runResilient`: the operation throws
  * - `UpstreamHttpError` for answers that mean the service is in trouble (408, 429, 5xx),
@@ -85,22 +86,29 @@ export interface RunOptions {
   idempotent: boolean;
   /** Overrides the service's per-attempt timeout. */
   timeoutMs?: number;
+  /** Whose breaker the call counts against: the company id, or the upstream host. */
+  scope?: string;
 }
+
+/** Scope of calls made without one (key checks before a company is stored, tests). */
+export const DEFAULT_SCOPE = "";
 
 export interface ServicePolicy {
   readonly service: OutboundService;
+  readonly scope: string;
   readonly settings: Readonly<ResilienceSettings>;
   readonly breaker: CircuitBreakerPolicy;
 }
 
-type Listener = (service: OutboundService, state: CircuitStateName) => void;
+type Listener = (service: OutboundService, state: CircuitStateName, scope: string) => void;
 
 interface ServiceCircuit extends ServicePolicy {
   openedAt: number;
 }
 
 interface Store {
-  circuits: Map<OutboundService, ServiceCircuit>;
+  /** Keyed by `circuitKey(service, scope)`. */
+  circuits: Map<string, ServiceCircuit>;
   overrides: Map<OutboundService, Partial<ResilienceSettings>>;
   listeners: Set<Listener>;
 }
@@ -110,14 +118,16 @@ const storeKey = Symbol.for("askproai.resilience");
 const globalStore = globalThis as unknown as Record<symbol, Store | undefined>;
 const store: Store = (globalStore[storeKey] ??= { circuits: new Map(), overrides: new Map(), listeners: new Set() });
 
-export function getPolicy(service: OutboundService): ServicePolicy {
-  return circuitFor(service);
+const circuitKey = (service: OutboundService, scope: string) => `${service}\u0000${scope}`;
+
+export function getPolicy(service: OutboundService, scope = DEFAULT_SCOPE): ServicePolicy {
+  return circuitFor(service, scope);
 }
 
 /** Replaces settings of one service (tests, env configuration) and starts it with a closed circuit. */
 export function configureResilience(service: OutboundService, overrides: Partial<ResilienceSettings>): void {
   store.overrides.set(service, { ...store.overrides.get(service), ...overrides });
-  store.circuits.delete(service);
+  for (const [key, circuit] of store.circuits) if (circuit.service === service) store.circuits.delete(key);
 }
 
 /** Closes every circuit and drops all settings overrides. */
@@ -126,14 +136,28 @@ export function resetCircuits(): void {
   store.overrides.clear();
 }
 
-export function circuitStates(): Record<OutboundService, CircuitStateName> {
-  return mapServices((service) => stateName(store.circuits.get(service)?.breaker.state ?? CircuitState.Closed));
+const stateValues = { closed: 0, open: 1, half_open: 2 } as const;
+
+/**
+ * With a scope: the breakers of that company (or host) alone, as its overview shows them.
+ * Without: per service the worst state of any scope, for the operator's health and metrics.
+ */
+export function circuitStates(scope?: string): Record<OutboundService, CircuitStateName> {
+  if (scope !== undefined) {
+    return mapServices((service) => stateName(store.circuits.get(circuitKey(service, scope))?.breaker.state ?? CircuitState.Closed));
+  }
+  const severity = { closed: 0, half_open: 1, open: 2 } as const;
+  const worst = mapServices<CircuitStateName>(() => "closed");
+  for (const circuit of store.circuits.values()) {
+    const state = stateName(circuit.breaker.state);
+    if (severity[state] > severity[worst[circuit.service]]) worst[circuit.service] = state;
+  }
+  return worst;
 }
 
 export function circuitStateValues(): Record<OutboundService, CircuitStateValue> {
-  const values = { closed: 0, open: 1, half_open: 2 } as const;
   const states = circuitStates();
-  return mapServices((service) => values[states[service]]);
+  return mapServices((service) => stateValues[states[service]]);
 }
 
 /** Subscribes to circuit transitions; returns the unsubscribe function. */
@@ -147,7 +171,7 @@ export async function runResilient<T>(
   operation: (signal: AbortSignal) => Promise<T>,
   options: RunOptions,
 ): Promise<T> {
-  const circuit = circuitFor(service);
+  const circuit = circuitFor(service, options.scope ?? DEFAULT_SCOPE);
   const { settings } = circuit;
   // A request that was refused before connecting cannot have reached the server, so even
   // a booking may repeat it; anything later may have been processed and is only repeated
@@ -196,27 +220,28 @@ export function retryAfterFromHeaders(headers: Headers, nowMs = Date.now()): num
   return atLeastOneSecond(reset);
 }
 
-function circuitFor(service: OutboundService): ServiceCircuit {
-  const existing = store.circuits.get(service);
+function circuitFor(service: OutboundService, scope: string): ServiceCircuit {
+  const key = circuitKey(service, scope);
+  const existing = store.circuits.get(key);
   if (existing) return existing;
   const settings = { ...DEFAULT_RESILIENCE_SETTINGS, ...store.overrides.get(service) };
   const breaker = circuitBreaker(handleWhen(isServiceFailure), {
     halfOpenAfter: settings.halfOpenAfterMs,
     breaker: new ConsecutiveBreaker(settings.failureThreshold),
   });
-  const circuit: ServiceCircuit = { service, settings, breaker, openedAt: 0 };
+  const circuit: ServiceCircuit = { service, scope, settings, breaker, openedAt: 0 };
   breaker.onStateChange((state) => {
     if (state === CircuitState.Open) circuit.openedAt = Date.now();
-    if (store.circuits.get(service) !== circuit) return;
+    if (store.circuits.get(key) !== circuit) return;
     for (const listener of store.listeners) {
       try {
-        listener(service, stateName(state));
+        listener(service, stateName(state), scope);
       } catch {
         // A faulty subscriber (metrics, logging) must not break outbound calls.
       }
     }
   });
-  store.circuits.set(service, circuit);
+  store.circuits.set(key, circuit);
   return circuit;
 }
 

@@ -54,6 +54,7 @@ export async function loadCompanyCalendar(ctx: ProviderContext): Promise<Company
   const client = new CalcomClient({
     baseUrl: row.baseUrl ?? env().CALCOM_API_BASE_URL,
     apiKey: decryptSecret(row.apiKeyEnc),
+    circuitScope: ctx.companyId,
   });
   return { provider: new CalcomCalendarProvider({ ...base, client, cache: getCache(), log: ctx.log }), company: info };
 }

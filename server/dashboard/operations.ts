@@ -2,7 +2,7 @@ import { circuitStates, OUTBOUND_SERVICES, type CircuitStateName, type OutboundS
 import { errorRate, type ErrorRate } from "./call-window";
 
 export interface OperationsStatus {
-  /** Circuit breaker of each outbound service; shared by all companies of this process. */
+  /** The company's own circuit breaker of each outbound service, as this process sees it. */
   circuits: Array<{ service: OutboundService; state: CircuitStateName }>;
   /** The company's calls through the service layer in the last hour. */
   errorRate: ErrorRate;
@@ -10,7 +10,7 @@ export interface OperationsStatus {
 
 /** Circuit breakers and the company's error rate, as this process sees them right now. */
 export function getOperationsStatus(companyId: string, nowMs = Date.now()): OperationsStatus {
-  const states = circuitStates();
+  const states = circuitStates(companyId);
   return {
     circuits: OUTBOUND_SERVICES.map((service) => ({ service, state: states[service] })),
     errorRate: errorRate(companyId, nowMs),

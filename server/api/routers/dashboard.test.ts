@@ -23,13 +23,14 @@ const NOW = new Date("2026-03-10T08:00:00Z");
 let testDb: TestDb;
 let staff: Session;
 let otherAdmin: Session;
+let demoId: string;
 
 const call = (path: string, session: Session | null, input?: unknown, mutation = false) =>
   callTrpc(appRouter, path, session, input, { db: testDb.prisma, mutation, now: () => NOW });
 
 beforeAll(async () => {
   testDb = await createTestDb();
-  const demoId = await seedDemo(testDb.prisma, { now: NOW });
+  demoId = await seedDemo(testDb.prisma, { now: NOW });
   ({ staff } = await sessionsOf(testDb.prisma, demoId));
   otherAdmin = (await sessionsOf(testDb.prisma, await seedOtherDemoCompany(testDb.prisma, { now: NOW }))).admin;
   const callOfSalon = { companyId: demoId, retellCallId: "call-1", startedAt: new Date("2026-03-09T10:00:00Z"), durationMs: 61_000, outcome: "booked" };
@@ -68,7 +69,7 @@ describe("dashboard router", () => {
     expect(health.servers.appointments).toEqual({ status: "healthy", message: null });
   });
 
-  it("shows each circuit breaker's state", async () => {
+  it("shows the state of each of the company's own circuit breakers", async () => {
     const closed = (await call("dashboard.operations", staff)).data as OperationsStatus;
     expect(closed.circuits).toEqual([
       { service: "calcom", state: "closed" },
@@ -78,9 +79,11 @@ describe("dashboard router", () => {
 
     configureResilience("retell", { failureThreshold: 1, maxAttempts: 1 });
     const failing = () => Promise.reject(new UpstreamHttpError(503, new Headers()));
-    await expect(runResilient("retell", failing, { idempotent: true })).rejects.toMatchObject({ code: 1005 });
+    await expect(runResilient("retell", failing, { idempotent: true, scope: demoId })).rejects.toMatchObject({ code: 1005 });
     const open = (await call("dashboard.operations", staff)).data as OperationsStatus;
     expect(open.circuits).toContainEqual({ service: "retell", state: "open" });
+    const otherCompany = (await call("dashboard.operations", otherAdmin)).data as OperationsStatus;
+    expect(otherCompany.circuits).toContainEqual({ service: "retell", state: "closed" });
   });
 
   it("counts the company's calls through the service layer and their failures over the last hour", async () => {

@@ -34,6 +34,8 @@ export interface CalcomClientOptions {
   fetch?: typeof fetch;
   /** Per-attempt timeout; defaults to the calcom resilience setting. */
   timeoutMs?: number;
+  /** Circuit breaker scope, normally the company id; defaults to the API host. */
+  circuitScope?: string;
 }
 
 export interface SlotQuery {
@@ -87,9 +89,11 @@ export class CalcomClient {
   readonly #apiKey: string;
   readonly #fetch: typeof fetch;
   readonly #timeoutMs?: number;
+  readonly #circuitScope: string;
 
   constructor(options: CalcomClientOptions) {
     this.#baseUrl = options.baseUrl.replace(/\/+$/, "");
+    this.#circuitScope = options.circuitScope ?? hostOf(this.#baseUrl);
     this.#apiKey = options.apiKey;
     this.#fetch = options.fetch ?? fetch;
     this.#timeoutMs = options.timeoutMs;
@@ -205,7 +209,7 @@ export class CalcomClient {
         if (!parsed.success) throw unexpectedAnswer(parsed.error.issues);
         return parsed.data;
       },
-      { idempotent: request.idempotent, timeoutMs: this.#timeoutMs },
+      { idempotent: request.idempotent, timeoutMs: this.#timeoutMs, scope: this.#circuitScope },
     );
   }
 }
@@ -216,4 +220,12 @@ function localDaysAsInstants(firstDay: LocalDate, lastDay: LocalDate, timeZone: 
   const end = new Date(zonedDateTimeToInstant(lastDay, "24:00", timeZone).getTime() - 1);
   if (end < start) throw new AppError(ErrorCodes.INVALID_DATE, "Das Ende des Zeitraums liegt vor seinem Anfang.");
   return { start: start.toISOString(), end: end.toISOString() };
+}
+
+function hostOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return baseUrl;
+  }
 }

@@ -23,6 +23,8 @@ export interface RetellClientOptions {
   baseUrl?: string;
   /** Per-attempt timeout; defaults to the retell resilience setting. */
   timeoutMs?: number;
+  /** Circuit breaker scope, normally the company id; defaults to the API host. */
+  circuitScope?: string;
   fetch?: typeof fetch;
 }
 
@@ -31,8 +33,10 @@ type RequestOptions = { signal: AbortSignal };
 export class RetellClient {
   readonly #sdk: Retell;
   readonly #timeoutMs?: number;
+  readonly #circuitScope: string;
 
   constructor(options: RetellClientOptions) {
+    this.#circuitScope = options.circuitScope ?? new URL(options.baseUrl ?? "https://api.retellai.com").host;
     this.#sdk = new Retell({
       apiKey: options.apiKey,
       baseURL: options.baseUrl ?? "https://api.retellai.com",
@@ -136,7 +140,7 @@ export class RetellClient {
           throw retellFailure(error, meaning);
         }
       },
-      { idempotent, timeoutMs: this.#timeoutMs },
+      { idempotent, timeoutMs: this.#timeoutMs, scope: this.#circuitScope },
     );
   }
 }

@@ -28,7 +28,11 @@ export async function rotateApiKey(
 ): Promise<{ connected: boolean; masked_key: string; previous_masked_key: string | null; agents_visible: number }> {
   const previous = await retellApiKeyOf(ctx);
   if (previous === params.new_api_key) throw new AppError(ErrorCodes.INVALID_INPUT, "Der neue Schlüssel ist derselbe wie der bisherige.");
-  const agents = await new RetellClient({ apiKey: params.new_api_key, baseUrl: env().RETELL_API_BASE_URL }).listAgents();
+  const agents = await new RetellClient({
+    apiKey: params.new_api_key,
+    baseUrl: env().RETELL_API_BASE_URL,
+    circuitScope: ctx.companyId,
+  }).listAgents();
   await storeKey(ctx, params.new_api_key);
   return { connected: true, masked_key: maskSecret(params.new_api_key)!, previous_masked_key: maskSecret(previous), agents_visible: agents.length };
 }

@@ -17,7 +17,7 @@ export async function retellApiKeyOf(ctx: ServiceContext): Promise<string | null
 export async function retellClientFor(ctx: ServiceContext): Promise<RetellClient> {
   const apiKey = await retellApiKeyOf(ctx);
   if (!apiKey) throw new AppError(ErrorCodes.RETELL_INVALID_API_KEY, NOT_CONNECTED_MESSAGE);
-  return new RetellClient({ apiKey, baseUrl: env().RETELL_API_BASE_URL });
+  return new RetellClient({ apiKey, baseUrl: env().RETELL_API_BASE_URL, circuitScope: ctx.companyId });
 }
 
 /** Cache tag of everything read from the company's Retell workspace. */
