@@ -4,6 +4,7 @@
  */
 import { decryptSecret } from "@/server/crypto";
 import { RETELL_SIGNATURE_HEADER, verifyRetellSignature } from "@/server/integrations/retell/signature";
+import { readBodyWithin, WEBHOOK_BODY_LIMIT_BYTES } from "@/server/request-body";
 import type { CallOwner } from "./resolve-owner";
 
 export function verifyOwnerSignature(owner: CallOwner, rawBody: string, headers: Headers, nowMs: number): boolean {
@@ -17,15 +18,10 @@ export function verifyOwnerSignature(owner: CallOwner, rawBody: string, headers:
   return verifyRetellSignature(rawBody, headers.get(RETELL_SIGNATURE_HEADER), apiKey, nowMs);
 }
 
-/** Request bodies beyond this are refused before parsing (a call transcript fits easily). */
-export const MAX_BODY_BYTES = 2 * 1024 * 1024;
-
-/** The raw body as text, or null when it exceeds MAX_BODY_BYTES. */
+/** The raw body as text, or null when it exceeds the webhook limit. */
 export async function readRawBody(request: Request): Promise<string | null> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) return null;
-  const text = await request.text();
-  return Buffer.byteLength(text) > MAX_BODY_BYTES ? null : text;
+  const body = await readBodyWithin(request, WEBHOOK_BODY_LIMIT_BYTES);
+  return body.ok ? body.text : null;
 }
 
 export function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { getDb } from "@/server/db";
+import { readBodyWithin, RPC_BODY_LIMIT_BYTES } from "@/server/request-body";
 import { authenticateToken, type AuthenticatedToken } from "@/server/tokens";
 
 /** Shared by the HTTP doors (JSON-RPC gateway and /mcp): token, correlation id, limits. */
 
-export const MAX_BODY_BYTES = 1_000_000;
 export const CORRELATION_HEADER = "x-request-id";
 
 /** The API token from `X-MCP-Token` or `Authorization: Bearer`. */
@@ -43,23 +43,8 @@ export async function authenticate(headers: Headers, opts: DoorOptions): Promise
   return token ? { token, db } : null;
 }
 
-/** Reads the body as text, refusing more than MAX_BODY_BYTES; null when too large. */
+/** Reads the body as text within the gateway's limit; null when too large. */
 export async function readBodyLimited(request: Request): Promise<string | null> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) return null;
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  const body = await readBodyWithin(request, RPC_BODY_LIMIT_BYTES);
+  return body.ok ? body.text : null;
 }
