@@ -9,7 +9,7 @@
  */
 import { AppError, ErrorCodes } from "@/server/errors";
 import { formatLocalTime, type LocalTime } from "./local-date";
-import { cardinalWord, normalizeGermanText } from "./german-words";
+import { cardinalWord, normalizeGermanText, withoutTrailingDots } from "./german-words";
 
 export interface ParseGermanTimeOptions {
   /** Whether a reading "HH:mm" is plausible, e.g. inside the branch's opening hours that day. */
@@ -44,7 +44,7 @@ function toTimeTokens(normalized: string): string[] {
       const cardinal = cardinalWord(token);
       if (cardinal !== null) return String(cardinal);
       // Drop a sentence's full stop, but keep "9.10." intact: it is a date, not 9:10.
-      return /^\d{1,2}\.\d{2}\.$/.test(token) ? token : token.replace(/\.+$/, "");
+      return /^\d{1,2}\.\d{2}\.$/.test(token) ? token : withoutTrailingDots(token);
     });
 }
 

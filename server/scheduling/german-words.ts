@@ -74,10 +74,17 @@ const WEEKDAYS = new Map<string, Weekday>([
   ["donnerstag", 4], ["freitag", 5], ["samstag", 6], ["sonnabend", 6],
 ]);
 
-/** A word without the full stop of an abbreviation or the end of a sentence. */
-function bare(word: string): string {
-  return word.replace(/\.+$/, "");
+/**
+ * A word without the full stops of an abbreviation or the end of a sentence. A loop, not
+ * `/\.+$/`: that pattern backtracks quadratically on a long run of dots followed by more text.
+ */
+export function withoutTrailingDots(word: string): string {
+  let end = word.length;
+  while (end > 0 && word.charCodeAt(end - 1) === 46) end--;
+  return end === word.length ? word : word.slice(0, end);
 }
+
+const bare = withoutTrailingDots;
 
 export function cardinalWord(word: string): number | null {
   return CARDINALS.get(bare(word)) ?? null;
