@@ -11,8 +11,15 @@
  *   occurrence strictly after today: said on a Monday, "nächsten Mittwoch" is the
  *   Wednesday two days later, and "Montag" is the Monday a week later.
  *   "übernächsten Mittwoch" is one week after that.
- * - "Mittwoch nächste Woche" / "nächste Woche Mittwoch" is the Wednesday of the next
- *   calendar week (weeks start on Monday); "diese Woche Mittwoch" is the one of the current week.
+ * - "Mittwoch nächste Woche" / "nächste Woche Mittwoch" / "am Mittwoch nächster Woche" is the
+ *   Wednesday of the next calendar week (weeks start on Monday); "diese Woche Mittwoch" is the one
+ *   of the current week; "Mittwoch in zwei Wochen" the one of the week after next.
+ * - "in drei Tagen", "heute in einer Woche", "morgen in zwei Wochen" count from today (or from
+ *   tomorrow); "heute in acht Tagen" is the idiom for one week.
+ * - Named days ("Heiligabend", "Ostermontag") are their next occurrence, today included.
+ * - parseGermanDays also reads spans: "Anfang/Mitte/Ende nächster Woche" (Monday–Wednesday,
+ *   Tuesday–Thursday, Thursday–Friday), "nächste Woche" (Monday–Sunday), "am Wochenende"
+ *   (the coming Saturday and Sunday). A span never starts before today.
  */
 import { AppError, ErrorCodes } from "@/server/errors";
 import {
@@ -25,28 +32,74 @@ import {
   type LocalDate,
   type Weekday,
 } from "./local-date";
-import { cardinalWord, monthWord, normalizeGermanText, ordinalWord, weekdayWord } from "./german-words";
+import { cardinalWord, monthWord, normalizeGermanText, ordinalWord, weekdayWord, withoutNoise } from "./german-words";
+import { namedDay } from "./named-days";
 import { instantToLocal } from "./time";
 
 const WEEKS_AHEAD: Record<string, number> = { diese: 0, naechste: 1, kommende: 1, uebernaechste: 2 };
+/** "nächste Woche", "nächster Woche", "in der nächsten Woche", "in zwei Wochen" (with a weekday). */
+const WEEK_PHRASE = /(?:^|\s)(?:(diese|naechste|kommende|uebernaechste)[nrms]? woche|in (\d|einer) wochen?)(?=$|\s)/;
 
 const NOT_UNDERSTOOD = "Das Datum habe ich nicht verstanden.";
 const DOES_NOT_EXIST = "Dieses Datum gibt es nicht.";
 
-export function parseGermanDate(text: string, now: Date, tz = "Europe/Berlin"): LocalDate {
-  const today = instantToLocal(now, tz).date;
-  const tokens = toDateTokens(normalizeGermanText(text));
-  const phrase = tokens.join(" ");
+export interface DaySpan {
+  from: LocalDate;
+  to: LocalDate;
+}
 
-  const result =
+export function parseGermanDate(text: string, now: Date, tz = "Europe/Berlin"): LocalDate {
+  const { tokens, phrase, today } = prepare(text, now, tz);
+  const result = singleDay(tokens, phrase, today);
+  if (result === null) throw new AppError(ErrorCodes.INVALID_DATE, NOT_UNDERSTOOD);
+  return result;
+}
+
+/** One day as { from: day, to: day }, or a span of days ("Anfang nächster Woche", "am Wochenende"). */
+export function parseGermanDays(text: string, now: Date, tz = "Europe/Berlin"): DaySpan {
+  const { tokens, phrase, today } = prepare(text, now, tz);
+  const day = singleDay(tokens, phrase, today);
+  if (day !== null) return { from: day, to: day };
+  const span = weekSpan(phrase, today) ?? weekendSpan(phrase, today);
+  if (span === null) throw new AppError(ErrorCodes.INVALID_DATE, NOT_UNDERSTOOD);
+  if (span.to < today) throw new AppError(ErrorCodes.DATE_IN_PAST, "Diese Tage sind schon vorbei.");
+  return { from: span.from < today ? today : span.from, to: span.to };
+}
+
+function prepare(text: string, now: Date, tz: string) {
+  const tokens = toDateTokens(normalizeGermanText(text));
+  return { tokens, phrase: tokens.join(" "), today: instantToLocal(now, tz).date };
+}
+
+function singleDay(tokens: string[], phrase: string, today: LocalDate): LocalDate | null {
+  return (
     isoDate(phrase) ??
     numericDate(phrase, today) ??
     dayWithMonthName(phrase, today) ??
+    namedDay(phrase, today) ??
     relativeDay(tokens, phrase, today) ??
     weekdayDate(tokens, phrase, today) ??
-    dayOfMonthOnly(phrase, today);
-  if (result === null) throw new AppError(ErrorCodes.INVALID_DATE, NOT_UNDERSTOOD);
-  return result;
+    dayOfMonthOnly(phrase, today)
+  );
+}
+
+const PART_OF_WEEK: Record<string, [first: number, last: number]> = { anfang: [0, 2], mitte: [1, 3], ende: [3, 4] };
+
+/** "Anfang nächster Woche", "Ende der Woche", "nächste Woche": days counted from that week's Monday. */
+function weekSpan(phrase: string, today: LocalDate): DaySpan | null {
+  const m =
+    /(?:^|\s)(?:(anfang|mitte|ende) )?(?:der |in der )?(?:(diese|naechste|kommende|uebernaechste)[nrms]? )?woche(?=$|\s)/.exec(phrase);
+  if (!m || (!m[1] && !m[2])) return null;
+  const monday = addDaysLocal(today, -((weekdayOfLocalDate(today) + 6) % 7) + WEEKS_AHEAD[m[2] ?? "diese"] * 7);
+  const [first, last] = m[1] ? PART_OF_WEEK[m[1]] : [0, 6];
+  return { from: addDaysLocal(monday, first), to: addDaysLocal(monday, last) };
+}
+
+/** "am Wochenende", "nächstes Wochenende": the coming Saturday and Sunday (said on a Saturday: today and tomorrow). */
+function weekendSpan(phrase: string, today: LocalDate): DaySpan | null {
+  if (!/(?:^|\s)wochenende(?=$|\s)/.test(phrase)) return null;
+  const saturday = addDaysLocal(today, (6 - weekdayOfLocalDate(today) + 7) % 7);
+  return { from: saturday, to: addDaysLocal(saturday, 1) };
 }
 
 /**
@@ -54,9 +107,7 @@ export function parseGermanDate(text: string, now: Date, tz = "Europe/Berlin"): 
  * ordinals become "9.", month names "#10", cardinals "9".
  */
 function toDateTokens(normalized: string): string[] {
-  return normalized
-    .split(" ")
-    .filter((token) => token.length > 0)
+  return withoutNoise(normalized.split(" ").filter((token) => token.length > 0))
     .map((token) => {
       const ordinal = ordinalWord(token);
       if (ordinal !== null) return `${ordinal}.`;
@@ -95,17 +146,26 @@ function dayWithMonthName(phrase: string, today: LocalDate): LocalDate | null {
   return m[3] ? dateWithYear(Number(m[3]), month, day) : nextDayOfYear(month, day, today);
 }
 
-/** "heute", "morgen", "übermorgen", "in 3 Tagen", "in einer Woche" */
+/** "heute", "morgen", "übermorgen", "in 3 Tagen", "in einer Woche", "heute in zwei Wochen" */
 function relativeDay(tokens: string[], phrase: string, today: LocalDate): LocalDate | null {
-  if (tokens.includes("heute")) return today; // also "heute morgen" (this morning)
-  if (tokens.includes("uebermorgen")) return addDaysLocal(today, 2);
-  if (tokens.some((t, i) => t === "morgen" && !isMorningGreetingOrTimeOfDay(tokens[i - 1]))) {
-    return addDaysLocal(today, 1);
-  }
+  const base = startDay(tokens);
   const m = /(?:^|\s)in (\d{1,3}|einer|einem) (tag|tagen|woche|wochen)(?=$|\s)/.exec(phrase);
-  if (!m) return null;
+  if (!m) return base === null ? null : addDaysLocal(today, base);
+  // "Dienstag in zwei Wochen" names a weekday of that week: read by weekdayDate.
+  if (base === null && tokens.some((t) => weekdayWord(t) !== null)) return null;
   const count = m[1] === "einer" || m[1] === "einem" ? 1 : Number(m[1]);
-  return addDaysLocal(today, m[2].startsWith("woche") ? count * 7 : count);
+  const inWeeks = m[2].startsWith("woche");
+  // "heute in acht Tagen" is the idiom for "in a week": the same weekday.
+  const days = inWeeks ? count * 7 : base !== null && count === 8 ? 7 : count;
+  return addDaysLocal(today, (base ?? 0) + days);
+}
+
+/** Days after today that "heute", "morgen" or "übermorgen" name; null when none is said. */
+function startDay(tokens: string[]): number | null {
+  if (tokens.includes("heute")) return 0; // also "heute morgen" (this morning)
+  if (tokens.includes("uebermorgen")) return 2;
+  if (tokens.some((t, i) => t === "morgen" && !isMorningGreetingOrTimeOfDay(tokens[i - 1]))) return 1;
+  return null;
 }
 
 /** "Guten Morgen" and "Freitag morgen" (Friday morning) do not mean tomorrow. */
@@ -121,9 +181,9 @@ function weekdayDate(tokens: string[], phrase: string, today: LocalDate): LocalD
   const mondayThisWeek = addDaysLocal(today, -((todayWeekday + 6) % 7));
   const offsetFromMonday = (target + 6) % 7;
 
-  const weekMatch = /(?:^|\s)(diese|naechste|kommende|uebernaechste)n? woche(?=$|\s)/.exec(phrase);
+  const weekMatch = WEEK_PHRASE.exec(phrase);
   if (weekMatch) {
-    const weeksAhead = WEEKS_AHEAD[weekMatch[1]];
+    const weeksAhead = weekMatch[1] ? WEEKS_AHEAD[weekMatch[1]] : weekMatch[2] === "einer" ? 1 : Number(weekMatch[2]);
     const date = addDaysLocal(mondayThisWeek, weeksAhead * 7 + offsetFromMonday);
     if (date < today) throw new AppError(ErrorCodes.DATE_IN_PAST, "Dieser Tag ist schon vorbei.");
     return date;

@@ -9,7 +9,7 @@
  */
 import { AppError, ErrorCodes } from "@/server/errors";
 import { formatLocalTime, type LocalTime } from "./local-date";
-import { cardinalWord, normalizeGermanText, withoutTrailingDots } from "./german-words";
+import { cardinalWord, normalizeGermanText, withoutNoise, withoutTrailingDots } from "./german-words";
 
 export interface ParseGermanTimeOptions {
   /** Whether a reading "HH:mm" is plausible, e.g. inside the branch's opening hours that day. */
@@ -28,18 +28,36 @@ interface SpokenTime {
 const NOT_UNDERSTOOD = "Die Uhrzeit habe ich nicht verstanden.";
 
 export function parseGermanTime(text: string, opts: ParseGermanTimeOptions = {}): LocalTime {
+  const { spoken, phrase } = readSpokenTime(text);
+  return formatLocalTime(resolveHour(spoken, dayPartOf(phrase), opts.preferHours) * 60 + spoken.minute);
+}
+
+/**
+ * Every time of day the words can mean, earliest first: one reading when the hour or the
+ * day part settles it ("14 Uhr", "halb drei nachmittags"), otherwise the morning and the
+ * afternoon reading ("halb drei" → 02:30 and 14:30). Which one a business means is for the
+ * caller to decide with its opening hours.
+ */
+export function germanTimeReadings(text: string): LocalTime[] {
+  const { spoken, phrase } = readSpokenTime(text);
+  const dayPart = dayPartOf(phrase);
+  if (spoken.twelveHour && dayPart === null && spoken.hour !== 12) {
+    return [spoken.hour, spoken.hour + 12].map((h) => formatLocalTime(h * 60 + spoken.minute));
+  }
+  return [formatLocalTime(resolveHour(spoken, dayPart) * 60 + spoken.minute)];
+}
+
+function readSpokenTime(text: string): { spoken: SpokenTime; phrase: string } {
   const phrase = toTimeTokens(normalizeGermanText(text)).join(" ");
   const spoken = readClock(phrase) ?? readDayPartAlone(phrase);
   if (!spoken) throw new AppError(ErrorCodes.INVALID_DATE, NOT_UNDERSTOOD);
-  return formatLocalTime(resolveHour(spoken, dayPartOf(phrase), opts.preferHours) * 60 + spoken.minute);
+  return { spoken, phrase };
 }
 
 /** Number words become digits ("vierzehn uhr dreissig" → "14 uhr 30"); "14uhr" is split. */
 function toTimeTokens(normalized: string): string[] {
-  return normalized
-    .replace(/(\d)(uhr)(?=$|\s)/g, "$1 $2")
-    .split(" ")
-    .filter((token) => token.length > 0)
+  const split = normalized.replace(/(\d)uhr(\d{2})?(?=$|\s)/g, (_, hour: string, minute?: string) => `${hour} uhr${minute ? ` ${minute}` : ""}`);
+  return withoutNoise(split.split(" ").filter((token) => token.length > 0))
     .map((token) => {
       const cardinal = cardinalWord(token);
       if (cardinal !== null) return String(cardinal);

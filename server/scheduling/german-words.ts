@@ -41,7 +41,7 @@ for (const [tensWord, tens] of Object.entries(TENS)) {
 
 /** Ordinal stems 1–31: "erst" → 1, "neunt" → 9, "zwanzigst" → 20, "einunddreissigst" → 31. */
 const ORDINAL_STEMS = new Map<string, number>([
-  ["erst", 1], ["zweit", 2], ["dritt", 3], ["viert", 4], ["fuenft", 5], ["sechst", 6],
+  ["erst", 1], ["zweit", 2], ["zwot", 2], ["dritt", 3], ["viert", 4], ["fuenft", 5], ["sechst", 6],
   ["siebt", 7], ["siebent", 7], ["acht", 8], ["neunt", 9], ["zehnt", 10], ["elft", 11], ["zwoelft", 12],
 ]);
 for (const [word, n] of CARDINALS) {
@@ -110,4 +110,25 @@ export function weekdayWord(word: string): Weekday | null {
   if (exact !== undefined) return exact;
   const compound = /^([a-z]+?)(morgen|vormittag|mittag|nachmittag|abend)$/.exec(w);
   return compound ? (WEEKDAYS.get(compound[1]) ?? null) : null;
+}
+
+/** Words that carry nothing for a date or time: hesitations and fillers ("äh", "also", "bitte"). */
+const FILLERS = new Set([
+  "aeh", "aehm", "aehh", "oeh", "oehm", "eh", "ehm", "hm", "hmm", "mhm", "also", "ja", "jo", "bitte",
+  "gern", "gerne", "halt", "mal", "so", "eben", "eigentlich", "vielleicht", "eventuell", "ne", "naja",
+  "genau", "dann", "noch", "irgendwie",
+]);
+
+/**
+ * Normalised tokens without fillers and without a word said twice in a row ("am am Freitag").
+ * Numbers may repeat ("neunter neunter" is 9 September), so only words are merged.
+ */
+export function withoutNoise(tokens: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (const token of tokens) {
+    if (FILLERS.has(token)) continue;
+    if (token === kept.at(-1) && !/\d/.test(token)) continue;
+    kept.push(token);
+  }
+  return kept;
 }
