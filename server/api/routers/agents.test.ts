@@ -56,7 +56,8 @@ beforeEach(() => {
 
 describe("agents and versions", () => {
   it("lists the workspace's agents and their versions with the published one", async () => {
-    const agents = await call("agents.listAgents", staff, {});
+    expect((await call("agents.listAgents", staff, {})).status).toBe(403);
+    const agents = await call("agents.listAgents", admin, {});
     expect((agents.data as { agents: Array<{ agent_id: string }> }).agents.map((a) => a.agent_id)).toEqual([praxis, salon]);
     const versions = await call("agents.getAgentVersions", admin, { agent_id: praxis });
     expect(versions.data).toMatchObject({ published_version: 1 });

@@ -69,8 +69,9 @@ beforeEach(() => {
 });
 
 describe("webhook configuration", () => {
-  it("shows the URL and the key only masked, to admins and staff", async () => {
-    for (const session of [admin, staff]) {
+  it("shows the URL and the key only masked, to admins only", async () => {
+    expect((await call("retellConfig.getWebhookConfiguration", staff, {})).status).toBe(403);
+    for (const session of [admin]) {
       const res = await call("retellConfig.getWebhookConfiguration", session, {});
       expect(res.status).toBe(200);
       expect(res.data).toMatchObject({ webhook_url: `${app.url}/api/mcp/retell/webhook`, webhook_secret: "demo••••••••-key", connected: true });

@@ -85,8 +85,9 @@ describe("settings router", () => {
       expect(res.status, path).toBe(403);
       expect(res.error?.message).toBe("Für diese Aktion fehlt Ihnen die Berechtigung.");
     }
-    // The calendar connection names Cal.com's URL and key: admins only.
+    // The calendar connection names Cal.com's URL and key: admins only, like every read behind this admin page.
     expect((await call("settings.calendar", staff, {})).status).toBe(403);
+    expect((await call("settings.company", staff, {})).status).toBe(403);
     expect(await testDb.prisma.branch.count({ where: { name: "X" } })).toBe(0);
   });
 

@@ -16,6 +16,7 @@ export const companyServer = defineServer({
       params: s.getParams,
       result: s.getResult,
       kind: "read",
+      roles: ["admin"], // read behind an admin-only page
       cache: { ttlSeconds: 300, tags: [COMPANY_CACHE_TAG] },
       handler: getCompany,
     }),
@@ -25,6 +26,7 @@ export const companyServer = defineServer({
       params: s.getSettingsParams,
       result: s.getSettingsResult,
       kind: "read",
+      roles: ["admin"], // read behind an admin-only page
       cache: { ttlSeconds: 300, tags: [COMPANY_CACHE_TAG] },
       handler: getSettings,
     }),

@@ -45,15 +45,36 @@ export async function ensureBuiltInFunctions(ctx: ServiceContext): Promise<void>
   await forgetConfiguredFunctions(ctx.companyId);
 }
 
+/** Id under which a built-in without its own row yet is listed; the first write to it creates the row. */
+const UNSTORED_BUILTIN_PREFIX = "builtin:";
+
+/** A read only reads: built-ins the company has no row for are listed as they would be stored. */
 export async function getCustomFunctions(ctx: ServiceContext): Promise<{ functions: FunctionDto[]; total: number }> {
-  await ensureBuiltInFunctions(ctx);
   const rows = await ctx.db.retellCustomFunction.findMany({
     where: { OR: [{ companyId: ctx.companyId }, { companyId: null, isGlobal: true }] },
     orderBy: [{ type: "asc" }, { name: "asc" }],
   });
   const own = new Set(rows.filter((r) => r.companyId).map((r) => r.name));
-  const visible = rows.filter((r) => r.companyId || !own.has(r.name));
-  return { functions: visible.map(toDto), total: visible.length };
+  const stored = rows.filter((r) => r.companyId || !own.has(r.name)).map(toDto);
+  const unstored = BUILTIN_FUNCTIONS.filter((b) => !own.has(b.name)).map(
+    (b): FunctionDto => ({
+      id: `${UNSTORED_BUILTIN_PREFIX}${b.name}`,
+      name: b.name,
+      type: "builtin",
+      description: b.description,
+      parameters: b.parameters,
+      url: null,
+      method: "POST",
+      headers: {},
+      timeout_ms: BUILTIN_TIMEOUT_MS,
+      enabled: true,
+      is_global: false,
+      last_used: null,
+      usage_count: 0,
+    }),
+  );
+  const functions = [...stored, ...unstored].sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name));
+  return { functions, total: functions.length };
 }
 
 export async function createCustomFunction(ctx: ServiceContext, params: z.output<typeof createCustomFunctionParams>): Promise<WriteResult> {
@@ -138,6 +159,11 @@ function checkParameterSchema(schema: unknown): void {
 }
 
 async function ownFunction(ctx: ServiceContext, id: string): Promise<RetellCustomFunction> {
+  const builtinName = id.startsWith(UNSTORED_BUILTIN_PREFIX) ? id.slice(UNSTORED_BUILTIN_PREFIX.length) : null;
+  if (builtinName !== null && builtinFunction(builtinName)) {
+    await ensureBuiltInFunctions(ctx);
+    return ctx.db.retellCustomFunction.findFirstOrThrow({ where: { companyId: ctx.companyId, name: builtinName, type: "builtin" } });
+  }
   const fn = await ctx.db.retellCustomFunction.findFirst({ where: { id, companyId: ctx.companyId } });
   if (!fn) throw new AppError(ErrorCodes.NOT_FOUND, "Die Funktion wurde nicht gefunden.");
   return fn;

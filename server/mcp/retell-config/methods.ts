@@ -15,6 +15,7 @@ export const retellConfigServer = defineServer({
       params: s.empty,
       result: s.webhookConfigurationResult,
       kind: "read",
+      roles: ["admin"], // read behind an admin-only page
       handler: (ctx) => getWebhookConfiguration(ctx),
     }),
     defineMethod({
@@ -31,6 +32,7 @@ export const retellConfigServer = defineServer({
       params: s.empty,
       result: s.getCustomFunctionsResult,
       kind: "read",
+      roles: ["admin"], // read behind an admin-only page
       handler: (ctx) => getCustomFunctions(ctx),
     }),
     defineMethod({

@@ -99,7 +99,7 @@ describe("webhook configuration", () => {
 });
 
 describe("custom functions", () => {
-  it("lists the built-ins (created once), global functions, never another company's", async () => {
+  it("lists the built-ins, global functions, never another company's", async () => {
     const other = await db.prisma.company.create({ data: { slug: "andere", name: "Andere" } });
     await db.prisma.retellCustomFunction.create({ data: { companyId: other.id, name: "fremd", type: "data_collection", parameterSchema: { type: "object" } } });
     await db.prisma.retellCustomFunction.create({ data: { name: "wetter", type: "external_api", url: "https://wetter.example/api", isGlobal: true, parameterSchema: { type: "object" } } });
@@ -175,7 +175,8 @@ describe("custom functions", () => {
       executeFunction(ctx, { function_name: "answer_question", parameters: { frage: "Parken?" }, call_context: { call_id: `c_${Math.random()}`, to_number: "+49301234567" } });
     expect((await ask()).success).toBe(true); // fills the cache of the company's functions
     await updateCustomFunction(ctx, { function_id: builtin.id, updates: { enabled: false } });
-    expect((await db.prisma.retellCustomFunction.findUniqueOrThrow({ where: { id: builtin.id } })).isEnabled).toBe(false);
+    const stored = await db.prisma.retellCustomFunction.findFirstOrThrow({ where: { companyId: ctx.companyId, name: "answer_question" } });
+    expect(stored.isEnabled).toBe(false);
     await expect(ask()).rejects.toMatchObject({ code: 3005 });
     await updateCustomFunction(ctx, { function_id: builtin.id, updates: { enabled: true } });
     expect((await ask()).success).toBe(true);

@@ -13,6 +13,7 @@ export const retellServer = defineServer({
       params: s.listAgentsParams,
       result: s.listAgentsResult,
       kind: "read",
+      roles: ["admin"], // read behind an admin-only page
       handler: (ctx) => listAgents(ctx),
     }),
     defineMethod({
@@ -21,6 +22,7 @@ export const retellServer = defineServer({
       params: s.getAgentVersionsParams,
       result: s.getAgentVersionsResult,
       kind: "read",
+      roles: ["admin"], // read behind an admin-only page
       handler: getAgentVersions,
     }),
     defineMethod({
@@ -37,6 +39,7 @@ export const retellServer = defineServer({
       params: s.listPhoneNumbersParams,
       result: s.listPhoneNumbersResult,
       kind: "read",
+      roles: ["admin"], // read behind an admin-only page
       handler: (ctx) => listPhoneNumbers(ctx),
     }),
     defineMethod({

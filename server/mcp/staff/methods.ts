@@ -46,6 +46,7 @@ export const staffServer = defineServer({
       params: s.listAbsencesParams,
       result: s.listAbsencesResult,
       kind: "read",
+      roles: ["admin"], // read behind an admin-only page
       handler: listAbsences,
     }),
     defineMethod({
