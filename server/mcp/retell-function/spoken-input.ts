@@ -29,12 +29,21 @@ const ALIASES: Record<string, string> = {
   services: "dienstleistungen",
 };
 
-/** Canonical German keys, string values, blanks dropped. */
+/**
+ * What a caller says in one answer is short; anything longer is refused before it reaches the
+ * parsers, which then never see more than this much text per field.
+ */
+export const MAX_SPOKEN_CHARS = 500;
+
+/** Canonical German keys, string values, blanks dropped; an over-long value is refused (4005). */
 export function normalizeArgs(args: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [rawKey, value] of Object.entries(args)) {
-    const key = ALIASES[rawKey.toLowerCase()] ?? rawKey.toLowerCase();
     const text = Array.isArray(value) ? value.join(", ") : typeof value === "string" || typeof value === "number" ? String(value) : "";
+    if (text.length > MAX_SPOKEN_CHARS) {
+      throw new AppError(ErrorCodes.INVALID_INPUT, "Diese Angabe ist zu lang. Bitte nennen Sie sie kürzer.");
+    }
+    const key = ALIASES[rawKey.toLowerCase()] ?? rawKey.toLowerCase();
     if (text.trim()) out[key] = text.trim();
   }
   return out;
