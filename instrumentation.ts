@@ -2,7 +2,11 @@
 export async function register(): Promise<void> {
   // The documented shape: the Node-only import sits inside the runtime check, so other runtimes never bundle it.
   if (process.env.NEXT_RUNTIME === "nodejs" && process.env.NEXT_PHASE !== "phase-production-build") {
+    const { becomeDatabaseOwner } = await import("@/server/db/app-owner");
     const { startOutboxWorkerFromEnv } = await import("@/server/outbox/start");
-    await startOutboxWorkerFromEnv();
+    // The embedded database folder is this process's before anything opens it.
+    let worker: Awaited<ReturnType<typeof startOutboxWorkerFromEnv>> = null;
+    await becomeDatabaseOwner(async () => worker?.stop());
+    worker = await startOutboxWorkerFromEnv();
   }
 }

@@ -19,13 +19,30 @@ export default defineConfig({
       return new PrismaPg({ connectionString: databaseUrl });
     }
     process.env.PRISMA_SCHEMA_DISABLE_ADVISORY_LOCK ??= "1"; // migrate deploy hangs on PGlite otherwise
-    if (!pgliteDir.startsWith("memory://")) fs.mkdirSync(pgliteDir, { recursive: true });
+    if (!pgliteDir.startsWith("memory://")) {
+      await ownFolder(pgliteDir);
+      fs.mkdirSync(pgliteDir, { recursive: true });
+    }
     const { PGlite } = await import("@electric-sql/pglite");
     const { PrismaPGlite } = await import("pglite-prisma-adapter");
     // The adapter is typed against an older @prisma/driver-adapter-utils; the runtime contract is the same.
     return new PrismaPGlite(new PGlite(pgliteDir)) as unknown as import("@prisma/adapter-pg").PrismaPg;
   },
 });
+
+/** The data folder has one owner: while the app runs, Prisma commands on it stop with a message naming it. */
+async function ownFolder(dir: string) {
+  const { lockedMessage, tryAcquire } = await import("./server/db/lock");
+  const attempt = tryAcquire(dir, { kind: "tool" });
+  if ("lock" in attempt) return; // released when this command exits
+  if (!attempt.owner) throw new Error(`${dir} is being taken over by another process; try again.`);
+  throw new Error(
+    lockedMessage(attempt.owner, {
+      de: "Prisma-Befehle auf diesem Ordner erst nach dem Beenden der App; Migrationen spielt `npm run dev`/`npm start` selbst ein.",
+      en: "Run Prisma commands on this folder only once the app is stopped; `npm run dev`/`npm start` apply migrations themselves.",
+    }),
+  );
+}
 
 /**
  * The schema engine's catalog queries return PostgreSQL `name` columns (OID 19), which

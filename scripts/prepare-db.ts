@@ -1,12 +1,16 @@
 /**
- * Runs before `npm run dev` / `npm start`. On the embedded default: applies pending migrations
- * to the PGlite data folder and seeds the demo company into a new database. With DATABASE_URL
- * nothing happens here: migrate with `npm run db:migrate`, seed only on request (`npm run db:seed`).
+ * Runs before `npm run dev` / `npm start`. On the embedded default: takes the data folder's
+ * lock (a second start stops here with a message naming the running app), applies pending
+ * migrations and seeds the demo companies into a new database (in production only with
+ * SEED_DEMO=true). With DATABASE_URL nothing happens here: migrate with `npm run db:migrate`,
+ * seed only on request (`npm run db:seed`).
  */
 import { env, EnvError } from "@/server/env";
 import { prismaOnPglite } from "@/server/db";
+import { acquireLock, DatabaseLockedError, lockedMessage, secondStartTodo } from "@/server/db/lock";
 import { migratePglite } from "@/server/db/migrations";
 import { openPglite } from "@/server/db/pglite";
+import { demoSeedAllowed, FIRST_COMPANY_HELP } from "@/server/cli/seed";
 import { seedDemoData } from "@/server/seed";
 
 async function main() {
@@ -16,24 +20,33 @@ async function main() {
     return;
   }
   const started = Date.now();
+  const lock = await acquireLock(e.PGLITE_DATA_DIR, {
+    kind: "prepare",
+    port: Number(process.env.PORT) || 3000,
+    waitFor: ["tool"],
+    message: (owner) => lockedMessage(owner, secondStartTodo(owner)),
+  });
   const pg = await openPglite(e.PGLITE_DATA_DIR);
   try {
     const applied = await migratePglite(pg);
     if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
     const { rows } = await pg.query<{ n: number }>("SELECT count(*)::int AS n FROM companies");
-    if (rows[0].n === 0) {
+    if (rows[0].n === 0 && demoSeedAllowed()) {
       const prisma = await prismaOnPglite(pg);
       await seedDemoData(prisma);
       await prisma.$disconnect();
       console.log("New database: demo companies seeded (logins in README).");
+    } else if (rows[0].n === 0) {
+      console.log(`New database without companies.\n${FIRST_COMPANY_HELP}`);
     }
     console.log(`Embedded database ready in ${e.PGLITE_DATA_DIR} (${Date.now() - started} ms).`);
   } finally {
     await pg.close();
+    lock.release();
   }
 }
 
 main().catch((err) => {
-  console.error(err instanceof EnvError ? err.message : err);
+  console.error(err instanceof EnvError || err instanceof DatabaseLockedError ? `\n${err.message}\n` : err);
   process.exit(1);
 });

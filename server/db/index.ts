@@ -6,7 +6,7 @@ import { env } from "@/server/env";
 export type Db = PrismaClient;
 export type { Prisma } from "@/server/generated/prisma/client";
 
-interface DbHandles {
+export interface DbHandles {
   prisma: PrismaClient;
   pglite?: PGlite;
 }
@@ -18,8 +18,16 @@ const g = globalThis as unknown as { __askproDb?: Promise<DbHandles> };
  * PGlite data folder (one instance per process; `npm run dev`/`start` migrate and seed it first).
  */
 export function getDb(): Promise<PrismaClient> {
-  g.__askproDb ??= openDb();
-  return g.__askproDb.then((h) => h.prisma);
+  return getDbHandles().then((h) => h.prisma);
+}
+
+/** The process-wide client and, on the embedded default, the PGlite instance under it. */
+export function getDbHandles(): Promise<DbHandles> {
+  g.__askproDb ??= openDb().catch((err: unknown) => {
+    g.__askproDb = undefined;
+    throw err;
+  });
+  return g.__askproDb;
 }
 
 async function openDb(): Promise<DbHandles> {
@@ -29,8 +37,26 @@ async function openDb(): Promise<DbHandles> {
     return { prisma: new PrismaClient({ adapter: new PrismaPg({ connectionString: e.DATABASE_URL, max: 10 }) }) };
   }
   const { openPglite } = await import("./pglite");
+  await ownFolder(e.PGLITE_DATA_DIR);
   const pglite = await openPglite(e.PGLITE_DATA_DIR);
   return { prisma: await prismaOnPglite(pglite), pglite };
+}
+
+/**
+ * Only the lock's owner opens a data folder: the app takes the lock at start; any other process
+ * that gets here takes it too, or stops with a message naming the running app.
+ */
+async function ownFolder(dataDir: string): Promise<void> {
+  const { acquireLock, heldLock, isFolder, lockedMessage } = await import("./lock");
+  if (!isFolder(dataDir) || heldLock(dataDir)) return;
+  await acquireLock(dataDir, {
+    kind: "tool",
+    message: (owner) =>
+      lockedMessage(owner, {
+        de: "Kommandozeilen-Werkzeuge (npm run mcp:token, user:create, db:seed, db:backup) arbeiten über die laufende App; alles andere erst nach dem Beenden der App.",
+        en: "Command-line tools (npm run mcp:token, user:create, db:seed, db:backup) work through the running app; anything else only once it is stopped.",
+      }),
+  });
 }
 
 export async function prismaOnPglite(pglite: PGlite): Promise<PrismaClient> {
@@ -47,4 +73,5 @@ export async function closeDb(): Promise<void> {
   if (!handles) return;
   await handles.prisma.$disconnect();
   await handles.pglite?.close();
+  if (handles.pglite?.dataDir) (await import("./lock")).heldLock(handles.pglite.dataDir)?.release();
 }

@@ -1,0 +1,21 @@
+/**
+ * npm run db:backup [-- --out file]
+ * Embedded default: a consistent copy of .data/pglite (gzip tar), also while the app runs (the
+ * running app makes it); default file .data/backups/pglite-<date>-<time>.tar.gz.
+ * With DATABASE_URL: pg_dump in its custom format (printed when pg_dump is not installed).
+ */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { cliMain } from "@/server/cli/run";
+import { runPgTool } from "@/server/db/pg-tools";
+import { env } from "@/server/env";
+
+const e = env();
+if (e.DATABASE_URL) {
+  const { values } = parseArgs({ options: { out: { type: "string" } } });
+  const stamp = new Date().toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
+  const file = path.resolve(values.out ?? path.join(".data", "backups", `postgres-${stamp}.dump`));
+  process.exitCode = runPgTool("pg_dump", ["--format=custom", "--no-owner", `--file=${file}`, e.DATABASE_URL], file);
+} else {
+  void cliMain("db:backup");
+}
