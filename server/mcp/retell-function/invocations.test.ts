@@ -54,3 +54,42 @@ describe("runOnce", () => {
     expect(await stuck).toBe("late");
   });
 });
+
+describe("runOnce leases", () => {
+  const leftInProgress = async (callId: string, expiresInMs: number) => {
+    await db.prisma.$executeRaw`
+      INSERT INTO function_invocations (id, "companyId", "retellCallId", "functionName", "argsHash", "leaseOwner", "leaseExpiresAt")
+      VALUES (${`dead-${callId}`}, 'company-a', ${callId}, 'book_appointment', ${hashArgs({ a: 1 })}, 'dead-holder', now() + make_interval(secs => ${expiresInMs / 1000}))`;
+  };
+
+  it("a retry takes over a call whose holder died once the lease has expired", async () => {
+    await leftInProgress("call-dead-holder", 300);
+    const started = Date.now();
+    const answer = await runOnce(db.prisma, key("call-dead-holder"), async () => ({ answer: "booked", keep: true }));
+    expect(answer).toBe("booked");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    const row = await db.prisma.functionInvocation.findUniqueOrThrow({ where: { id: "dead-call-dead-holder" } });
+    expect(row).toMatchObject({ completed: true, leaseOwner: null });
+  });
+
+  it("a row from before leases (no expiry) is taken over at once", async () => {
+    await leftInProgress("call-no-lease", 0);
+    await db.prisma.functionInvocation.update({ where: { id: "dead-call-no-lease" }, data: { leaseExpiresAt: null, leaseOwner: null } });
+    expect(await runOnce(db.prisma, key("call-no-lease"), async () => ({ answer: 1, keep: true }), { waitMs: 100 })).toBe(1);
+  });
+
+  it("a holder that is still running keeps its lease by renewing it", async () => {
+    let runs = 0;
+    const slow = runOnce(db.prisma, key("call-renewing"), async () => {
+      runs++;
+      await sleep(1_000);
+      return { answer: "first", keep: true };
+    }, { leaseMs: 200 });
+    await sleep(50);
+    const repeat = await runOnce(db.prisma, key("call-renewing"), async () => ({ answer: `again ${++runs}`, keep: true }), { leaseMs: 200, waitMs: 3_000 });
+    expect(await slow).toBe("first");
+    expect(repeat).toBe("first");
+    expect(runs).toBe(1);
+  });
+});
