@@ -62,6 +62,8 @@ export default defineConfig({
         PORT: String(PORT),
         APP_URL: baseURL,
         RETELL_API_BASE_URL: `http://127.0.0.1:${RETELL_PORT}`,
+        // Company-configured URLs in the specs point at local fakes (http://127.0.0.1).
+        ALLOW_INSECURE_OUTBOUND_HTTP: "true",
         PGLITE_DATA_DIR: path.join(process.env.E2E_DATA_DIR, "pglite"),
         LOG_LEVEL: "warn",
         NEXT_TELEMETRY_DISABLED: "1",

@@ -39,7 +39,13 @@ const schema = z.object({
   DEMO_RETELL_API_KEY: z.string().min(8).default("demo-retell-key"),
   RETELL_API_BASE_URL: z.url().default("https://api.retellai.com"),
   CALCOM_API_BASE_URL: z.url().default("https://api.cal.com/v2"),
-  ALLOW_PRIVATE_FUNCTION_URLS: boolish.default(false),
+  /** Development and tests only: company-configured URLs may use plain http and reach loopback/private addresses. */
+  ALLOW_INSECURE_OUTBOUND_HTTP: boolish.default(false),
+  /** Optional: the only hosts a company may point its Cal.com connection at, comma-separated. */
+  CALCOM_ALLOWED_HOSTS: z
+    .string()
+    .regex(/^[a-z0-9.-]+(,[a-z0-9.-]+)*$/i, "must look like host,host")
+    .optional(),
   OUTBOX_WORKER: boolish.default(true),
   RATE_LIMITS: z
     .string()

@@ -6,9 +6,13 @@ import type { PrismaClient } from "@/server/generated/prisma/client";
 import { CalcomClient } from "@/server/integrations/calcom/client";
 import type { Logger } from "@/server/logger";
 import { parseCompanySettings, type CompanySettings } from "@/server/mcp/company/settings";
+import { guardedFetch } from "@/server/outbound/guard";
 import { CalcomCalendarProvider } from "./calcom-provider";
 import { LocalCalendarProvider } from "./local-provider";
 import type { CalendarProvider } from "./provider";
+
+/** Event types and slots of a busy calendar fit easily; anything larger is refused. */
+const CALCOM_MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 
 /** The parts of a service context a provider needs (a ServiceContext fits). */
 export interface ProviderContext {
@@ -54,6 +58,8 @@ export async function loadCompanyCalendar(ctx: ProviderContext): Promise<Company
   const client = new CalcomClient({
     baseUrl: row.baseUrl ?? env().CALCOM_API_BASE_URL,
     apiKey: decryptSecret(row.apiKeyEnc),
+    // The base URL is the company's choice: requests go through the outbound guard.
+    fetch: guardedFetch("calcom", CALCOM_MAX_RESPONSE_BYTES),
     circuitScope: ctx.companyId,
   });
   return { provider: new CalcomCalendarProvider({ ...base, client, cache: getCache(), log: ctx.log }), company: info };

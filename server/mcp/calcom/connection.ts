@@ -4,6 +4,7 @@ import { getCache } from "@/server/cache";
 import { invalidateCalcomAvailability } from "@/server/calendar/calcom-provider";
 import { decryptSecret, encryptSecret, maskSecret } from "@/server/crypto";
 import { env } from "@/server/env";
+import { checkOutboundUrl } from "@/server/outbound/guard";
 import type { ServiceContext } from "@/server/mcp/types";
 import type * as s from "./schemas";
 
@@ -15,6 +16,8 @@ export async function updateConnection(
   ctx: ServiceContext,
   params: z.output<typeof s.updateConnectionParams>,
 ): Promise<z.input<typeof s.updateConnectionResult>> {
+  // Checked again before every request (after DNS); here so the form gets a clear answer.
+  if (params.base_url) checkOutboundUrl(params.base_url, "calcom");
   const data = {
     provider: params.provider,
     ...(params.base_url !== undefined ? { baseUrl: params.base_url } : {}),

@@ -119,7 +119,7 @@ export const getConnectionResult = z.object({ connection: connectionSchema });
 
 export const updateConnectionParams = z.object({
   provider: providerKind,
-  base_url: z.url().nullable().optional(),
+  base_url: z.url().max(2000).nullable().optional(),
   /** Stored encrypted; omit to keep the current key. */
   api_key: z.string().trim().min(8).max(500).optional(),
   /** Stored encrypted; omit to keep the current secret. */

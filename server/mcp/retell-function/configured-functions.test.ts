@@ -5,7 +5,7 @@ import type { ServiceContext } from "@/server/mcp/types";
 import { overrideEnv, seededTestDb, testContext } from "@/server/retell/test-support";
 import { DEMO_PHONE_NUMBER } from "@/server/seed/demo";
 import { forgetConfiguredFunctions } from "./configured-list";
-import { isBlockedAddress } from "./safe-http";
+import { isPublicAddress } from "@/server/outbound/address-policy";
 import { sealHeaders } from "./sealed-headers";
 import { executeFunction } from "./service";
 
@@ -93,7 +93,7 @@ const run = (name: string, args: Record<string, unknown>, callId = `call_${name}
 
 describe("external_api with private addresses allowed (development)", () => {
   beforeAll(() => {
-    restoreEnv = overrideEnv({ ALLOW_PRIVATE_FUNCTION_URLS: true });
+    restoreEnv = overrideEnv({ ALLOW_INSECURE_OUTBOUND_HTTP: true });
   });
   afterAll(() => restoreEnv());
 
@@ -163,6 +163,11 @@ describe("external_api with private addresses allowed (development)", () => {
 });
 
 describe("external_api in production: no private targets", () => {
+  beforeAll(() => {
+    restoreEnv = overrideEnv({ ALLOW_INSECURE_OUTBOUND_HTTP: false });
+  });
+  afterAll(() => restoreEnv());
+
   it("refuses loopback by IP and by name, private, link-local and mapped addresses, and calls nothing", async () => {
     for (const url of [
       `${base}/status`,
@@ -186,10 +191,10 @@ describe("external_api in production: no private targets", () => {
 
   it("classifies addresses", () => {
     for (const blocked of ["127.0.0.1", "10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "fe80::1", "fd00::1", "::ffff:10.0.0.1", "::ffff:7f00:1", "64:ff9b::a00:1", "224.0.0.1"]) {
-      expect(isBlockedAddress(blocked), blocked).toBe(true);
+      expect(isPublicAddress(blocked), blocked).toBe(false);
     }
     for (const open of ["93.184.216.34", "8.8.8.8", "2606:4700:4700::1111", "::ffff:8.8.8.8"]) {
-      expect(isBlockedAddress(open), open).toBe(false);
+      expect(isPublicAddress(open), open).toBe(true);
     }
   });
 });

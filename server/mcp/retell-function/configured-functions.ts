@@ -3,12 +3,11 @@
  * `data_collection` keeps validated answers with the call.
  */
 import { AppError, ErrorCodes } from "@/server/errors";
-import { env } from "@/server/env";
+import { guardedRequest, RedirectRefused, ResponseTooLarge, type GuardedResponse } from "@/server/outbound/guard";
 import { loadCollectedData, saveCollectedData } from "@/server/retell/call-context";
 import type { ConfiguredFunction } from "./configured-list";
 import type { FunctionAnswer, FunctionContext } from "./function-context";
 import { validateArgs } from "./json-schema";
-import { safeRequest } from "./safe-http";
 import { openHeaders } from "./sealed-headers";
 
 /** Far below what Retell accepts; the agent reads the answer aloud. */
@@ -56,25 +55,39 @@ async function callExternal(fctx: FunctionContext, fn: ConfiguredFunction, args:
     body = JSON.stringify(args);
     headers["content-type"] = "application/json";
   }
-  const response = await safeRequest({
-    url: url.toString(),
-    method,
-    headers,
-    body,
-    timeoutMs: Math.min(fn.timeoutMs, MAX_TIMEOUT_MS),
-    maxResponseBytes: MAX_RESPONSE_BYTES,
-    allowPrivate: env().ALLOW_PRIVATE_FUNCTION_URLS,
-  });
+  const response = await send(url, method, headers, body, Math.min(fn.timeoutMs, MAX_TIMEOUT_MS));
   if (response.status >= 500) {
     throw new AppError(ErrorCodes.RATE_LIMITED, "Der externe Dienst hat gerade ein Problem. Bitte versuchen Sie es gleich noch einmal.", {
       retryAfter: 30,
     });
   }
-  const data = parseBody(response.body, response.contentType);
+  const data = parseBody(response.body.toString("utf8"), response.headers.get("content-type"));
   if (response.status >= 400) {
     return { success: false, status_code: response.status, message: messageOf(data) ?? "Der externe Dienst hat die Anfrage abgelehnt." };
   }
   return { success: true, status_code: response.status, message: messageOf(data) ?? "Erledigt.", data };
+}
+
+/** Through the outbound guard (no private targets, no redirects), with the function's deadline; failures in German. */
+async function send(url: URL, method: string, headers: Record<string, string>, body: string | undefined, timeoutMs: number): Promise<GuardedResponse> {
+  try {
+    return await guardedRequest(
+      { url: url.toString(), method, headers, body, maxResponseBytes: MAX_RESPONSE_BYTES, signal: AbortSignal.timeout(timeoutMs) },
+      "function",
+    );
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    if (error instanceof RedirectRefused) {
+      throw new AppError(ErrorCodes.INVALID_INPUT, "Der externe Dienst leitet weiter; Weiterleitungen werden nicht befolgt.");
+    }
+    if (error instanceof ResponseTooLarge) throw new AppError(ErrorCodes.INVALID_INPUT, "Die Antwort des externen Dienstes ist zu groß.");
+    if (error instanceof DOMException && error.name === "TimeoutError") {
+      throw new AppError(ErrorCodes.RATE_LIMITED, "Der externe Dienst hat nicht rechtzeitig geantwortet.", { retryAfter: 30 });
+    }
+    throw new AppError(ErrorCodes.RATE_LIMITED, "Der externe Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.", {
+      retryAfter: 30,
+    });
+  }
 }
 
 function parseBody(text: string, contentType: string | null): unknown {

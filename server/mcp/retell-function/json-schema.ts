@@ -2,7 +2,8 @@
  * Parameter schemas of custom functions: JSON Schema (draft-07, as Retell's tool
  * `parameters`) whose top level is `type: "object"`; arguments are checked with ajv.
  */
-import { Ajv, type ErrorObject, type RegExpEngine, type ValidateFunction } from "ajv";
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import type { RegExpEngine } from "ajv/dist/types";
 import addFormatsModule from "ajv-formats";
 import { RE2JS } from "re2js";
 import { AppError, ErrorCodes } from "@/server/errors";
