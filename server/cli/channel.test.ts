@@ -17,6 +17,7 @@ const root = fs.mkdtempSync(path.join(os.tmpdir(), "askpro-channel-"));
 const dataDir = path.join(root, "pglite");
 process.env.PGLITE_DATA_DIR = dataDir;
 delete process.env.DATABASE_URL;
+const backupFile = path.join(root, "sicherung.tar.gz");
 const childEnv = { ...process.env, PGLITE_DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "warn", NODE_ENV: "development" };
 
 let db: PrismaClient;
@@ -39,7 +40,8 @@ afterAll(async () => {
 
 const lastLine = (text: string) => text.trim().split("\n").at(-1)!;
 
-describe("command-line tools while the app runs", () => {
+// Every test starts real tool processes; on a busy machine each takes seconds.
+describe("command-line tools while the app runs", { timeout: 120_000 }, () => {
   let token = "";
   let tokenId = "";
 
@@ -100,6 +102,23 @@ describe("command-line tools while the app runs", () => {
     expect(once.stdout).toContain("exists already");
   });
 
+  it("makes a backup while the app runs, and refuses to restore over the running app's database", async () => {
+    const r = await runScript("scripts/db-backup.ts", ["--out", backupFile], childEnv);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain(`Backup written: ${backupFile}`);
+    expect(fs.statSync(backupFile).mode & 0o777).toBe(0o600);
+    // A change after the backup, which a restore takes back.
+    const { createApiToken } = await import("@/server/tokens");
+    const company = await db.company.findUniqueOrThrow({ where: { slug: "demo" } });
+    await createApiToken(db, { companyId: company.id, name: "Nach der Sicherung", allowedServers: ["appointments"] });
+
+    const restore = await runScript("scripts/db-restore.ts", [backupFile], childEnv);
+    expect(restore.code).toBe(1);
+    expect(restore.stderr).toContain(`PID ${process.pid}`);
+    expect(restore.stderr).toContain("stop the app");
+    expect(await db.apiToken.count({ where: { name: "Nach der Sicherung" } })).toBe(1);
+  });
+
   it("refuses requests without the lock's secret", async () => {
     const { currentOwner } = await import("@/server/db/lock");
     const owner = currentOwner(dataDir)!;
@@ -125,7 +144,7 @@ describe("command-line tools while the app runs", () => {
   });
 });
 
-describe("command-line tools with no app running", () => {
+describe("command-line tools with no app running", { timeout: 120_000 }, () => {
   it("open the folder themselves under the lock and leave it free again", async () => {
     const { closeDb } = await import("@/server/db");
     const { currentOwner, lockFileFor } = await import("@/server/db/lock");
@@ -136,6 +155,25 @@ describe("command-line tools with no app running", () => {
     expect(list.code, list.stdout + list.stderr).toBe(0);
     expect(list.stdout).toContain("Mein CRM");
     expect(list.stdout).toContain("revoked");
+    expect(list.stdout).toContain("Nach der Sicherung");
     expect(fs.existsSync(lockFileFor(dataDir))).toBe(false);
+  });
+
+  it("restore a backup into the stopped folder, keeping the old one aside", async () => {
+    const junk = path.join(root, "junk.tar.gz");
+    fs.writeFileSync(junk, "kein Backup");
+    const refused = await runScript("scripts/db-restore.ts", [junk], childEnv);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("is not a backup of this app's embedded database");
+
+    const r = await runScript("scripts/db-restore.ts", [backupFile], childEnv);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const aside = /kept in (\S+) /.exec(r.stdout)?.[1];
+    expect(aside && fs.existsSync(aside)).toBeTruthy();
+
+    const list = await runScript("scripts/mcp-token.ts", ["--company", "demo", "--list"], childEnv);
+    expect(list.code, list.stdout + list.stderr).toBe(0);
+    expect(list.stdout).toContain("Mein CRM");
+    expect(list.stdout).not.toContain("Nach der Sicherung");
   });
 });
