@@ -62,10 +62,12 @@ export interface CallBranch {
   id: string;
   name: string;
   timeZone: string;
+  /** Federal state (BE, NW, …) for public holidays. */
+  state: string | null;
   businessHours: unknown;
 }
 
-const branchColumns = { id: true, name: true, timeZone: true, businessHours: true } as const;
+const branchColumns = { id: true, name: true, timeZone: true, state: true, businessHours: true } as const;
 
 /**
  * The branch a call is about: the given branch (must belong to the company), else the branch

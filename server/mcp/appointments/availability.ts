@@ -5,6 +5,7 @@ import type { BranchRef, ProviderSlot } from "@/server/calendar/provider";
 import { loadCompanyCalendar } from "@/server/calendar/provider-for-company";
 import { AppError, ErrorCodes } from "@/server/errors";
 import type { ServiceContext } from "@/server/mcp/types";
+import { isGermanState, isHoliday } from "@/server/scheduling/holidays";
 import { formatGermanDate, formatGermanTime, instantToLocal, zonedDateTimeToInstant } from "@/server/scheduling/time";
 import { requestedStart, requireDate, resolveBranch, resolveService, resolveStaff } from "./resolve";
 import type * as s from "./schemas";
@@ -126,7 +127,9 @@ function dayMessage(branch: BranchRef, date: string, slots: readonly ProviderSlo
   const tz = branch.timeZone;
   const day = spokenDate(zonedDateTimeToInstant(date, "12:00", tz), tz);
   if (slots.length === 0) {
-    return isClosedAllDay(branch, date) ? `Am ${day} haben wir geschlossen.` : `Am ${day} ist leider kein Termin mehr frei.`;
+    if (!isClosedAllDay(branch, date)) return `Am ${day} ist leider kein Termin mehr frei.`;
+    const holiday = isHoliday(date, branch.state && isGermanState(branch.state) ? branch.state : undefined);
+    return holiday ? `Am ${day} ist ${holiday}, da haben wir geschlossen.` : `Am ${day} haben wir geschlossen.`;
   }
   const examples = spread(slots, ALTERNATIVES).map((slot) => formatGermanTime(slot.start, tz));
   return `Am ${day} sind noch Termine frei, zum Beispiel um ${joinGerman(examples)} Uhr.`;

@@ -42,12 +42,19 @@ describe("collect_appointment_data", () => {
     expect(await getCache().get("retell:call:c_collect")).toMatchObject({ companyId: db.companyId });
   });
 
-  it("reads 'um halb acht' inside the branch's hours: 19:30 on a long Thursday, 07:30 otherwise", async () => {
+  it("reads 'um halb acht' inside the branch's hours: 19:30 on a long Thursday; on Friday it is closed then and says so", async () => {
     const base = { name: "A", telefonnummer: NEW_CALLER, dienstleistung: "Damenhaarschnitt" };
     const thursday = await exec("collect_appointment_data", { ...base, datum: "nächsten Donnerstag", uhrzeit: "um halb acht" }, "c_eight_thu");
-    expect(thursday.data).toMatchObject({ datum: "12.03.2026", uhrzeit: "19:30" });
+    expect(thursday.data).toMatchObject({ datum: "12.03.2026", uhrzeit: "19:30", date: "2026-03-12", time: "19:30" });
     const friday = await exec("collect_appointment_data", { ...base, datum: "Freitag", uhrzeit: "um halb acht" }, "c_eight_fri");
-    expect(friday.data).toMatchObject({ datum: "13.03.2026", uhrzeit: "07:30" });
+    expect(friday).toMatchObject({ success: false, available: false, reason: "closed" });
+    expect(friday.message).toMatch(/^Am Freitag, 13\.03\.2026 um 07:30 Uhr haben wir leider geschlossen\. Möglich wäre/);
+    // The nearest free times that morning are offered instead.
+    const offered = friday.available_slots as string[];
+    expect(offered).toHaveLength(3);
+    expect(offered.every((t) => t >= "09:00" && t < "13:00")).toBe(true);
+    expect(friday.message).toContain(`${offered[0]}, ${offered[1]} oder ${offered[2]} Uhr.`);
+    expect(friday.data).toBeUndefined();
   });
 
   it("takes a date without a year as the next one to come, never a past one", async () => {
@@ -134,7 +141,7 @@ describe("book_appointment", () => {
       success: false,
       missing_fields: ["uhrzeit", "name", "dienstleistung"],
     });
-    expect(await exec("book_appointment", { ...bookArgs, datum: "heute", uhrzeit: "8 Uhr" }, "c_book_past")).toMatchObject({ success: false, error_code: 4008 });
+    expect(await exec("book_appointment", { ...bookArgs, datum: "heute", uhrzeit: "9 Uhr" }, "c_book_past")).toMatchObject({ success: false, error_code: 4008 });
   });
 });
 

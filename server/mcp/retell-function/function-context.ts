@@ -5,7 +5,8 @@ import type { BusinessHours } from "@/server/scheduling/slot-types";
 export interface FunctionContext {
   ctx: ServiceContext;
   callId: string;
-  branch: { id: string; name: string; timeZone: string; businessHours: BusinessHours };
+  /** `state` (BE, NW, …) decides the public holidays. */
+  branch: { id: string; name: string; timeZone: string; state: string | null; businessHours: BusinessHours };
   /** The caller's number as Retell reported it (may be absent for anonymous callers). */
   callerNumber?: string;
   /** Our number that was called. */

@@ -7,7 +7,8 @@ import { z } from "zod";
 import { bookAppointment as book } from "@/server/mcp/appointments/service";
 import { ensureCall } from "@/server/retell/call-context";
 import type { FunctionImpl } from "../function-context";
-import { callerPhone, parseMoment, resolveService, resolveStaffWish } from "../spoken-input";
+import { callerPhone, resolveService, resolveStaffWish } from "../spoken-input";
+import { readMoment } from "../spoken-moment";
 import { joinGerman } from "@/server/mcp/appointments/wording";
 import { fieldsWithCollected } from "./call-fields";
 
@@ -21,8 +22,10 @@ export const bookAppointment: FunctionImpl = {
     if (missing.length > 0) {
       return { success: false, missing_fields: missing, message: `Für die Buchung ${missing.length === 1 ? "fehlt" : "fehlen"} noch ${joinGerman(missing.map((k) => LABELS[k]))}.` };
     }
-    const moment = parseMoment(fctx, f.datum, f.uhrzeit);
     const service = await resolveService(fctx.ctx.db, fctx.ctx.companyId, fctx.branch.id, f.dienstleistung);
+    const read = await readMoment(fctx, f.datum, f.uhrzeit, { service_id: service.id });
+    if ("answer" in read) return read.answer;
+    const { moment } = read;
     const phone = callerPhone(fctx, f.telefonnummer);
     const email = f.email && z.email().safeParse(f.email).success ? f.email : undefined;
     const result = await book(fctx.ctx, {
@@ -43,6 +46,7 @@ export const bookAppointment: FunctionImpl = {
     return {
       success: true,
       already_booked: result.already_booked,
+      appointment: appointmentKeys(result.appointment),
       termin: {
         id: result.appointment.id,
         datum: result.appointment.date,
@@ -72,4 +76,9 @@ export async function linkCall(
     { companyId: fctx.ctx.companyId, callId: fctx.callId, branchId: fctx.branch.id, fromNumber: fctx.callerNumber, toNumber: fctx.ourNumber },
     { appointmentId, customerId, outcome },
   );
+}
+
+/** An appointment under the specification's keys. */
+export function appointmentKeys(a: { id: string; date: string; time: string; service: string; staff: string; branch: string }) {
+  return { id: a.id, date: a.date, time: a.time, service: a.service, staff: a.staff, branch: a.branch };
 }

@@ -2,7 +2,7 @@
 import { cancelAppointment as cancel } from "@/server/mcp/appointments/service";
 import type { FunctionImpl } from "../function-context";
 import { normalizeArgs } from "../spoken-input";
-import { linkCall } from "./book-appointment";
+import { appointmentKeys, linkCall } from "./book-appointment";
 import { pickCallerAppointment } from "./caller-appointments";
 
 export const cancelAppointment: FunctionImpl = {
@@ -15,6 +15,7 @@ export const cancelAppointment: FunctionImpl = {
     await linkCall(fctx, result.appointment.id, result.appointment.customer_id, "cancelled");
     return {
       success: true,
+      appointment: appointmentKeys(result.appointment),
       termin: { id: result.appointment.id, datum: result.appointment.date, uhrzeit: result.appointment.time, dienstleistung: result.appointment.service },
       refund_policy: result.refund_policy,
       message: result.refund_policy ? `${result.message} ${result.refund_policy}` : result.message,

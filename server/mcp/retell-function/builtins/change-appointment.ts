@@ -2,8 +2,9 @@
 import { AppError, ErrorCodes } from "@/server/errors";
 import { changeAppointment as change } from "@/server/mcp/appointments/service";
 import type { FunctionImpl } from "../function-context";
-import { normalizeArgs, parseMoment } from "../spoken-input";
-import { linkCall } from "./book-appointment";
+import { normalizeArgs } from "../spoken-input";
+import { readMoment } from "../spoken-moment";
+import { appointmentKeys, linkCall } from "./book-appointment";
 import { pickCallerAppointment } from "./caller-appointments";
 
 export const changeAppointment: FunctionImpl = {
@@ -13,11 +14,14 @@ export const changeAppointment: FunctionImpl = {
     if (!f.neues_datum || !f.neue_uhrzeit) throw new AppError(ErrorCodes.MISSING_FIELD, "Auf welchen Tag und welche Uhrzeit möchten Sie den Termin verschieben?");
     const picked = await pickCallerAppointment(fctx, f, "altes_datum");
     if ("answer" in picked) return picked.answer;
-    const moment = parseMoment(fctx, f.neues_datum, f.neue_uhrzeit);
+    const read = await readMoment(fctx, f.neues_datum, f.neue_uhrzeit, { service_id: picked.appointment.service_id });
+    if ("answer" in read) return read.answer;
+    const { moment } = read;
     const result = await change(fctx.ctx, { appointment_id: picked.appointment.id, new_date: moment.date, new_time: moment.time, reason: f.grund });
     await linkCall(fctx, result.appointment.id, result.appointment.customer_id, "changed");
     return {
       success: true,
+      appointment: appointmentKeys(result.appointment),
       termin: { id: result.appointment.id, datum: result.appointment.date, uhrzeit: result.appointment.time, dienstleistung: result.appointment.service },
       message: result.message,
     };

@@ -7,7 +7,8 @@ import { joinGerman, spokenDateTime } from "@/server/mcp/appointments/wording";
 import { zonedDateTimeToInstant } from "@/server/scheduling/time";
 import { loadCollectedData, saveCollectedData, type CollectedAppointment } from "@/server/retell/call-context";
 import type { FunctionAnswer, FunctionContext, FunctionImpl } from "../function-context";
-import { callerPhone, normalizeArgs, parseMoment, resolveService } from "../spoken-input";
+import { callerPhone, normalizeArgs, resolveService } from "../spoken-input";
+import { readMoment } from "../spoken-moment";
 
 export const REQUIRED_FIELDS = ["datum", "uhrzeit", "name", "telefonnummer", "dienstleistung"] as const;
 const FIELD_LABELS: Record<string, string> = {
@@ -39,23 +40,30 @@ export const collectAppointmentData: FunctionImpl = {
       };
     }
 
-    let appointment: CollectedAppointment;
+    let understood: CollectedAppointment | FunctionAnswer;
     try {
-      appointment = await understand(fctx, fields);
+      understood = await understand(fctx, fields);
     } catch (error) {
       if (!isAppError(error)) throw error;
-      await saveCollectedData(ctx.db, ref, { ...stored, fields, appointment: undefined });
-      return { success: false, message: error.message, error_code: error.code };
+      understood = { success: false, message: error.message, error_code: error.code };
     }
+    if ("success" in understood) {
+      // Asked back (which day part, closed then, not understood): kept, but not yet an appointment.
+      await saveCollectedData(ctx.db, ref, { ...stored, fields, appointment: undefined });
+      return understood;
+    }
+    const appointment = understood;
     await saveCollectedData(ctx.db, ref, { ...stored, fields, appointment });
     return answer(appointment, fctx.branch.timeZone);
   },
 };
 
-async function understand(fctx: FunctionContext, fields: Record<string, string>): Promise<CollectedAppointment> {
+async function understand(fctx: FunctionContext, fields: Record<string, string>): Promise<CollectedAppointment | FunctionAnswer> {
   const { ctx } = fctx;
-  const moment = parseMoment(fctx, fields.datum, fields.uhrzeit);
   const service = await resolveService(ctx.db, ctx.companyId, fctx.branch.id, fields.dienstleistung);
+  const read = await readMoment(fctx, fields.datum, fields.uhrzeit, { service_id: service.id });
+  if ("answer" in read) return read.answer;
+  const { moment } = read;
   return {
     date: moment.date,
     time: moment.time,
@@ -74,6 +82,14 @@ function answer(a: CollectedAppointment, tz: string): FunctionAnswer {
   return {
     success: true,
     data: {
+      date: a.date,
+      time: a.time,
+      customer_name: a.customerName,
+      customer_phone: a.customerPhone,
+      service: a.serviceName,
+      email: a.email ?? null,
+      preferred_staff: a.preferredStaff ?? null,
+      notes: a.notes ?? null,
       datum: `${d}.${m}.${y}`,
       uhrzeit: a.time,
       name: a.customerName,

@@ -1,6 +1,7 @@
 /** find_appointments: the caller's upcoming appointments, by the number they call from unless told otherwise. */
 import type { FunctionImpl } from "../function-context";
 import { normalizeArgs } from "../spoken-input";
+import { appointmentKeys } from "./book-appointment";
 import { callerAppointments } from "./caller-appointments";
 
 export const findAppointments: FunctionImpl = {
@@ -9,6 +10,9 @@ export const findAppointments: FunctionImpl = {
     const found = await callerAppointments(fctx, normalizeArgs(args));
     return {
       success: found.found,
+      found: found.found,
+      count: found.count,
+      appointments: found.appointments.map((a) => ({ ...appointmentKeys(a), can_modify: a.can_modify })),
       termine: found.appointments.map((a) => ({
         id: a.id,
         datum: a.date,

@@ -2,7 +2,8 @@
 import { AppError, ErrorCodes } from "@/server/errors";
 import { findNextSlot as nextSlot } from "@/server/mcp/appointments/service";
 import type { FunctionImpl } from "../function-context";
-import { parseDay, resolveService, resolveStaffWish } from "../spoken-input";
+import { resolveService, resolveStaffWish } from "../spoken-input";
+import { readDays } from "../spoken-moment";
 import { fieldsWithCollected } from "./call-fields";
 
 export const findNextSlot: FunctionImpl = {
@@ -16,12 +17,14 @@ export const findNextSlot: FunctionImpl = {
       branch_id: fctx.branch.id,
       service_id: service.id,
       staff_id: await resolveStaffWish(fctx, f.mitarbeiter_wunsch),
-      from_date: from ? parseDay(fctx, from) : undefined,
+      from_date: from ? readDays(fctx, from).from : undefined,
     });
     return {
       success: result.found,
+      found: result.found,
+      service: service.name,
       dienstleistung: service.name,
-      ...(result.slot ? { datum: result.slot.date, uhrzeit: result.slot.time } : {}),
+      ...(result.slot ? { date: result.slot.date, time: result.slot.time, datum: result.slot.date, uhrzeit: result.slot.time } : {}),
       message: result.message,
     };
   },
