@@ -7,6 +7,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/server/generated/prisma/client";
 import { createPgTestDb, reportPgSkip, type PgTestDb } from "@/server/testing/pg-test-db";
+import { startTcpProxy } from "@/server/testing/tcp-proxy";
 import { hashArgs, runOnce } from "./invocations";
 
 const enabled = Boolean(process.env.DATABASE_URL);
@@ -24,7 +25,9 @@ const key = { companyId: "company-a", callId: "call-killed-holder", functionName
 
 describe.skipIf(!enabled)("function invocation leases on PostgreSQL", () => {
   it("a retry on another instance books within seconds after the holder's connections died", async () => {
-    const instanceA = new PrismaClient({ adapter: new PrismaPg({ connectionString: db.url, max: 2 }) });
+    // Instance A reaches PostgreSQL through a link the test cuts for good.
+    const link = await startTcpProxy("127.0.0.1", Number(new URL(db.url).port || 5432));
+    const instanceA = new PrismaClient({ adapter: new PrismaPg({ connectionString: link.url(db.url), max: 2, connectionTimeoutMillis: 500 }) });
     let holderStarted!: () => void;
     const started = new Promise<void>((resolve) => (holderStarted = resolve));
     // A's run never finishes; its renewals go nowhere once its pool is gone.
@@ -33,7 +36,7 @@ describe.skipIf(!enabled)("function invocation leases on PostgreSQL", () => {
       return new Promise(() => {});
     }, { leaseMs: 1_500 }).catch(() => undefined);
     await started;
-    await instanceA.$disconnect();
+    await link.cut();
 
     let runs = 0;
     const t0 = Date.now();
@@ -46,6 +49,8 @@ describe.skipIf(!enabled)("function invocation leases on PostgreSQL", () => {
     // A later retry gets the stored answer and runs nothing.
     expect(await runOnce(db.prisma, key, async () => ({ answer: { booked: ++runs }, keep: true }))).toEqual({ booked: 1 });
     expect(runs).toBe(1);
+    await link.close();
+    await instanceA.$disconnect().catch(() => undefined);
   });
 
   it("while the holder lives and renews, the other instance waits for its answer and never runs twice", async () => {

@@ -1,6 +1,7 @@
 /**
  * A minimal SMTP server on 127.0.0.1 for tests and local development: accepts every
- * message (no TLS, no auth) and keeps it. `failNext` answers the next DATA with a 451.
+ * message (no TLS, no auth) and keeps it. `failNext` answers the next DATA with a 451;
+ * `acceptDelayMs` keeps it (counted in `received`) but acknowledges only after that long, like a slow server.
  */
 import { createServer, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
@@ -19,7 +20,7 @@ export interface FakeSmtp {
   close(): Promise<void>;
 }
 
-export async function startFakeSmtp(): Promise<FakeSmtp> {
+export async function startFakeSmtp(opts: { acceptDelayMs?: number } = {}): Promise<FakeSmtp> {
   const received: ReceivedMail[] = [];
   const sockets = new Set<Socket>();
   let failures = 0;
@@ -48,7 +49,8 @@ export async function startFakeSmtp(): Promise<FakeSmtp> {
             reply("451 Requested action aborted: local error");
           } else {
             received.push(mail);
-            reply("250 OK: queued");
+            if (opts.acceptDelayMs) setTimeout(() => socket.writable && reply("250 OK: queued"), opts.acceptDelayMs);
+            else reply("250 OK: queued");
           }
           mail = { from: "", to: [], data: "" };
           continue;

@@ -10,7 +10,8 @@ export class SmtpChannel implements DeliveryChannel {
     smtpUrl: string,
     private readonly from: string,
   ) {
-    this.#transport = nodemailer.createTransport(smtpUrl);
+    // Short network timeouts: a hanging server must not hold an outbox job near its lease.
+    this.#transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 8_000 });
   }
 
   async send(message: OutgoingMessage): Promise<void> {
