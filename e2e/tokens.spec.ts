@@ -25,8 +25,13 @@ test("an admin creates a token, an outside system books with it, the admin revok
   await expect(dialog.getByText("Bitte einen Namen angeben.")).toBeVisible();
 
   await dialog.getByLabel("Name").fill("E2E-CRM");
-  await dialog.getByRole("checkbox", { name: /^appointments/ }).check();
-  await dialog.getByRole("checkbox", { name: /^branch/ }).check();
+  // Suggested is read-only access everywhere and no configuration; the CRM also books.
+  await expect(dialog.getByRole("combobox", { name: "branch", exact: true })).toHaveText("Nur lesen");
+  await expect(dialog.getByRole("checkbox", { name: /^Konfiguration calcom/ })).not.toBeChecked();
+  await dialog.getByRole("combobox", { name: "appointments", exact: true }).click();
+  await page.getByRole("option", { name: "Lesen und schreiben" }).click();
+  await dialog.getByRole("combobox", { name: "queue", exact: true }).click();
+  await page.getByRole("option", { name: "Kein Zugriff" }).click();
   await dialog.getByRole("button", { name: "Token erstellen" }).click();
 
   const created = page.getByRole("dialog", { name: "Token „E2E-CRM“ erstellt" });
@@ -48,7 +53,10 @@ test("an admin creates a token, an outside system books with it, the admin revok
   // The token works at the gateway: discovery, then a booking within its servers …
   const discovered = await rpc(request, token, "mcp.discover");
   expect(discovered.status).toBe(200);
-  expect(discovered.body.result?.data.servers.map((s: { name: string }) => s.name)).toEqual(["mcp", "branch", "appointments"]);
+  const visible = discovered.body.result?.data.servers.map((s: { name: string }) => s.name);
+  expect(visible).toEqual(expect.arrayContaining(["mcp", "branch", "appointments"]));
+  expect(visible).not.toContain("retell.config");
+  expect(visible).not.toContain("queue");
   const branches = await rpc(request, token, "branch.list");
   const mitte = branches.body.result?.data.branches.find((b: { name: string }) => b.name.endsWith("Mitte"));
   const next = await rpc(request, token, "appointments.findNextSlot", { branch_id: mitte.id, service_name: "Herrenhaarschnitt" });
@@ -63,8 +71,10 @@ test("an admin creates a token, an outside system books with it, the admin revok
     customer_phone: "+49 176 5550199",
   });
   expect(booked.body.result?.data).toMatchObject({ success: true, appointment: { source: "api" } });
-  // … but not beyond them.
+  // … but not beyond them: no queue, no writes where it may only read, no configuration.
   expect((await rpc(request, token, "queue.stats")).body.error?.code).toBe(3006);
+  expect((await rpc(request, token, "branch.create", { name: "Filiale Token" })).body.error?.code).toBe(3006);
+  expect((await rpc(request, token, "company.update", { name: "Übernommen" })).body.error?.code).toBe(3006);
 
   // The booking's confirmation is a job in the Warteschlange.
   await page.goto("/warteschlange");

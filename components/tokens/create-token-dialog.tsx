@@ -15,7 +15,9 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/sonner";
+import { OptionSelect } from "@/components/forms/option-select";
 import { createTokenInput } from "@/server/tokens/schemas";
+import { configurationGrantOf, READ_SUFFIX, suggestedGrants } from "@/server/tokens/scopes";
 
 /** "Token erstellen": name and allowed servers; afterwards the clear token, shown this once. */
 export function CreateTokenDialog() {
@@ -46,7 +48,9 @@ function CreateTokenForm({ onCreated }: { onCreated: (t: { token: string; name: 
   const queryClient = useQueryClient();
   const servers = useQuery(trpc.tokens.servers.queryOptions());
   const [name, setName] = useState("");
-  const [allowed, setAllowed] = useState<string[]>([]);
+  // Until the admin changes something, the suggested read-only set is the choice.
+  const [chosen, setChosen] = useState<string[] | null>(null);
+  const allowed = chosen ?? suggestedGrants(servers.data ?? []);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const create = useMutation(
@@ -72,8 +76,14 @@ function CreateTokenForm({ onCreated }: { onCreated: (t: { token: string; name: 
     create.mutate(checked.data);
   }
 
-  function toggle(server: string, on: boolean) {
-    setAllowed((list) => (on ? [...list, server] : list.filter((s) => s !== server)));
+  /** Sets the one ordinary grant of a server (`<server>`, `<server>:read` or none), keeping its configuration grant. */
+  function setAccess(server: string, grant: string | undefined) {
+    const others = allowed.filter((g) => g !== server && g !== `${server}${READ_SUFFIX}`);
+    setChosen(grant ? [...others, grant] : others);
+  }
+
+  function toggleConfiguration(grant: string, on: boolean) {
+    setChosen(on ? [...allowed, grant] : allowed.filter((g) => g !== grant));
   }
 
   return (
@@ -92,26 +102,61 @@ function CreateTokenForm({ onCreated }: { onCreated: (t: { token: string; name: 
       <fieldset className="grid gap-3" aria-describedby="token-servers-hint">
         <legend className="mb-1 text-sm font-medium">Erlaubte Dienste</legend>
         <p id="token-servers-hint" className="-mt-2 text-xs text-muted-foreground">
-          Ohne Auswahl darf das Token alle Dienste aufrufen. Verzeichnis und Statusprüfung (mcp) sind immer erlaubt.
+          Vorgeschlagen ist Nur-Lesen. Das Token darf nur, was hier gewählt ist; Verzeichnis und Statusprüfung (mcp) sind immer erlaubt.
         </p>
+        {errors.allowed_servers && <p className="text-sm text-destructive">{errors.allowed_servers}</p>}
         {servers.isPending ? (
           <p className="text-sm text-muted-foreground">Dienste werden geladen …</p>
         ) : servers.isError ? (
           <p className="text-sm text-destructive">Die Dienste konnten nicht geladen werden.</p>
         ) : (
           <div className="grid gap-2.5 sm:grid-cols-2">
-            {servers.data.map((s) => (
-              <div key={s.name} className="flex items-start gap-2">
-                <Checkbox id={`server-${s.name}`} checked={allowed.includes(s.name)} onCheckedChange={(v) => toggle(s.name, v === true)} className="mt-0.5" />
-                <Label htmlFor={`server-${s.name}`} className="grid gap-0.5 font-normal leading-snug">
-                  <span className="font-mono text-sm">{s.name}</span>
-                  <span className="text-xs text-muted-foreground">{s.description}</span>
-                </Label>
-              </div>
-            ))}
+            {servers.data
+              .filter((s) => s.reads || s.writes)
+              .map((s) => (
+                <OptionSelect
+                  key={s.name}
+                  id={`server-${s.name}`}
+                  label={s.name}
+                  hint={s.description}
+                  value={allowed.find((g) => g === s.name || g === `${s.name}${READ_SUFFIX}`)}
+                  onChange={(grant) => setAccess(s.name, grant)}
+                  noneLabel="Kein Zugriff"
+                  options={[
+                    ...(s.reads ? [{ value: `${s.name}${READ_SUFFIX}`, label: "Nur lesen" }] : []),
+                    { value: s.name, label: s.reads ? "Lesen und schreiben" : "Aufrufen" },
+                  ]}
+                />
+              ))}
           </div>
         )}
       </fieldset>
+      {servers.data && (
+        <fieldset className="grid gap-3" aria-describedby="token-config-hint">
+          <legend className="mb-1 text-sm font-medium">Konfiguration</legend>
+          <p id="token-config-hint" className="-mt-2 text-xs text-muted-foreground">
+            Retell-Einstellungen und Schlüssel, Kalender-Verbindung und Firmendaten ändern. Nur bei Bedarf ausdrücklich freigeben.
+          </p>
+          <div className="grid gap-2.5 sm:grid-cols-2">
+            {servers.data
+              .filter((s) => s.configuration)
+              .map((s) => {
+                const grant = configurationGrantOf(s.name);
+                return (
+                  <div key={grant} className="flex items-start gap-2">
+                    <Checkbox id={`grant-${grant}`} checked={allowed.includes(grant)} onCheckedChange={(v) => toggleConfiguration(grant, v === true)} className="mt-0.5" />
+                    <Label htmlFor={`grant-${grant}`} className="grid gap-0.5 font-normal leading-snug">
+                      <span className="text-sm">
+                        Konfiguration <span className="font-mono">{s.name}</span>
+                      </span>
+                      <span className="text-xs text-muted-foreground">{s.description}</span>
+                    </Label>
+                  </div>
+                );
+              })}
+          </div>
+        </fieldset>
+      )}
       <DialogFooter>
         <Button type="submit" disabled={create.isPending}>
           {create.isPending ? <LoaderCircle className="animate-spin" aria-hidden /> : <KeyRound aria-hidden />}

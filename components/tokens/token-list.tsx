@@ -80,7 +80,7 @@ function TokenRow({ token: t }: { token: TokenInfo }) {
       <TableCell className="whitespace-nowrap font-mono text-xs">{t.display}</TableCell>
       <TableCell>
         {t.allowedServers.length === 0 ? (
-          <span className="text-muted-foreground">Alle Dienste</span>
+          <span className="text-muted-foreground">Nur Verzeichnis</span>
         ) : (
           <div className="flex max-w-xs flex-wrap gap-1">
             {t.allowedServers.map((s) => (

@@ -119,7 +119,7 @@ describe("MCP endpoint over raw HTTP", () => {
   const init = { jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "1" } } };
 
   it("refuses missing, unknown and revoked tokens with 401", async () => {
-    const { token, info } = await createApiToken(db.prisma, { companyId: demo.companyId, name: "Wird widerrufen" });
+    const { token, info } = await createApiToken(db.prisma, { companyId: demo.companyId, name: "Wird widerrufen", allowedServers: ["appointments"] });
     await revokeApiToken(db.prisma, demo.companyId, info.id);
     for (const t of [undefined, "apk_unknownUnknownUnknown1234", token]) {
       const res = await fetch(`${served.url}/mcp`, { method: "POST", headers: headers(t), body: JSON.stringify(init) });

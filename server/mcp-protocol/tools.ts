@@ -5,6 +5,7 @@ import { callMethod, InvalidParamsError, MethodNotFoundError, type DoorContext }
 import { jsonSchemaOf } from "@/server/mcp/json-schema";
 import type { Registry } from "@/server/mcp/registry";
 import type { MethodDef } from "@/server/mcp/types";
+import { tokenMayCall } from "@/server/tokens/scopes";
 
 /**
  * Each registry method is one MCP tool under its own name: MCP tool names may contain
@@ -30,11 +31,11 @@ export function toolFor(method: MethodDef): Tool {
   };
 }
 
-/** The tools a caller may see: everything, or the servers its token is bound to (plus `mcp`). */
+/** The tools a caller may see: the methods its token's grants allow (and `mcp`). */
 export function listTools(registry: Registry, allowedServers: readonly string[]): Tool[] {
   return registry
     .allMethods()
-    .filter(({ server }) => allowedServers.length === 0 || server.name === "mcp" || allowedServers.includes(server.name))
+    .filter(({ server, method }) => tokenMayCall(allowedServers, server, method))
     .map(({ method }) => toolFor(method));
 }
 

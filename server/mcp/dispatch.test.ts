@@ -9,7 +9,7 @@ import { Registry } from "@/server/mcp/registry";
 import { defineMethod, defineServer, type Actor } from "@/server/mcp/types";
 import { MethodRateLimiter, setRateLimiter } from "@/server/rate-limit";
 import { renderMetrics } from "@/server/metrics";
-import { createDemoTenant, createOtherCompany, type Tenant } from "@/server/testing/tenants";
+import { createDemoTenant, createOtherCompany, wholeCompanyGrants, type Tenant } from "@/server/testing/tenants";
 
 const NOW = new Date("2026-03-02T09:00:00Z");
 let db: TestDb;
@@ -29,7 +29,7 @@ beforeEach(() => {
   setRateLimiter(new MethodRateLimiter());
 });
 
-const tokenActor: Actor = { type: "token", id: "tok_test", allowedServers: [] };
+const tokenActor: Actor = { type: "token", id: "tok_test", allowedServers: wholeCompanyGrants() };
 function door(over: Partial<DoorContext> = {}): DoorContext {
   return { companyId: demo.companyId, actor: tokenActor, correlationId: "corr-1", db: db.prisma, now: () => NOW, ...over };
 }
@@ -81,7 +81,7 @@ describe("callMethod", () => {
 
   it("lets staff read but only admins write (default roles)", async () => {
     const staff = door({ actor: { type: "user", id: "u1", role: "staff" } });
-    await expect(callMethod("company.getSettings", {}, staff)).resolves.toBeTruthy();
+    await expect(callMethod("branch.list", {}, staff)).resolves.toBeTruthy();
     const err = await rejection(callMethod("company.updateSettings", { settings: { bookingWindowDays: 10 } }, staff));
     expect((err as AppError).code).toBe(ErrorCodes.FORBIDDEN);
     const admin = door({ actor: { type: "user", id: "u2", role: "admin" } });
@@ -124,7 +124,7 @@ describe("callMethod", () => {
     expect((err as AppError).retryAfter).toBeGreaterThanOrEqual(1);
     expect((err as AppError).retryAfter).toBeLessThanOrEqual(60);
     // Another token has its own budget.
-    await expect(callMethod("branch.list", {}, door({ actor: { type: "token", id: "tok_other" } }))).resolves.toBeTruthy();
+    await expect(callMethod("branch.list", {}, door({ actor: { type: "token", id: "tok_other", allowedServers: ["branch"] } }))).resolves.toBeTruthy();
   });
 
   it("counts calls and errors in the metrics", async () => {
@@ -172,7 +172,7 @@ describe("callMethod", () => {
         ],
       }),
     ]);
-    const err = await rejection(callMethod("broken.read", {}, door({ registry })));
+    const err = await rejection(callMethod("broken.read", {}, door({ registry, actor: { type: "token", id: "t", allowedServers: ["broken"] } })));
     expect(err).toBeInstanceOf(Error);
     expect(err).not.toBeInstanceOf(AppError);
   });

@@ -10,6 +10,7 @@ import { recordCall } from "@/server/metrics";
 import { getRegistry, type Registry } from "@/server/mcp/registry";
 import type { Actor, MethodDef, ServerDef, ServiceContext } from "@/server/mcp/types";
 import { getRateLimiter } from "@/server/rate-limit";
+import { tokenMayCall } from "@/server/tokens/scopes";
 import { InvalidParamsError, MethodNotFoundError } from "./call-errors";
 import { cacheKey, companyTag } from "./cache-keys";
 
@@ -163,9 +164,8 @@ function parseParams(method: MethodDef, raw: unknown): unknown {
 
 function authorize(server: ServerDef, method: MethodDef, actor: Actor): void {
   if (actor.type === "token") {
-    const allowed = actor.allowedServers ?? [];
-    if (allowed.length > 0 && server.name !== "mcp" && !allowed.includes(server.name)) {
-      throw new AppError(ErrorCodes.FORBIDDEN, `Dieses Token ist für den Dienst „${server.name}“ nicht freigegeben.`);
+    if (!tokenMayCall(actor.allowedServers ?? [], server, method)) {
+      throw new AppError(ErrorCodes.FORBIDDEN, `Dieses Token ist für „${method.name}“ nicht freigegeben.`);
     }
   }
   if (actor.type === "user") {

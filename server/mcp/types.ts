@@ -8,7 +8,7 @@ export interface Actor {
   id: string | null;
   /** Dashboard users only. */
   role?: "admin" | "staff";
-  /** API tokens only: servers the token may call (empty = all). */
+  /** API tokens only: the token's grants (see server/tokens/scopes.ts). */
   allowedServers?: string[];
 }
 
@@ -35,6 +35,8 @@ export interface MethodDef<P extends z.ZodType = z.ZodType, R extends z.ZodType 
   rateLimitClass?: string;
   /** Dashboard roles allowed (tokens are bound by allowedServers instead). Default: writes admin-only, reads all. */
   roles?: ReadonlyArray<"admin" | "staff">;
+  /** Changes or reveals the company's configuration: a token needs the explicit `config:<server>` grant. */
+  configuration?: boolean;
   /** Read results cached for this long, keyed by company + params; invalidated by writes naming the same tags. */
   cache?: { ttlSeconds: number; tags: string[] };
   /** Cache tags a successful write invalidates (for its company). */

@@ -10,7 +10,8 @@ import { MethodRateLimiter, setRateLimiter } from "@/server/rate-limit";
 import { createRpcHandler } from "@/server/rpc/handler";
 import { serveFetchHandler, type ServedHandler } from "@/server/testing/serve";
 import { createDemoTenant, createOtherCompany, type Tenant } from "@/server/testing/tenants";
-import { createApiToken, revokeApiToken } from "@/server/tokens";
+import { clearTokenCache, createApiToken, revokeApiToken } from "@/server/tokens";
+import { hashToken } from "@/server/tokens/format";
 
 const NOW = new Date("2026-03-02T09:00:00Z");
 let db: TestDb;
@@ -63,7 +64,7 @@ describe("authentication", () => {
   });
 
   it("refuses a revoked token at once", async () => {
-    const { token, info } = await createApiToken(db.prisma, { companyId: demo.companyId, name: "Kurzlebig" });
+    const { token, info } = await createApiToken(db.prisma, { companyId: demo.companyId, name: "Kurzlebig", allowedServers: ["company:read"] });
     expect((await post(call("company.get"), { token })).status).toBe(200);
     await revokeApiToken(db.prisma, demo.companyId, info.id);
     const res = await post(call("company.get"), { token });
@@ -72,7 +73,7 @@ describe("authentication", () => {
   });
 
   it("records lastUsedAt, but not on every request", async () => {
-    const { token, info } = await createApiToken(db.prisma, { companyId: demo.companyId, name: "Zähler" });
+    const { token, info } = await createApiToken(db.prisma, { companyId: demo.companyId, name: "Zähler", allowedServers: ["company:read"] });
     await post(call("company.get"), { token });
     await expect.poll(async () => (await db.prisma.apiToken.findUniqueOrThrow({ where: { id: info.id } })).lastUsedAt).toEqual(NOW);
     await db.prisma.apiToken.update({ where: { id: info.id }, data: { lastUsedAt: null } });
@@ -181,6 +182,9 @@ describe("JSON-RPC 2.0", () => {
       }),
     ]);
     const served = await serveFetchHandler(createRpcHandler({ db: db.prisma, registry }));
+    // Tokens call only what they were granted; this one is granted the extra server.
+    await db.prisma.apiToken.update({ where: { tokenHash: hashToken(demo.token) }, data: { allowedServers: { push: "explode" } } });
+    clearTokenCache();
     try {
       const res = await post(call("explode.now", {}, "x"), { url: served.url });
       expect(res.status).toBe(500);

@@ -1,6 +1,13 @@
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { seedDemo } from "@/server/seed/demo";
+import { getRegistry } from "@/server/mcp/registry";
 import { createApiToken } from "@/server/tokens";
+import { everyGrant, serverOption } from "@/server/tokens/scopes";
+
+/** Every grant, configuration included: test tokens act for the whole company. */
+export function wholeCompanyGrants(): string[] {
+  return everyGrant(getRegistry().servers.filter((s) => s.name !== "mcp").map(serverOption));
+}
 
 export interface Tenant {
   companyId: string;
@@ -29,7 +36,7 @@ export async function createOtherCompany(
   // Same number as a demo customer on purpose: lookups must stay within the company.
   const customerPhone = opts.customerPhone ?? "+4917112345670";
   const customer = await prisma.customer.create({ data: { companyId: company.id, phone: customerPhone, name: "Klaus Köhler" } });
-  const { token } = await createApiToken(prisma, { companyId: company.id, name: "Tests" });
+  const { token } = await createApiToken(prisma, { companyId: company.id, name: "Tests", allowedServers: wholeCompanyGrants() });
   return { companyId: company.id, token, branchId: branch.id, customerId: customer.id, customerPhone };
 }
 
@@ -38,6 +45,6 @@ export async function createDemoTenant(prisma: PrismaClient, now: Date): Promise
   const companyId = await seedDemo(prisma, { now });
   const branch = await prisma.branch.findFirstOrThrow({ where: { companyId }, orderBy: { name: "asc" } });
   const customer = await prisma.customer.findFirstOrThrow({ where: { companyId, phone: "+4917112345670" } });
-  const { token } = await createApiToken(prisma, { companyId, name: "Tests" });
+  const { token } = await createApiToken(prisma, { companyId, name: "Tests", allowedServers: wholeCompanyGrants() });
   return { companyId, token, branchId: branch.id, customerId: customer.id, customerPhone: customer.phone };
 }

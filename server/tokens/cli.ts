@@ -1,10 +1,13 @@
 import { parseArgs } from "node:util";
 import { isAppError } from "@/server/errors";
 import type { PrismaClient } from "@/server/generated/prisma/client";
+import { getRegistry } from "@/server/mcp/registry";
 import { createApiToken, listApiTokens, revokeApiToken } from "./manage";
+import { everyOrdinaryGrant, serverOption } from "./scopes";
 
 export const TOKEN_CLI_USAGE = `Usage:
-  npm run mcp:token -- --company <slug> --name <label> [--servers a,b]   create a token (printed once)
+  npm run mcp:token -- --company <slug> --name <label> --servers a,b     create a token (printed once); grants:
+      <server> (reads and writes), <server>:read, config:<server> (configuration), all (every server, no configuration)
   npm run mcp:token -- --company <slug> --list                          list tokens
   npm run mcp:token -- --company <slug> --revoke <id|prefix>            revoke a token`;
 
@@ -37,7 +40,7 @@ export async function runTokenCli(db: PrismaClient, argv: string[], out: (line: 
       const tokens = await listApiTokens(db, company.id);
       if (tokens.length === 0) out(`No tokens for ${company.name}.`);
       for (const t of tokens) {
-        const servers = t.allowedServers.length ? t.allowedServers.join(",") : "all servers";
+        const servers = t.allowedServers.length ? t.allowedServers.join(",") : "only discovery";
         const state = t.revokedAt ? `revoked ${fmt(t.revokedAt)}` : "active";
         out(`${t.id}  ${t.display}  ${t.name}  [${servers}]  ${state}  created ${fmt(t.createdAt)}  last used ${fmt(t.lastUsedAt)}`);
       }
@@ -48,9 +51,11 @@ export async function runTokenCli(db: PrismaClient, argv: string[], out: (line: 
       out(`Revoked ${t.display} (${t.name}).`);
       return 0;
     }
-    const allowedServers = (values.servers ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    const chosen = (values.servers ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    const options = getRegistry().servers.filter((s) => s.name !== "mcp").map(serverOption);
+    const allowedServers = chosen.flatMap((grant) => (grant === "all" ? everyOrdinaryGrant(options) : [grant]));
     const { token, info } = await createApiToken(db, { companyId: company.id, name: values.name!, allowedServers });
-    out(`Token "${info.name}" for ${company.name} (${allowedServers.length ? allowedServers.join(", ") : "all servers"}), id ${info.id}.`);
+    out(`Token "${info.name}" for ${company.name} (${info.allowedServers.join(", ")}), id ${info.id}.`);
     out("Shown only now; store it safely:");
     out(token);
     return 0;

@@ -10,17 +10,13 @@ import { getRegistry } from "@/server/mcp/registry";
 import type { ServiceContext } from "@/server/mcp/types";
 import { createApiToken, listApiTokens, revokeApiToken, type TokenInfo } from "./manage";
 import type { createTokenInput } from "./schemas";
+import { serverOption, type TokenServerOption } from "./scopes";
 
-export interface TokenServerOption {
-  name: string;
-  description: string;
-}
-
-/** Servers a token can be limited to. `mcp` (discovery and health) is open to every token. */
+/** Servers a token can be granted, with what each offers. `mcp` (discovery and health) is open to every token. */
 export function tokenServerOptions(): TokenServerOption[] {
   return getRegistry()
     .servers.filter((s) => s.name !== "mcp")
-    .map((s) => ({ name: s.name, description: s.description }));
+    .map(serverOption);
 }
 
 export function listTokens(ctx: ServiceContext): Promise<TokenInfo[]> {

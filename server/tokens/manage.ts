@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/server/generated/prisma/client";
 import { getRegistry } from "@/server/mcp/registry";
 import { forgetToken } from "./authenticate";
 import { displayToken, generateToken, hashToken, visiblePrefix } from "./format";
+import { grantsOf, serverOption } from "./scopes";
 
 export interface TokenInfo {
   id: string;
@@ -30,18 +31,19 @@ function info(row: Row): TokenInfo {
 }
 
 /**
- * Creates a token for one company, optionally limited to some servers. The clear token is
- * returned only here; the database keeps its SHA-256.
+ * Creates a token for one company with exactly the grants chosen (server names, `<server>:read`,
+ * `config:<server>`; see scopes.ts). The clear token is returned only here; the database keeps its SHA-256.
  */
 export async function createApiToken(
   db: PrismaClient,
-  input: { companyId: string; name: string; allowedServers?: string[]; createdById?: string },
+  input: { companyId: string; name: string; allowedServers: string[]; createdById?: string },
 ): Promise<{ token: string; info: TokenInfo }> {
   const name = input.name.trim();
   if (!name || name.length > 100) throw new AppError(ErrorCodes.INVALID_INPUT, "Bitte einen Namen mit 1 bis 100 Zeichen angeben.");
-  const allowedServers = [...new Set(input.allowedServers ?? [])];
-  const registry = getRegistry();
-  const unknown = allowedServers.filter((s) => !registry.getServer(s));
+  const allowedServers = [...new Set(input.allowedServers)];
+  if (allowedServers.length === 0) throw new AppError(ErrorCodes.INVALID_INPUT, "Bitte mindestens einen Dienst wählen.");
+  const known = new Set(getRegistry().servers.flatMap((server) => grantsOf(serverOption(server))));
+  const unknown = allowedServers.filter((s) => !known.has(s));
   if (unknown.length) throw new AppError(ErrorCodes.INVALID_INPUT, `Unbekannte Dienste: ${unknown.join(", ")}`);
 
   const token = generateToken();

@@ -3,8 +3,8 @@ import { z } from "zod";
 
 export const createTokenInput = z.object({
   name: z.string().trim().min(1, "Bitte einen Namen angeben.").max(100, "Höchstens 100 Zeichen."),
-  /** Empty: every server. */
-  allowed_servers: z.array(z.string().min(1)).max(50).default([]),
+  /** Grants: `<server>`, `<server>:read`, `config:<server>` (see server/tokens/scopes.ts). */
+  allowed_servers: z.array(z.string().min(1)).min(1, "Bitte mindestens einen Dienst wählen.").max(100),
 });
 export type CreateTokenInput = z.input<typeof createTokenInput>;
 

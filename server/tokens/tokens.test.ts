@@ -36,12 +36,12 @@ describe("API tokens", () => {
 
   it("refuses unknown server names and empty labels", async () => {
     await expect(createApiToken(db.prisma, { companyId, name: "x", allowedServers: ["teleport"] })).rejects.toThrow(/Unbekannte Dienste: teleport/);
-    await expect(createApiToken(db.prisma, { companyId, name: "  " })).rejects.toBeInstanceOf(AppError);
+    await expect(createApiToken(db.prisma, { companyId, name: "  ", allowedServers: ["appointments"] })).rejects.toBeInstanceOf(AppError);
   });
 
   it("authenticates until revoked by prefix", async () => {
-    const { token, info } = await createApiToken(db.prisma, { companyId, name: "Kurz" });
-    expect(await authenticateToken(db.prisma, token)).toEqual({ id: info.id, companyId, allowedServers: [] });
+    const { token, info } = await createApiToken(db.prisma, { companyId, name: "Kurz", allowedServers: ["appointments"] });
+    expect(await authenticateToken(db.prisma, token)).toEqual({ id: info.id, companyId, allowedServers: ["appointments"] });
     expect(await authenticateToken(db.prisma, token.slice(0, -1) + (token.endsWith("A") ? "B" : "A"))).toBeNull();
     await revokeApiToken(db.prisma, companyId, info.display);
     expect(await authenticateToken(db.prisma, token)).toBeNull();
@@ -49,7 +49,7 @@ describe("API tokens", () => {
 
   it("cannot revoke another company's token", async () => {
     const other = await createOtherCompany(db.prisma, { slug: "bonn" });
-    const { info } = await createApiToken(db.prisma, { companyId: other.companyId, name: "Bonn" });
+    const { info } = await createApiToken(db.prisma, { companyId: other.companyId, name: "Bonn", allowedServers: ["appointments"] });
     await expect(revokeApiToken(db.prisma, companyId, info.id)).rejects.toThrow(/nicht gefunden/);
     expect((await listApiTokens(db.prisma, other.companyId)).find((t) => t.id === info.id)?.revokedAt).toBeNull();
   });

@@ -87,9 +87,12 @@ describe("tokens router", () => {
   });
 
   it("answers invalid input with German field errors and unknown servers with the service's message", async () => {
-    const empty = await call("tokens.create", admin, { name: " " }, true);
+    const empty = await call("tokens.create", admin, { name: " ", allowed_servers: [] }, true);
     expect(empty.status).toBe(400);
-    expect(empty.error?.data.issues).toEqual([{ path: "name", message: "Bitte einen Namen angeben." }]);
+    expect(empty.error?.data.issues).toEqual([
+      { path: "name", message: "Bitte einen Namen angeben." },
+      { path: "allowed_servers", message: "Bitte mindestens einen Dienst wählen." },
+    ]);
 
     const unknown = await call("tokens.create", admin, { name: "X", allowed_servers: ["teleport"] }, true);
     expect(unknown.status).toBe(400);
@@ -98,7 +101,7 @@ describe("tokens router", () => {
   });
 
   it("revokes: the gateway refuses the token at once although it had just accepted it", async () => {
-    const { token, info } = (await call("tokens.create", admin, { name: "Kurzlebig" }, true)).data as { token: string; info: TokenInfo };
+    const { token, info } = (await call("tokens.create", admin, { name: "Kurzlebig", allowed_servers: ["branch:read"] }, true)).data as { token: string; info: TokenInfo };
     expect((await rpc(token)).status).toBe(200); // now in the gateway's authentication cache
 
     const revoked = await call("tokens.revoke", admin, { id: info.id }, true);
@@ -112,7 +115,7 @@ describe("tokens router", () => {
   });
 
   it("keeps companies apart: another company's admin neither sees nor revokes the salon's tokens", async () => {
-    const { token, info } = (await call("tokens.create", admin, { name: "Nur Salon" }, true)).data as { token: string; info: TokenInfo };
+    const { token, info } = (await call("tokens.create", admin, { name: "Nur Salon", allowed_servers: ["branch:read"] }, true)).data as { token: string; info: TokenInfo };
 
     expect((await call("tokens.list", otherAdmin)).data).toEqual([]);
     const refused = await call("tokens.revoke", otherAdmin, { id: info.id }, true);

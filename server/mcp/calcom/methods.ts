@@ -59,6 +59,7 @@ export const calcomServer = defineServer({
       params: s.testConnectionParams,
       result: s.testConnectionResult,
       kind: "write",
+      configuration: true,
       handler: testConnection,
     }),
     defineMethod({
@@ -67,6 +68,7 @@ export const calcomServer = defineServer({
       params: s.getConnectionParams,
       result: s.getConnectionResult,
       kind: "read",
+      configuration: true,
       roles: ["admin"],
       handler: getConnection,
     }),
@@ -76,6 +78,7 @@ export const calcomServer = defineServer({
       params: s.updateConnectionParams,
       result: s.updateConnectionResult,
       kind: "write",
+      configuration: true,
       handler: updateConnection,
     }),
   ],

@@ -4,7 +4,7 @@ import { checkServerHealth } from "@/server/mcp/health-check";
 import { callMethod } from "@/server/mcp/dispatch";
 import { getRegistry } from "@/server/mcp/registry";
 import { defineServer } from "@/server/mcp/types";
-import { createOtherCompany, type Tenant } from "@/server/testing/tenants";
+import { createOtherCompany, wholeCompanyGrants, type Tenant } from "@/server/testing/tenants";
 
 let db: TestDb;
 let tenant: Tenant;
@@ -16,7 +16,12 @@ afterAll(async () => {
   await db.close();
 });
 
-const door = () => ({ companyId: tenant.companyId, actor: { type: "token" as const, id: "t" }, correlationId: "c", db: db.prisma });
+const door = () => ({
+  companyId: tenant.companyId,
+  actor: { type: "token" as const, id: "t", allowedServers: wholeCompanyGrants() },
+  correlationId: "c",
+  db: db.prisma,
+});
 
 describe("mcp.discover", () => {
   it("lists every server with version, health and methods with JSON Schema params", async () => {

@@ -3,13 +3,17 @@ import { checkServerHealth } from "@/server/mcp/health-check";
 import { jsonSchemaOf } from "@/server/mcp/json-schema";
 import { getRegistry } from "@/server/mcp/registry";
 import type { ServerDef, ServiceContext } from "@/server/mcp/types";
+import { tokenMayCall, tokenSeesServer } from "@/server/tokens/scopes";
 import type * as s from "./schemas";
 
-/** The servers this caller may use: a token bound to some servers sees only those (and `mcp`). */
+/** The servers and methods this caller may use: a token sees only what its grants allow (and `mcp`). */
 function visibleServers(ctx: ServiceContext): readonly ServerDef[] {
   const all = getRegistry().servers;
-  const allowed = ctx.actor.allowedServers ?? [];
-  return allowed.length === 0 ? all : all.filter((sv) => sv.name === "mcp" || allowed.includes(sv.name));
+  if (ctx.actor.type !== "token") return all;
+  const grants = ctx.actor.allowedServers ?? [];
+  return all
+    .filter((sv) => tokenSeesServer(grants, sv))
+    .map((sv) => ({ ...sv, methods: sv.methods.filter((m) => tokenMayCall(grants, sv, m)) }));
 }
 
 async function healthOf(server: ServerDef): Promise<z.input<typeof s.healthSchema>> {
