@@ -27,6 +27,10 @@ const dienstleistung = text("Gewünschte Dienstleistung, z. B. Damenhaarschnitt.
 const telefonnummer = text("Telefonnummer des Anrufers; leer lassen, um die Anrufnummer zu verwenden.");
 const mitarbeiter_wunsch = text("Wunsch-Mitarbeiter (optional).");
 const termin_id = text("ID des Termins aus find_appointments (optional).");
+const andereNummer = text(
+  "Nur wenn der Termin unter einer anderen Nummer gebucht ist als der, von der angerufen wird: diese Nummer. Dann werden auch Name und Tag des Termins benötigt.",
+);
+const nameAufTermin = text("Name, auf den der Termin gebucht ist (nötig bei anderer oder unterdrückter Nummer).");
 const grund = text("Grund (optional).");
 
 export const BUILTIN_FUNCTIONS: readonly BuiltinDefinition[] = [
@@ -72,8 +76,11 @@ export const BUILTIN_FUNCTIONS: readonly BuiltinDefinition[] = [
   },
   {
     name: "find_appointments",
-    description: "Findet die kommenden Termine des Anrufers über seine Telefonnummer.",
-    parameters: { type: "object", properties: { telefonnummer } },
+    description: "Findet die kommenden Termine des Anrufers über die Nummer, von der er anruft.",
+    parameters: {
+      type: "object",
+      properties: { telefonnummer: andereNummer, name: nameAufTermin, datum: text("Tag des Termins (nötig bei anderer oder unterdrückter Nummer).") },
+    },
     impl: findAppointments,
   },
   {
@@ -81,7 +88,15 @@ export const BUILTIN_FUNCTIONS: readonly BuiltinDefinition[] = [
     description: "Verschiebt einen Termin des Anrufers auf ein neues Datum und eine neue Uhrzeit.",
     parameters: {
       type: "object",
-      properties: { termin_id, altes_datum: text("Datum des bisherigen Termins (optional)."), neues_datum: datum, neue_uhrzeit: uhrzeit, telefonnummer, grund },
+      properties: {
+        termin_id,
+        altes_datum: text("Datum des bisherigen Termins (optional)."),
+        neues_datum: datum,
+        neue_uhrzeit: uhrzeit,
+        telefonnummer: andereNummer,
+        name: nameAufTermin,
+        grund,
+      },
       required: ["neues_datum", "neue_uhrzeit"],
     },
     impl: changeAppointment,
@@ -89,7 +104,7 @@ export const BUILTIN_FUNCTIONS: readonly BuiltinDefinition[] = [
   {
     name: "cancel_appointment",
     description: "Storniert einen Termin des Anrufers.",
-    parameters: { type: "object", properties: { termin_id, datum: text("Datum des Termins (optional)."), telefonnummer, grund } },
+    parameters: { type: "object", properties: { termin_id, datum: text("Datum des Termins (optional)."), telefonnummer: andereNummer, name: nameAufTermin, grund } },
     impl: cancelAppointment,
   },
   {
