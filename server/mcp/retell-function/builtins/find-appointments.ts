@@ -1,4 +1,4 @@
-/** find_appointments: the caller's upcoming appointments, by the number they call from unless told otherwise. */
+/** find_appointments: the caller's upcoming appointments (whose, and when another number may be asked about: ./caller-appointments.ts). */
 import type { FunctionImpl } from "../function-context";
 import { normalizeArgs } from "../spoken-input";
 import { appointmentKeys } from "./book-appointment";
