@@ -26,7 +26,8 @@ const german = (day: string) => day.split("-").reverse().join(".");
 async function trpc(request: APIRequestContext, path: string, input: unknown, mutation = false) {
   const payload = { json: input };
   const res = mutation
-    ? await request.post(`/api/trpc/${path}`, { data: payload })
+    ? // A browser sends its Origin with every POST; the endpoint takes mutations only from this site.
+      await request.post(`/api/trpc/${path}`, { data: payload, headers: { origin: new URL(test.info().project.use.baseURL!).origin } })
     : await request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(payload))}`);
   const body = (await res.json()) as { result?: { data: { json: unknown } }; error?: { json: { message: string } } };
   return { status: res.status(), data: body.result?.data.json, error: body.error?.json };

@@ -47,6 +47,8 @@ const schema = z.object({
     .regex(/^[a-z0-9.-]+(,[a-z0-9.-]+)*$/i, "must look like host,host")
     .optional(),
   OUTBOX_WORKER: boolish.default(true),
+  /** Set when a reverse proxy in front of the app sets X-Forwarded-For; otherwise that header is ignored. */
+  TRUST_PROXY: boolish.default(false),
   RATE_LIMITS: z
     .string()
     .regex(/^([a-z.]+=\d+)(,[a-z.]+=\d+)*$/, "must look like server=limit,server=limit")

@@ -71,12 +71,19 @@ export async function renderMetrics(): Promise<{ contentType: string; body: stri
   return { contentType: m.registry.contentType, body: await m.registry.metrics() };
 }
 
-/** GET /api/metrics: the exposition text; Bearer METRICS_TOKEN required when it is set. */
-export async function handleMetricsRequest(request: Request, expected = env().METRICS_TOKEN): Promise<Response> {
-  if (expected) {
+/**
+ * GET /api/metrics: the exposition text; Bearer METRICS_TOKEN required when it is set, and in
+ * production always (without a configured token nobody gets the figures).
+ */
+export async function handleMetricsRequest(
+  request: Request,
+  expected = env().METRICS_TOKEN,
+  production = env().NODE_ENV === "production",
+): Promise<Response> {
+  if (expected || production) {
     const header = request.headers.get("authorization") ?? "";
     const given = header.toLowerCase().startsWith("bearer ") ? header.slice(7).trim() : "";
-    if (!safeEqual(given, expected)) {
+    if (!expected || !safeEqual(given, expected)) {
       return new Response("Nicht autorisiert\n", {
         status: 401,
         headers: { "content-type": "text/plain; charset=utf-8", "www-authenticate": "Bearer" },

@@ -2,6 +2,7 @@
 
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchStreamLink, loggerLink } from "@trpc/client";
+import { TRPC_MAX_BATCH_SIZE } from "@/server/api/batch-limit";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState } from "react";
 import superjson from "superjson";
@@ -29,6 +30,7 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
           transformer: superjson,
           url: typeof window === "undefined" ? "http://localhost/api/trpc" : `${window.location.origin}/api/trpc`,
           headers: () => ({ "x-trpc-source": "dashboard" }),
+          maxItems: TRPC_MAX_BATCH_SIZE,
         }),
       ],
     }),

@@ -1,5 +1,5 @@
 /** Dashboard tRPC calls in tests: real requests through tRPC's fetch adapter, as /api/trpc serves them. */
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { handleTrpcRequest } from "@/server/api/http-handler";
 import type { AnyRouter } from "@trpc/server";
 import type { Session } from "next-auth";
 import superjson from "superjson";
@@ -56,12 +56,11 @@ export async function callTrpc(
   if (!opts.mutation && payload) url.searchParams.set("input", payload);
   const req = new Request(url, {
     method: opts.mutation ? "POST" : "GET",
-    headers: { "x-correlation-id": "test-correlation-1", "content-type": "application/json" },
+    // As the dashboard sends them: JSON from the app's own origin.
+    headers: { "x-correlation-id": "test-correlation-1", "content-type": "application/json", origin: url.origin },
     body: opts.mutation ? (payload ?? "{}") : undefined,
   });
-  const res = await fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req,
+  const res = await handleTrpcRequest(req, {
     router,
     createContext: () => createTRPCContext({ headers: req.headers, session, services: { db: opts.db, now: opts.now } }),
   });
