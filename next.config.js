@@ -1,4 +1,5 @@
 // @ts-check
+const { securityHeaders } = require("./server/security-headers.js");
 
 /** @type {import("next").NextConfig} */
 const nextConfig = {
@@ -19,6 +20,9 @@ const nextConfig = {
     "nodemailer",
   ],
   poweredByHeader: false,
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders({ production: process.env.NODE_ENV === "production" }) }];
+  },
   reactStrictMode: true,
 };
 
