@@ -53,7 +53,7 @@ export function CallDetail({ id }: { id: string }) {
     ["Erfolgreich", c.successful === null ? null : c.successful ? "Ja" : "Nein"],
     [
       "Aufnahme",
-      c.recording_url && (
+      c.recording_url?.startsWith("https://") && (
         <a key="rec" href={c.recording_url} target="_blank" rel="noreferrer" className="underline underline-offset-4">
           Aufnahme anhören
         </a>

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { AppError, ErrorCodes } from "@/server/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
 import type { ServiceContext } from "@/server/mcp/types";
+import { shownRecordingUrl } from "./recording-url";
 import type * as s from "./schemas";
 
 const callInclude = {
@@ -51,7 +52,7 @@ function callDto(r: CallRow, withTranscript: boolean): z.input<typeof s.callSche
     appointment: r.appointment
       ? { id: r.appointment.id, starts_at: r.appointment.startsAt.toISOString(), status: r.appointment.status, service: r.appointment.service.name }
       : null,
-    recording_url: r.recordingUrl,
+    recording_url: shownRecordingUrl(r.recordingUrl),
     ...(withTranscript ? { transcript: r.transcript, transcript_turns: transcriptTurns(r.transcriptObject), collected_data: r.collectedData ?? null } : {}),
   };
 }
