@@ -122,7 +122,7 @@ export class RedirectRefused extends Error {}
  */
 export async function guardedRequest(req: GuardedRequest, target: OutboundTarget): Promise<GuardedResponse> {
   const url = checkOutboundUrl(req.url, target);
-  const pinned = await resolvePublic(hostOf(url), target);
+  const pinned = await untilAborted(resolvePublic(hostOf(url), target), req.signal);
   const transport = url.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -166,6 +166,17 @@ export async function guardedRequest(req: GuardedRequest, target: OutboundTarget
   });
 }
 
+/** A hanging DNS lookup must not outlive the caller's deadline. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
 function headersOf(raw: http.IncomingHttpHeaders): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(raw)) {
@@ -199,6 +210,7 @@ export function guardedFetch(target: OutboundTarget, maxResponseBytes: number): 
       if (error instanceof ResponseTooLarge) throw new AppError(ErrorCodes.INVALID_INPUT, "Die Antwort des externen Dienstes ist zu groß.");
       throw error;
     }
+    if (response.status < 200 || response.status > 599) throw new TypeError("fetch failed", { cause: new Error(`status ${response.status}`) });
     const nullBody = response.status === 204 || response.status === 304;
     return new Response(nullBody ? null : new Uint8Array(response.body), { status: response.status, headers: response.headers });
   };
