@@ -52,7 +52,7 @@ export async function verifyCredentials(deps: CredentialDeps, attempt: LoginAtte
   const email = normalizeEmail(attempt.email);
   const ip = attempt.ip?.trim() || null;
 
-  const verdict = await deps.throttle.check(email, ip);
+  const verdict = await deps.throttle.attempt(email, ip);
   if (verdict) throw new LoginError("throttled", throttledMessage(verdict.retryAfterSeconds), verdict.retryAfterSeconds);
 
   const user = email
@@ -63,12 +63,9 @@ export async function verifyCredentials(deps: CredentialDeps, attempt: LoginAtte
     : null;
   const passwordOk = await bcrypt.compare(attempt.password, user?.passwordHash ?? DUMMY_HASH);
 
-  if (!user || !passwordOk) {
-    await deps.throttle.recordFailure(email, ip);
-    throw new LoginError("invalid", INVALID_CREDENTIALS_MESSAGE);
-  }
+  if (!user || !passwordOk) throw new LoginError("invalid", INVALID_CREDENTIALS_MESSAGE);
 
-  await deps.throttle.recordSuccess(email);
+  await deps.throttle.recordSuccess(email, ip);
   await deps.db.user.update({ where: { id: user.id }, data: { lastLoginAt: deps.now() } });
   return {
     id: user.id,

@@ -15,8 +15,11 @@ export interface LoginThrottleOptions {
 export type ThrottleVerdict = { retryAfterSeconds: number } | null;
 
 /**
- * Counts failed logins by e-mail and by IP in a fixed window. Only failures count; a successful
- * login clears the e-mail's counter. Redis trouble falls back to counting in memory.
+ * Counts login attempts by e-mail and by IP in a fixed window. Every attempt takes its point
+ * first, in one atomic step per counter, and only then is the password checked: a burst of
+ * parallel attempts cannot slip past the limit between a check and a record. A successful
+ * login gives the points back (the e-mail's counter is cleared), so in effect only failures
+ * count. Redis trouble falls back to counting in memory.
  */
 export class LoginThrottle {
   private readonly byEmail: RateLimiterAbstract;
@@ -28,21 +31,16 @@ export class LoginThrottle {
     this.byIp = limiter("askpro:login:ip", opts.maxFailuresPerIp ?? 20, duration, opts.redis);
   }
 
-  async check(email: string, ip: string | null): Promise<ThrottleVerdict> {
-    const waits = await Promise.all([
-      exhaustedFor(this.byEmail, email),
-      ip ? exhaustedFor(this.byIp, ip) : Promise.resolve(0),
-    ]);
+  /** Takes one attempt from the e-mail's and the IP's budget; a verdict when either was used up. */
+  async attempt(email: string, ip: string | null): Promise<ThrottleVerdict> {
+    const waits = await Promise.all([take(this.byEmail, email), ip ? take(this.byIp, ip) : Promise.resolve(0)]);
     const ms = Math.max(...waits);
     return ms > 0 ? { retryAfterSeconds: Math.ceil(ms / 1000) } : null;
   }
 
-  async recordFailure(email: string, ip: string | null): Promise<void> {
-    await Promise.all([penalty(this.byEmail, email), ip ? penalty(this.byIp, ip) : undefined]);
-  }
-
-  async recordSuccess(email: string): Promise<void> {
-    await this.byEmail.delete(email);
+  /** After a correct password: the attempt does not count. */
+  async recordSuccess(email: string, ip: string | null): Promise<void> {
+    await Promise.all([this.byEmail.delete(email), ip ? this.byIp.reward(ip, 1) : undefined]);
   }
 }
 
@@ -53,16 +51,14 @@ function limiter(keyPrefix: string, points: number, duration: number, redis?: Re
     : new RateLimiterMemory(base);
 }
 
-/** Milliseconds until the key has attempts again; 0 while it still has some. */
-async function exhaustedFor(l: RateLimiterAbstract, key: string): Promise<number> {
-  const res = await l.get(key);
-  if (!res || res.consumedPoints < l.points) return 0;
-  return Math.max(1, res.msBeforeNext);
-}
-
-async function penalty(l: RateLimiterAbstract, key: string): Promise<void> {
-  // consume() rejects once the points are used up; the count is stored either way.
-  await l.consume(key).catch((rejection: unknown) => {
+/** Consumes one point; 0 when it was available, else milliseconds until the key has points again. */
+async function take(l: RateLimiterAbstract, key: string): Promise<number> {
+  try {
+    await l.consume(key);
+    return 0;
+  } catch (rejection: unknown) {
+    // consume() rejects with an Error for store trouble and with the limiter's result when used up.
     if (rejection instanceof Error) throw rejection;
-  });
+    return Math.max(1, (rejection as { msBeforeNext: number }).msBeforeNext);
+  }
 }

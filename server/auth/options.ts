@@ -5,16 +5,12 @@ import { logger } from "@/server/logger";
 import { LoginError, verifyCredentials, type SessionUser } from "./credentials";
 import { LOGIN_UNAVAILABLE_MESSAGE } from "./login-messages";
 import { authSecret } from "./secret";
+import { clientIp } from "./client-ip";
 import { loginThrottle } from "./throttle-instance";
+import { env } from "@/server/env";
 
 const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
-function clientIp(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" ? real.trim() : null) || null;
-}
 
 export const authOptions: NextAuthOptions = {
   // A getter: configuration is read per request, never at import (`next build` has none).
@@ -35,7 +31,7 @@ export const authOptions: NextAuthOptions = {
         try {
           return await verifyCredentials(
             { db: await getDb(), throttle: loginThrottle(), now: () => new Date() },
-            { email: credentials?.email ?? "", password: credentials?.password ?? "", ip: clientIp(req?.headers) },
+            { email: credentials?.email ?? "", password: credentials?.password ?? "", ip: clientIp(req?.headers, env().TRUST_PROXY) },
           );
         } catch (err) {
           if (err instanceof LoginError) {
