@@ -12,7 +12,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lockFileFor, type LockInfo } from "@/server/db/lock";
 import { RETELL_SIGNATURE_HEADER, signRetell } from "@/server/integrations/retell/signature";
-import { runScript } from "@/server/testing/run-script";
+import { runScript, type ChildEnv } from "@/server/testing/run-script";
 import { ensureBuild, freePort, spawnApp, stopApp, waitReady, type AppProcess } from "./app-server";
 
 let root = "";
@@ -22,7 +22,7 @@ const RETELL_KEY = "demo-retell-key";
 
 let port = 0;
 let baseUrl = "";
-let env: NodeJS.ProcessEnv = {};
+let env: ChildEnv = {};
 let app: AppProcess | null = null;
 
 const readLock = (): LockInfo => JSON.parse(fs.readFileSync(lockFileFor(dataDir), "utf8")) as LockInfo;

@@ -3,6 +3,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import type { ChildEnv } from "@/server/testing/run-script";
 
 export const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
 
@@ -18,10 +19,10 @@ export async function freePort(): Promise<number> {
 }
 
 /** The production build the test runs against; built once when the folder has none. */
-export function ensureBuild(env: NodeJS.ProcessEnv): void {
+export function ensureBuild(env: ChildEnv): void {
   if (fs.existsSync(path.join(DIST_DIR, "BUILD_ID"))) return;
   console.log(`No production build in ${DIST_DIR}: running npm run build …`);
-  const r = spawnSync("npm", ["run", "build"], { env, stdio: "inherit" });
+  const r = spawnSync("npm", ["run", "build"], { env: env as NodeJS.ProcessEnv, stdio: "inherit" });
   if (r.status !== 0) throw new Error(`npm run build failed (exit ${r.status})`);
 }
 
@@ -34,8 +35,8 @@ export interface AppProcess {
 }
 
 /** `npm start` (prepare-db, then next start) in its own process group. */
-export function spawnApp(env: NodeJS.ProcessEnv): AppProcess {
-  const child = spawn("npm", ["start"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+export function spawnApp(env: ChildEnv): AppProcess {
+  const child = spawn("npm", ["start"], { env: env as NodeJS.ProcessEnv, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (output += d.toString()));

@@ -1,6 +1,9 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 
+/** Environment for a child process; NODE_ENV may be left out or set to anything. */
+export type ChildEnv = Record<string, string | undefined>;
+
 export interface ScriptResult {
   code: number | null;
   stdout: string;
@@ -11,15 +14,15 @@ export interface ScriptResult {
  * Runs one of the project's tsx scripts as its own process (the way `npm run …` does), without
  * blocking this process, so a server running in it keeps answering.
  */
-export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<ScriptResult> {
+export function runScript(script: string, args: string[], env: ChildEnv, timeoutMs = 120_000): Promise<ScriptResult> {
   return runProcess(process.execPath, ["--import", "tsx", path.join(process.cwd(), script), ...args], env, timeoutMs);
 }
 
 /** Any command, likewise without blocking this process. */
-export function runProcess(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<ScriptResult> {
+export function runProcess(command: string, args: string[], env: ChildEnv, timeoutMs = 120_000): Promise<ScriptResult> {
   const script = [command, ...args].join(" ");
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
