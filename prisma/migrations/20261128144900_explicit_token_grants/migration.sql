@@ -1,4 +1,4 @@
--- API tokens now list what they may call; nothing is implied any more. Configuration methods
+-- API tokens now list what they may call, nothing is implied any more. Configuration methods
 -- (Cal.com connection, company data) need their own `config:<server>` grant.
 -- Existing tokens keep exactly what they could call before, written out here.
 
