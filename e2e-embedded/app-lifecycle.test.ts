@@ -27,15 +27,22 @@ let app: AppProcess | null = null;
 
 const readLock = (): LockInfo => JSON.parse(fs.readFileSync(lockFileFor(dataDir), "utf8")) as LockInfo;
 
+/** `npm start`, then waits until the app serves and owns the folder with its local channel open. */
 async function start(): Promise<AppProcess> {
   const started = spawnApp(env);
-  await waitReady(started, baseUrl);
   app = started;
-  return started;
+  await waitReady(started, baseUrl);
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const lock = fs.existsSync(lockFileFor(dataDir)) ? readLock() : null;
+    if (lock?.kind === "app" && lock.controlPort) return started;
+    if (Date.now() > deadline) throw new Error(`The app serves but does not own ${dataDir}:\n${started.output()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 async function stop(sig: NodeJS.Signals): Promise<{ inTime: boolean }> {
-  const owner = readLock().pid;
+  const owner = fs.existsSync(lockFileFor(dataDir)) ? readLock().pid : app!.child.pid!;
   const result = await stopApp(app!, owner, sig);
   app = null;
   return result;
