@@ -92,7 +92,7 @@ export class CalcomClient {
   readonly #circuitScope: string;
 
   constructor(options: CalcomClientOptions) {
-    this.#baseUrl = options.baseUrl.replace(/\/+$/, "");
+    this.#baseUrl = withoutTrailingSlashes(options.baseUrl);
     this.#circuitScope = options.circuitScope ?? hostOf(this.#baseUrl);
     this.#apiKey = options.apiKey;
     this.#fetch = options.fetch ?? fetch;
@@ -212,6 +212,13 @@ export class CalcomClient {
       { idempotent: request.idempotent, timeoutMs: this.#timeoutMs, scope: this.#circuitScope },
     );
   }
+}
+
+/** A loop, not `/\/+$/`: that pattern backtracks quadratically on a long run of slashes followed by more text. */
+function withoutTrailingSlashes(url: string): string {
+  let end = url.length;
+  while (end > 0 && url[end - 1] === "/") end--;
+  return url.slice(0, end);
 }
 
 /** Cal.com reads a bare date as a UTC day, so the caller's local days are sent as instants. */
