@@ -12,7 +12,13 @@ import { env } from "@/server/env";
 
 const e = env();
 if (e.DATABASE_URL) {
-  const { values } = parseArgs({ options: { out: { type: "string" } } });
+  let values: { out?: string } = {};
+  try {
+    ({ values } = parseArgs({ options: { out: { type: "string" } } }));
+  } catch (err) {
+    console.error(`${(err as Error).message}\nUsage: npm run db:backup [-- --out <file>]`);
+    process.exit(2);
+  }
   const stamp = new Date().toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
   const file = path.resolve(values.out ?? path.join(".data", "backups", `postgres-${stamp}.dump`));
   process.exitCode = runPgTool("pg_dump", ["--format=custom", "--no-owner", `--file=${file}`, e.DATABASE_URL], file);

@@ -9,7 +9,13 @@ export const backup: Operation = async ({ pglite, cwd, out }, argv) => {
     out("db:backup here copies the embedded database; with DATABASE_URL it runs pg_dump.");
     return 1;
   }
-  const { values } = parseArgs({ args: argv, options: { out: { type: "string" } } });
+  let values: { out?: string };
+  try {
+    ({ values } = parseArgs({ args: argv, options: { out: { type: "string" } } }));
+  } catch (err) {
+    out(`${(err as Error).message}\nUsage: npm run db:backup [-- --out <file>]`);
+    return 2;
+  }
   const file = values.out ? path.resolve(cwd, values.out) : defaultBackupFile(pglite.dataDir ?? path.join(cwd, ".data", "pglite"));
   const started = Date.now();
   const bytes = await dumpPglite(pglite);
