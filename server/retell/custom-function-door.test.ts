@@ -58,10 +58,10 @@ describe("custom-function door: signature", () => {
     });
   }
 
-  it("refuses a call to a number that is not ours with 404", async () => {
+  it("refuses a call to a number that is not ours like a bad signature (401)", async () => {
     const body = { ...parkingQuestion("call_unknown"), call: demoCall("call_unknown", { to_number: "+49309999999" }) };
     const res = await handleCustomFunction(signedRequest(URL_BASE, body), null, deps());
-    expect(res.status).toBe(404);
+    expect(res.status).toBe(401);
     expect(await executedFor("call_unknown")).toEqual({ executions: 0, calls: 0 });
   });
 
@@ -99,8 +99,8 @@ describe("custom-function door: request shapes", () => {
 
   it("args_at_root: refuses an unknown company, a foreign number and a missing call id", async () => {
     const root = (query: string) => signedRequest(`${URL_BASE}/answer_question?${query}`, { frage: "Parken?" });
-    expect((await handleCustomFunction(root("company=nope&call_id=c1"), "answer_question", deps())).status).toBe(404);
-    expect((await handleCustomFunction(root("company=demo&call_id=c2&to_number=%2B49301112223"), "answer_question", deps())).status).toBe(404);
+    expect((await handleCustomFunction(root("company=nope&call_id=c1"), "answer_question", deps())).status).toBe(401);
+    expect((await handleCustomFunction(root("company=demo&call_id=c2&to_number=%2B49301112223"), "answer_question", deps())).status).toBe(401);
     expect((await handleCustomFunction(root("company=demo"), "answer_question", deps())).status).toBe(400);
   });
 

@@ -6,7 +6,7 @@
  * &call_id={{call_id}}[&from_number=…&to_number=…]` (the body then names neither the call nor our
  * number, so the company comes from the URL; the signature is still checked with its key).
  *
- * Order: size, JSON, shape, owning company (404), signature over the raw body (401); only then
+ * Order: size, JSON, shape, owning company and signature over the raw body (one 401 for both); only then
  * `retell.function.execute` runs, through callMethod like every other door. Domain refusals
  * are 200 answers the agent reads aloud, so Retell does not retry them.
  */
@@ -19,7 +19,7 @@ import { callMethod, InvalidParamsError } from "@/server/mcp/dispatch";
 import { callNumbers, parseFunctionRequest, type FunctionRequest } from "./request-shapes";
 import { cachedCompanyFromNumber, resolveCompanyFromSlug, type CallOwner } from "./resolve-owner";
 import { json, refuse } from "./responses";
-import { parseJson, readRawBody, verifyOwnerSignature } from "./verify-signature";
+import { parseJson, readRawBody, verifiedOwner } from "./verify-signature";
 
 export interface DoorDeps {
   db?: PrismaClient;
@@ -39,8 +39,8 @@ export async function handleCustomFunction(request: Request, nameFromUrl: string
 
   const db = deps.db ?? (await getDb());
   const owner = await findOwner(db, fn, nameFromUrl !== null, url.searchParams.get("company"));
-  if (!owner) return refuse(404, nameFromUrl === null ? "Unbekannte Rufnummer." : "Unbekannte Firma.");
-  if (!verifyOwnerSignature(owner, raw, request.headers, now().getTime())) return refuse(401, "Ungültige Signatur.");
+  // An unknown number or company gets the same answer as a bad signature: outsiders learn nothing.
+  if (!verifiedOwner(owner, raw, request.headers, now().getTime())) return refuse(401, "Ungültige Signatur.");
 
   const correlationId = request.headers.get("x-request-id") ?? randomUUID();
   try {

@@ -47,9 +47,9 @@ describe("webhook door: signature and owner", () => {
     expect(await stored("wh_tamper")).toBe(0);
   });
 
-  it("refuses an event for a number that is not ours with 404", async () => {
+  it("refuses an event for a number that is not ours like a bad signature (401)", async () => {
     const res = await post({ event: "call_started", call: demoCall("wh_foreign", { to_number: "+49309999999" }) });
-    expect(res.status).toBe(404);
+    expect(res.status).toBe(401);
     expect(await stored("wh_foreign")).toBe(0);
   });
 

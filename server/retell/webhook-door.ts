@@ -10,7 +10,7 @@ import type { DoorDeps } from "./custom-function-door";
 import { callNumbers, retellWebhookSchema } from "./request-shapes";
 import { cachedCompanyFromNumber } from "./resolve-owner";
 import { json, refuse } from "./responses";
-import { parseJson, readRawBody, verifyOwnerSignature } from "./verify-signature";
+import { parseJson, readRawBody, verifiedOwner } from "./verify-signature";
 
 export async function handleRetellWebhook(request: Request, deps: DoorDeps = {}): Promise<Response> {
   const now = deps.now ?? (() => new Date());
@@ -23,8 +23,8 @@ export async function handleRetellWebhook(request: Request, deps: DoorDeps = {})
 
   const db = deps.db ?? (await getDb());
   const owner = await cachedCompanyFromNumber(db, callNumbers(webhook.data.call).ours);
-  if (!owner) return refuse(404, "Unbekannte Rufnummer.");
-  if (!verifyOwnerSignature(owner, raw, request.headers, now().getTime())) return refuse(401, "Ungültige Signatur.");
+  // An unknown number gets the same answer as a bad signature: outsiders learn nothing about our numbers.
+  if (!verifiedOwner(owner, raw, request.headers, now().getTime())) return refuse(401, "Ungültige Signatur.");
 
   const outcome = await recordRetellEvent(db, owner.companyId, webhook.data, body.value, now());
   return json(200, { status: outcome.status });

@@ -75,9 +75,9 @@ describe("appointments.change", () => {
     const other = await f.prisma.company.create({ data: { slug: "andere", name: "Anderer Salon" } });
     const otherCtx = { ...f.ctx(DASHBOARD), companyId: other.id };
     const foreign = await appError(changeAppointment(otherCtx, { appointment_id: appointment.id, new_date: "2026-03-14", new_time: "10:00" }));
-    expect(foreign).toMatchObject({ code: ErrorCodes.FORBIDDEN });
+    expect(foreign).toMatchObject({ code: ErrorCodes.NOT_FOUND, message: "Der Termin wurde nicht gefunden." });
     const foreignCancel = await appError(cancelAppointment(otherCtx, { appointment_id: appointment.id }));
-    expect(foreignCancel).toMatchObject({ code: ErrorCodes.FORBIDDEN });
+    expect(foreignCancel).toMatchObject({ code: ErrorCodes.NOT_FOUND });
     expect((await f.prisma.appointment.findUniqueOrThrow({ where: { id: appointment.id } })).status).toBe("scheduled");
   });
 });

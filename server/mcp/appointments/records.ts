@@ -53,13 +53,10 @@ export function toAppointmentDto(a: AppointmentRecord, now: Date, cutoffHours: n
 
 export const appointmentNotFound = () => new AppError(ErrorCodes.NOT_FOUND, "Der Termin wurde nicht gefunden.");
 
-/** The appointment if it is the caller's company's: 3005 when unknown, 3006 when another company's. */
+/** The appointment if it is the caller's company's; another company's answers exactly like an unknown id (3005). */
 export async function loadOwnAppointment(ctx: ServiceContext, id: string): Promise<AppointmentRecord> {
-  const appointment = await ctx.db.appointment.findUnique({ where: { id }, include: appointmentInclude });
+  const appointment = await ctx.db.appointment.findFirst({ where: { id, companyId: ctx.companyId }, include: appointmentInclude });
   if (!appointment) throw appointmentNotFound();
-  if (appointment.companyId !== ctx.companyId) {
-    throw new AppError(ErrorCodes.FORBIDDEN, "Dieser Termin gehört nicht zu Ihrem Unternehmen.");
-  }
   return appointment;
 }
 
