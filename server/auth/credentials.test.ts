@@ -44,6 +44,7 @@ describe("verifyCredentials", () => {
       companyId,
       companyName: "Salon Schönschnitt",
       companySlug: "demo",
+      sessionVersion: 1,
     });
     const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(row.lastLoginAt).toEqual(NOW);

@@ -48,7 +48,7 @@ export function normalizeEmail(email: string): string {
 }
 
 /** Checks e-mail and password; throws LoginError with a German message when the login is refused. */
-export async function verifyCredentials(deps: CredentialDeps, attempt: LoginAttempt): Promise<SessionUser> {
+export async function verifyCredentials(deps: CredentialDeps, attempt: LoginAttempt): Promise<SessionUser & { sessionVersion: number }> {
   const email = normalizeEmail(attempt.email);
   const ip = attempt.ip?.trim() || null;
 
@@ -63,7 +63,8 @@ export async function verifyCredentials(deps: CredentialDeps, attempt: LoginAtte
     : null;
   const passwordOk = await bcrypt.compare(attempt.password, user?.passwordHash ?? DUMMY_HASH);
 
-  if (!user || !passwordOk) throw new LoginError("invalid", INVALID_CREDENTIALS_MESSAGE);
+  // A deactivated account gets the same answer as a wrong password.
+  if (!user || !passwordOk || !user.isActive) throw new LoginError("invalid", INVALID_CREDENTIALS_MESSAGE);
 
   await deps.throttle.recordSuccess(email, ip);
   await deps.db.user.update({ where: { id: user.id }, data: { lastLoginAt: deps.now() } });
@@ -75,5 +76,6 @@ export async function verifyCredentials(deps: CredentialDeps, attempt: LoginAtte
     companyId: user.companyId,
     companyName: user.company.name,
     companySlug: user.company.slug,
+    sessionVersion: user.sessionVersion,
   };
 }

@@ -11,5 +11,9 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     user?: SessionUser;
+    /** The user's session version at login; see session-check.ts. */
+    sessionVersion?: number;
+    /** When the session was last checked against the user (ms since epoch). */
+    checkedAt?: number;
   }
 }

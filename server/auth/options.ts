@@ -6,6 +6,7 @@ import { LoginError, verifyCredentials, type SessionUser } from "./credentials";
 import { LOGIN_UNAVAILABLE_MESSAGE } from "./login-messages";
 import { authSecret } from "./secret";
 import { clientIp } from "./client-ip";
+import { recheckSession } from "./session-check";
 import { loginThrottle } from "./throttle-instance";
 import { env } from "@/server/env";
 
@@ -45,9 +46,9 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
-        const u = user as SessionUser;
+        const u = user as SessionUser & { sessionVersion: number };
         token.user = {
           id: u.id,
           name: u.name,
@@ -58,8 +59,11 @@ export const authOptions: NextAuthOptions = {
           companySlug: u.companySlug,
         };
         token.sub = u.id;
+        token.sessionVersion = u.sessionVersion;
+        token.checkedAt = Date.now();
+        return token;
       }
-      return token;
+      return recheckSession(token, { db: await getDb(), nowMs: Date.now() });
     },
     session({ session, token }) {
       if (token.user) session.user = token.user;

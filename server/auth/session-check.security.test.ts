@@ -1,0 +1,65 @@
+/** A deactivated, demoted or logged-out-everywhere user loses access within a minute, without waiting for the token to expire. */
+import type { JWT } from "next-auth/jwt";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createTestDb, type TestDb } from "@/server/db/test-db";
+import { DEMO_USERS, seedDemo } from "@/server/seed/demo";
+import { LoginThrottle } from "./login-throttle";
+import { authOptions } from "./options";
+import { verifyCredentials, LoginError } from "./credentials";
+import { endSessionsOf, recheckSession, SESSION_RECHECK_MS } from "./session-check";
+
+let testDb: TestDb;
+const T0 = Date.parse("2026-03-10T08:00:00Z");
+
+beforeAll(async () => {
+  testDb = await createTestDb();
+  await seedDemo(testDb.prisma, { now: new Date(T0) });
+});
+afterAll(async () => {
+  await testDb?.close();
+});
+
+/** The token next-auth's jwt callback makes at login, with its check time set to T0. */
+async function loggedIn(who: "admin" | "staff"): Promise<JWT> {
+  const user = await verifyCredentials({ db: testDb.prisma, throttle: new LoginThrottle(), now: () => new Date(T0) }, { email: DEMO_USERS[who].email, password: DEMO_USERS[who].password });
+  const token = (await authOptions.callbacks!.jwt!({ token: {}, user, account: null } as never)) as JWT;
+  return { ...token, checkedAt: T0 };
+}
+
+const recheck = (token: JWT, afterMs: number) => recheckSession(token, { db: testDb.prisma, nowMs: T0 + afterMs });
+
+beforeEach(async () => {
+  await testDb.prisma.user.updateMany({ data: { isActive: true, role: undefined } });
+});
+
+describe("session re-check", () => {
+  it("keeps a valid session and checks again after a minute at the latest", async () => {
+    const token = await loggedIn("staff");
+    expect((await recheck(token, SESSION_RECHECK_MS)).user?.email).toBe(DEMO_USERS.staff.email);
+  });
+
+  it("logs out a deactivated user within a minute", async () => {
+    const token = await loggedIn("staff");
+    await testDb.prisma.user.update({ where: { email: DEMO_USERS.staff.email }, data: { isActive: false } });
+    expect((await recheck(token, SESSION_RECHECK_MS)).user).toBeUndefined();
+    // Nor can the user log in again.
+    await expect(
+      verifyCredentials({ db: testDb.prisma, throttle: new LoginThrottle(), now: () => new Date(T0) }, { email: DEMO_USERS.staff.email, password: DEMO_USERS.staff.password }),
+    ).rejects.toBeInstanceOf(LoginError);
+  });
+
+  it("gives a demoted admin the staff role within a minute", async () => {
+    const token = await loggedIn("admin");
+    expect(token.user?.role).toBe("admin");
+    await testDb.prisma.user.update({ where: { email: DEMO_USERS.admin.email }, data: { role: "staff" } });
+    expect((await recheck(token, SESSION_RECHECK_MS)).user?.role).toBe("staff");
+    await testDb.prisma.user.update({ where: { email: DEMO_USERS.admin.email }, data: { role: "admin" } });
+  });
+
+  it("ends every open session when the session version is raised", async () => {
+    const token = await loggedIn("admin");
+    const admin = await testDb.prisma.user.findUniqueOrThrow({ where: { email: DEMO_USERS.admin.email } });
+    await endSessionsOf(testDb.prisma, admin.id);
+    expect((await recheck(token, SESSION_RECHECK_MS)).user).toBeUndefined();
+  });
+});
