@@ -1,6 +1,6 @@
 import { env } from "@/server/env";
 import { MemoryCache } from "./memory";
-import { RedisCache, redisClient } from "./redis";
+import { RedisCache, redisLink } from "./redis";
 import type { Cache } from "./types";
 
 export type { Cache } from "./types";
@@ -12,7 +12,7 @@ const g = globalThis as unknown as { __askproCache?: Cache };
 export function getCache(): Cache {
   if (!g.__askproCache) {
     const url = env().REDIS_URL;
-    g.__askproCache = url ? new RedisCache(redisClient(url)) : new MemoryCache();
+    g.__askproCache = url ? new RedisCache(redisLink(url)) : new MemoryCache();
   }
   return g.__askproCache;
 }

@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
-import { closeRedisClients, RedisCache, redisClient } from "@/server/cache/redis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeRedisClients, RedisCache, redisLink } from "@/server/cache/redis";
 
 const REDIS_URL = process.env.REDIS_URL;
 if (!REDIS_URL) console.log("Skipping Redis cache tests: REDIS_URL is not set.");
 
 describe.skipIf(!REDIS_URL)("RedisCache", () => {
+  beforeAll(() => redisLink(REDIS_URL!).ready());
   afterAll(() => closeRedisClients());
-  const cache = () => new RedisCache(redisClient(REDIS_URL!), `test-cache-${randomUUID()}:`);
+  const cache = () => new RedisCache(redisLink(REDIS_URL!), `test-cache-${randomUUID()}:`);
 
   it("stores JSON values with a TTL", async () => {
     const c = cache();
@@ -32,8 +33,8 @@ describe.skipIf(!REDIS_URL)("RedisCache", () => {
 
   it("is shared between instances on the same Redis", async () => {
     const prefix = `test-cache-${randomUUID()}:`;
-    const one = new RedisCache(redisClient(REDIS_URL!), prefix);
-    const two = new RedisCache(redisClient(REDIS_URL!), prefix);
+    const one = new RedisCache(redisLink(REDIS_URL!), prefix);
+    const two = new RedisCache(redisLink(REDIS_URL!), prefix);
     await one.set("shared", "ja", 60, ["t"]);
     expect(await two.get("shared")).toBe("ja");
     await two.invalidateTag("t");
@@ -43,7 +44,7 @@ describe.skipIf(!REDIS_URL)("RedisCache", () => {
 
 describe("RedisCache without a reachable Redis", () => {
   it("degrades to misses instead of failing requests", async () => {
-    const c = new RedisCache(redisClient("redis://127.0.0.1:1"), "x:");
+    const c = new RedisCache(redisLink("redis://127.0.0.1:1"), "x:");
     await c.set("k", 1, 60, ["t"]);
     expect(await c.get("k")).toBeUndefined();
     await c.invalidateTag("t");

@@ -48,7 +48,7 @@ export class MethodRateLimiter {
     if (!limiter) {
       const base = { points: limitFor(this.limits, cls), duration: this.windowSeconds, keyPrefix: `${this.opts.keyPrefix ?? "askpro:rl"}:${cls}` };
       limiter = this.opts.redis
-        ? new RateLimiterRedis({ ...base, storeClient: this.opts.redis, insuranceLimiter: new RateLimiterMemory(base) })
+        ? new RateLimiterRedis({ ...base, storeClient: this.opts.redis, rejectIfRedisNotReady: true, insuranceLimiter: new RateLimiterMemory(base) })
         : new RateLimiterMemory(base);
       this.limiters.set(cls, limiter);
     }

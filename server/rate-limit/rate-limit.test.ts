@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
-import { closeRedisClients, redisClient } from "@/server/cache/redis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeRedisClients, redisClient, redisLink } from "@/server/cache/redis";
 import { AppError, ErrorCodes } from "@/server/errors";
 import { MethodRateLimiter, parseRateLimits } from "@/server/rate-limit";
 
@@ -45,6 +45,7 @@ const REDIS_URL = process.env.REDIS_URL;
 if (!REDIS_URL) console.log("Skipping shared Redis rate-limit test: REDIS_URL is not set.");
 
 describe.skipIf(!REDIS_URL)("MethodRateLimiter on Redis", () => {
+  beforeAll(() => redisLink(REDIS_URL!).ready());
   afterAll(() => closeRedisClients());
 
   it("counts the requests of several instances together", async () => {
