@@ -10,6 +10,7 @@ export function trpcCodeFor(code: number): TRPC_ERROR_CODE_KEY {
   if (code === 3006) return "FORBIDDEN";
   if (code === 3007) return "CONFLICT";
   if (code === 3008) return "TOO_MANY_REQUESTS";
+  if (code === 3004) return "SERVICE_UNAVAILABLE";
   if (code >= 4000 && code < 5000) return "BAD_REQUEST";
   return "INTERNAL_SERVER_ERROR";
 }

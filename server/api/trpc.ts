@@ -9,7 +9,7 @@ import type { Session } from "next-auth";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { serviceContextFromSession, type ServiceContextOptions } from "@/server/auth/service-context";
-import { isAppError } from "@/server/errors";
+import { isAppError, toAppError } from "@/server/errors";
 import { InvalidParamsError } from "@/server/mcp/call-errors";
 import { appErrorToTRPC, INTERNAL_ERROR_MESSAGE } from "./errors";
 
@@ -66,9 +66,10 @@ export const createTRPCRouter = t.router;
 /* 3. Procedures */
 
 /** Domain errors thrown anywhere below become tRPC errors with their German message. */
-const domainErrors = t.middleware(async ({ next }) => {
+const domainErrors = t.middleware(async ({ ctx, next }) => {
   const result = await next();
-  if (!result.ok && isAppError(result.error.cause)) throw appErrorToTRPC(result.error.cause);
+  const appError = result.ok ? null : toAppError(result.error.cause, { door: "trpc", correlationId: ctx.correlationId });
+  if (appError) throw appErrorToTRPC(appError);
   return result;
 });
 

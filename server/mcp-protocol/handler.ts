@@ -1,6 +1,7 @@
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
+import { DATABASE_RETRY_AFTER_SECONDS, ErrorCodes, toAppError } from "@/server/errors";
 import { logger } from "@/server/logger";
 import { MethodNotFoundError } from "@/server/mcp/dispatch";
 import { getRegistry, type Registry } from "@/server/mcp/registry";
@@ -29,6 +30,12 @@ export function createMcpHandler(opts: McpHandlerOptions = {}): (request: Reques
     try {
       return withHeader(await handle(request, correlationId, opts), correlationId);
     } catch (err) {
+      const appError = toAppError(err, { door: "mcp", correlationId });
+      if (appError?.code === ErrorCodes.DATABASE_ERROR) {
+        const retryAfter = appError.retryAfter ?? DATABASE_RETRY_AFTER_SECONDS;
+        const data = { type: appError.type, retry_after: retryAfter };
+        return withHeader(rpcError(503, appError.code, appError.message, { "retry-after": String(retryAfter) }, data), correlationId);
+      }
       logger.error({ err, correlation_id: correlationId }, "mcp endpoint failed");
       return withHeader(rpcError(500, RpcCodes.INTERNAL_ERROR, "Interner Fehler"), correlationId);
     }
@@ -93,8 +100,8 @@ function buildServer(token: AuthenticatedToken, correlationId: string, opts: Mcp
   return server;
 }
 
-function rpcError(status: number, code: number, message: string, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify({ jsonrpc: "2.0", id: null, error: { code, message } }), {
+function rpcError(status: number, code: number, message: string, headers: Record<string, string> = {}, data?: Record<string, unknown>): Response {
+  return new Response(JSON.stringify({ jsonrpc: "2.0", id: null, error: { code, message, ...(data ? { data } : {}) } }), {
     status,
     headers: { "content-type": "application/json; charset=utf-8", ...headers },
   });

@@ -1,5 +1,5 @@
 import type { CallToolResult, Tool } from "@modelcontextprotocol/sdk/types.js";
-import { isAppError } from "@/server/errors";
+import { toAppError } from "@/server/errors";
 import { logger } from "@/server/logger";
 import { callMethod, InvalidParamsError, MethodNotFoundError, type DoorContext } from "@/server/mcp/dispatch";
 import { jsonSchemaOf } from "@/server/mcp/json-schema";
@@ -57,9 +57,10 @@ export async function callTool(name: string, args: unknown, door: DoorContext): 
     };
   } catch (err) {
     if (err instanceof MethodNotFoundError) throw err;
-    if (isAppError(err)) {
-      const retry = err.retryAfter === undefined ? "" : ` [retry_after=${err.retryAfter}s]`;
-      return errorResult(`Fehler ${err.code} (${err.type}): ${err.message}${retry}`);
+    const appError = toAppError(err, { door: "mcp", correlationId: door.correlationId });
+    if (appError) {
+      const retry = appError.retryAfter === undefined ? "" : ` [retry_after=${appError.retryAfter}s]`;
+      return errorResult(`Fehler ${appError.code} (${appError.type}): ${appError.message}${retry}`);
     }
     if (err instanceof InvalidParamsError) {
       const issues = err.issues.map((i) => `${i.path.join(".") || "(Eingabe)"}: ${i.message}`).join("; ");

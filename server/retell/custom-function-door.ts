@@ -12,13 +12,13 @@
  */
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/server/db";
-import { isAppError } from "@/server/errors";
+import { ErrorCodes, toAppError } from "@/server/errors";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { logger } from "@/server/logger";
 import { callMethod, InvalidParamsError } from "@/server/mcp/dispatch";
 import { callNumbers, parseFunctionRequest, type FunctionRequest } from "./request-shapes";
 import { cachedCompanyFromNumber, resolveCompanyFromSlug, type CallOwner } from "./resolve-owner";
-import { json, refuse } from "./responses";
+import { json, refuse, unavailable, withOutageAnswer } from "./responses";
 import { parseJson, readRawBody, verifiedOwner } from "./verify-signature";
 
 export interface DoorDeps {
@@ -26,7 +26,11 @@ export interface DoorDeps {
   now?: () => Date;
 }
 
-export async function handleCustomFunction(request: Request, nameFromUrl: string | null = null, deps: DoorDeps = {}): Promise<Response> {
+export function handleCustomFunction(request: Request, nameFromUrl: string | null = null, deps: DoorDeps = {}): Promise<Response> {
+  return withOutageAnswer("retell-function", () => answerCustomFunction(request, nameFromUrl, deps));
+}
+
+async function answerCustomFunction(request: Request, nameFromUrl: string | null, deps: DoorDeps): Promise<Response> {
   const now = deps.now ?? (() => new Date());
   const raw = await readRawBody(request);
   if (raw === null) return refuse(413, "Anfrage zu groß.");
@@ -52,7 +56,9 @@ export async function handleCustomFunction(request: Request, nameFromUrl: string
     );
     return json(200, data);
   } catch (error) {
-    if (isAppError(error)) return json(200, { success: false, message: error.message, error_code: error.code });
+    const appError = toAppError(error, { door: "retell-function", correlationId });
+    if (appError?.code === ErrorCodes.DATABASE_ERROR) return unavailable(appError);
+    if (appError) return json(200, { success: false, message: appError.message, error_code: appError.code });
     if (error instanceof InvalidParamsError) return refuse(400, "Ungültige Parameter.");
     logger.error({ err: error, correlationId, function: fn.name }, "retell custom function failed");
     return refuse(500, "Interner Fehler.");

@@ -9,10 +9,14 @@ import { recordRetellEvent } from "@/server/mcp/webhook/record-event";
 import type { DoorDeps } from "./custom-function-door";
 import { callNumbers, retellWebhookSchema } from "./request-shapes";
 import { cachedCompanyFromNumber } from "./resolve-owner";
-import { json, refuse } from "./responses";
+import { json, refuse, withOutageAnswer } from "./responses";
 import { parseJson, readRawBody, verifiedOwner } from "./verify-signature";
 
-export async function handleRetellWebhook(request: Request, deps: DoorDeps = {}): Promise<Response> {
+export function handleRetellWebhook(request: Request, deps: DoorDeps = {}): Promise<Response> {
+  return withOutageAnswer("retell-webhook", () => answerRetellWebhook(request, deps));
+}
+
+async function answerRetellWebhook(request: Request, deps: DoorDeps): Promise<Response> {
   const now = deps.now ?? (() => new Date());
   const raw = await readRawBody(request);
   if (raw === null) return refuse(413, "Anfrage zu groß.");

@@ -1,4 +1,4 @@
-import { isAppError } from "@/server/errors";
+import { ErrorCodes, toAppError } from "@/server/errors";
 import { InvalidParamsError, MethodNotFoundError } from "@/server/mcp/dispatch";
 import { RpcCodes, type JsonRpcErrorObject } from "./protocol";
 
@@ -6,11 +6,12 @@ import { RpcCodes, type JsonRpcErrorObject } from "./protocol";
  * Maps anything `callMethod` throws to a JSON-RPC error object, once for every door that
  * speaks JSON-RPC. Unexpected errors become -32603 with no internals (`internal: true`).
  */
-export function toRpcError(err: unknown): { error: JsonRpcErrorObject; internal: boolean } {
-  if (isAppError(err)) {
-    const data: Record<string, unknown> = { type: err.type };
-    if (err.retryAfter !== undefined) data.retry_after = err.retryAfter;
-    return { error: { code: err.code, message: err.message, data }, internal: false };
+export function toRpcError(err: unknown, log: { door: string; correlationId?: string } = { door: "json-rpc" }): { error: JsonRpcErrorObject; internal: boolean } {
+  const appError = toAppError(err, log);
+  if (appError) {
+    const data: Record<string, unknown> = { type: appError.type };
+    if (appError.retryAfter !== undefined) data.retry_after = appError.retryAfter;
+    return { error: { code: appError.code, message: appError.message, data }, internal: false };
   }
   if (err instanceof MethodNotFoundError) {
     return {
@@ -25,6 +26,13 @@ export function toRpcError(err: unknown): { error: JsonRpcErrorObject; internal:
     };
   }
   return { error: internalError(), internal: true };
+}
+
+/** The HTTP status a single JSON-RPC error earns: 429 rate limited, 503 database unreachable, 500 internal, else 200. */
+export function httpStatusOf(error: JsonRpcErrorObject, internal: boolean): number {
+  if (error.code === ErrorCodes.RATE_LIMITED) return 429;
+  if (error.code === ErrorCodes.DATABASE_ERROR) return 503;
+  return internal ? 500 : 200;
 }
 
 export function internalError(): JsonRpcErrorObject {

@@ -1,11 +1,10 @@
 import { performance } from "node:perf_hooks";
-import { isAppError, ErrorCodes } from "@/server/errors";
 import { logger } from "@/server/logger";
 import { callMethod } from "@/server/mcp/dispatch";
 import type { Registry } from "@/server/mcp/registry";
 import type { AuthenticatedToken } from "@/server/tokens";
 import type { PrismaClient } from "@/server/generated/prisma/client";
-import { internalError, toRpcError } from "./errors";
+import { httpStatusOf, toRpcError } from "./errors";
 import { authenticate, CORRELATION_HEADER, correlationIdFrom, readBodyLimited, type DoorOptions } from "./http-door";
 import { failure, RpcCodes, success, validateRequest, type JsonRpcResponse } from "./protocol";
 
@@ -37,8 +36,11 @@ export function createRpcHandler(opts: RpcHandlerOptions = {}): (request: Reques
     try {
       return await handle(request, correlationId, opts);
     } catch (err) {
-      logger.error({ err, correlation_id: correlationId }, "json-rpc gateway failed");
-      return json(failure(null, internalError()), 500, correlationId);
+      // Before any call ran (authentication reads the database): the same mapping as for calls.
+      const { error, internal } = toRpcError(err, { door: "json-rpc", correlationId });
+      if (internal) logger.error({ err, correlation_id: correlationId }, "json-rpc gateway failed");
+      const response = failure(null, error);
+      return json(response, httpStatusOf(error, internal), correlationId, retryAfterHeader(response));
     }
   };
 }
@@ -98,10 +100,9 @@ async function answerOne(item: unknown, caller: Caller, opts: RpcHandlerOptions)
     const processing_time_ms = Math.round((performance.now() - started) * 100) / 100;
     return answer(success(req.id, { success: true, data, metadata: { cached, processing_time_ms, correlation_id: caller.correlationId } }), 200);
   } catch (err) {
-    const { error, internal } = toRpcError(err);
+    const { error, internal } = toRpcError(err, { door: "json-rpc", correlationId: caller.correlationId });
     if (internal) logger.error({ err, correlation_id: caller.correlationId, method: req.method.slice(0, 100) }, "json-rpc call failed");
-    const status = isAppError(err) && err.code === ErrorCodes.RATE_LIMITED ? 429 : internal ? 500 : 200;
-    return answer(failure(req.id, error), status);
+    return answer(failure(req.id, error), httpStatusOf(error, internal));
   }
 }
 

@@ -1,11 +1,16 @@
 import { getDb } from "@/server/db";
 import { CALCOM_SIGNATURE_HEADER } from "@/server/integrations/calcom/webhook-signature";
 import { logger } from "@/server/logger";
+import { withOutageAnswer } from "@/server/retell/responses";
 import { readBodyWithin, WEBHOOK_BODY_LIMIT_BYTES } from "@/server/request-body";
 import { handleCalcomWebhook, type WebhookDeps } from "./webhook";
 
 /** POST /api/mcp/calcom/webhook?company=<slug>: the raw body is read once, as signed. */
-export async function calcomWebhookDoor(request: Request, deps?: WebhookDeps): Promise<Response> {
+export function calcomWebhookDoor(request: Request, deps?: WebhookDeps): Promise<Response> {
+  return withOutageAnswer("calcom-webhook", () => answerCalcomWebhook(request, deps));
+}
+
+async function answerCalcomWebhook(request: Request, deps?: WebhookDeps): Promise<Response> {
   const body = await readBodyWithin(request, WEBHOOK_BODY_LIMIT_BYTES);
   if (!body.ok) return Response.json({ received: false, error: "Anfrage zu groß." }, { status: 413 });
   const answer = await handleCalcomWebhook(

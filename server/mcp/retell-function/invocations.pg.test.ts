@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/server/generated/prisma/client";
 import { createPgTestDb, reportPgSkip, type PgTestDb } from "@/server/testing/pg-test-db";
 import { startTcpProxy } from "@/server/testing/tcp-proxy";
-import { hashArgs, runOnce } from "./invocations";
+import { hashArgs, runOnce, type RunOutcome } from "./invocations";
 
 const enabled = Boolean(process.env.DATABASE_URL);
 reportPgSkip("function invocation leases across two instances");
@@ -30,8 +30,8 @@ describe.skipIf(!enabled)("function invocation leases on PostgreSQL", () => {
     const instanceA = new PrismaClient({ adapter: new PrismaPg({ connectionString: link.url(db.url), max: 2, connectionTimeoutMillis: 500 }) });
     let holderStarted!: () => void;
     const started = new Promise<void>((resolve) => (holderStarted = resolve));
-    // A's run never finishes; its renewals go nowhere once its pool is gone.
-    void runOnce(instanceA, key, () => {
+    // A's run never finishes; its renewals go nowhere once its link is cut.
+    void runOnce(instanceA, key, (): Promise<RunOutcome<unknown>> => {
       holderStarted();
       return new Promise(() => {});
     }, { leaseMs: 1_500 }).catch(() => undefined);
