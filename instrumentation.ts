@@ -8,5 +8,7 @@ export async function register(): Promise<void> {
     let worker: Awaited<ReturnType<typeof startOutboxWorkerFromEnv>> = null;
     await becomeDatabaseOwner(async () => worker?.stop());
     worker = await startOutboxWorkerFromEnv();
+    const { installShutdownFromEnv } = await import("@/server/lifecycle-start");
+    installShutdownFromEnv(() => worker?.stop());
   }
 }

@@ -1,16 +1,21 @@
 import { getDb } from "@/server/db";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { pendingMigrations } from "@/server/db/migrations";
+import { redisState } from "@/server/cache/redis";
+import { isShuttingDown } from "@/server/lifecycle";
 import { circuitStates, type CircuitStateName, type OutboundService } from "@/server/resilience";
 
 export interface HealthReport {
-  /** ok: ready; degraded: ready but an outbound circuit is not closed; down: not ready. */
+  /** ok: ready; degraded: ready but Redis is unreachable or an outbound circuit is not closed; down: not ready. */
   status: "ok" | "degraded" | "down";
   checkedAt: string;
   uptimeSeconds: number;
   database: { reachable: boolean; latencyMs: number | null };
   migrations: { applied: boolean; pending: string[] };
   circuits: Record<OutboundService, CircuitStateName>;
+  /** Unreachable: requests are served from per-instance fallbacks (cache bypassed, limits per instance). */
+  redis: "ok" | "unreachable" | "not_configured";
+  shuttingDown: boolean;
 }
 
 /**
@@ -34,24 +39,44 @@ export async function checkHealth(opts: { db?: PrismaClient; now?: () => Date } 
     reachable = false;
   }
   const circuits = circuitStates();
-  const ready = reachable && pending.length === 0;
+  const redis = redisState();
+  const shuttingDown = isShuttingDown();
+  const ready = reachable && pending.length === 0 && !shuttingDown;
   const allClosed = Object.values(circuits).every((s) => s === "closed");
   return {
-    status: !ready ? "down" : allClosed ? "ok" : "degraded",
+    status: !ready ? "down" : allClosed && redis !== "unreachable" ? "ok" : "degraded",
     checkedAt: now.toISOString(),
     uptimeSeconds: Math.round(process.uptime()),
     database: { reachable, latencyMs },
     migrations: { applied: reachable && pending.length === 0, pending: reachable ? pending : [] },
     circuits,
+    redis,
+    shuttingDown,
   };
 }
 
-/** GET /api/health: 200 when ready, 503 otherwise; `?probe=live` only answers that the process runs. */
+const HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
+
+/** GET /api/health: the full report, 200 when ready (also degraded), 503 otherwise; `?probe=live` as /api/health/live. */
 export async function handleHealthRequest(request: Request, opts: { db?: PrismaClient } = {}): Promise<Response> {
-  const headers = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
-  if (new URL(request.url).searchParams.get("probe") === "live") {
-    return new Response(JSON.stringify({ status: "ok", uptimeSeconds: Math.round(process.uptime()) }), { headers });
-  }
+  if (new URL(request.url).searchParams.get("probe") === "live") return handleLiveRequest();
   const report = await checkHealth(opts);
-  return new Response(JSON.stringify(report), { status: report.status === "down" ? 503 : 200, headers });
+  return new Response(JSON.stringify(report), { status: report.status === "down" ? 503 : 200, headers: HEADERS });
+}
+
+/** GET /api/health/live: the process runs and answers (no dependency is asked). */
+export function handleLiveRequest(): Response {
+  return new Response(JSON.stringify({ status: "ok", uptimeSeconds: Math.round(process.uptime()) }), { headers: HEADERS });
+}
+
+/**
+ * GET /api/health/ready: 200 while the database answers, migrations are applied and the
+ * process is not shutting down; else 503 with `retry_after`. Redis trouble does not make an
+ * instance unready (it serves from fallbacks), it shows as "degraded".
+ */
+export async function handleReadyRequest(opts: { db?: PrismaClient } = {}): Promise<Response> {
+  const report = await checkHealth(opts);
+  const body = { status: report.status, database: report.database.reachable, redis: report.redis, shuttingDown: report.shuttingDown };
+  if (report.status !== "down") return new Response(JSON.stringify(body), { headers: HEADERS });
+  return new Response(JSON.stringify({ ...body, retry_after: 5 }), { status: 503, headers: { ...HEADERS, "retry-after": "5" } });
 }

@@ -1,0 +1,9 @@
+import { handleReadyRequest } from "@/server/health";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** Readiness for load balancers: database reachable, migrations applied, not shutting down. */
+export function GET(): Promise<Response> {
+  return handleReadyRequest();
+}
