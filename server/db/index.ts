@@ -34,7 +34,8 @@ async function openDb(): Promise<DbHandles> {
   const e = env();
   if (e.DATABASE_URL) {
     const { PrismaPg } = await import("@prisma/adapter-pg");
-    return { prisma: new PrismaClient({ adapter: new PrismaPg({ connectionString: e.DATABASE_URL, max: 10 }) }) };
+    // A connection that cannot be had within 3 s is an outage (answered 503 / 3004), not a hanging request.
+    return { prisma: new PrismaClient({ adapter: new PrismaPg({ connectionString: e.DATABASE_URL, max: 10, connectionTimeoutMillis: 3_000 }) }) };
   }
   const { openPglite } = await import("./pglite");
   await ownFolder(e.PGLITE_DATA_DIR);

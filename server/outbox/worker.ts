@@ -8,6 +8,7 @@
  * until `maxAttempts`.
  */
 import { randomUUID } from "node:crypto";
+import { isDatabaseOutage, outageSummary } from "@/server/db/outage";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { logger as rootLogger, type Logger } from "@/server/logger";
 import { channelsFromEnv, type DeliveryChannel, type DeliveryChannels } from "./channels";
@@ -253,7 +254,8 @@ export function startOutboxWorker(options: WorkerOptions & { intervalMs?: number
     current = runDueJobs(run)
       .then((summary) => summary.claimed === batchSize)
       .catch((error: unknown) => {
-        log.error({ err: error }, "outbox worker run failed");
+        if (isDatabaseOutage(error)) log.warn({ cause: outageSummary(error) }, "outbox worker waiting: database unreachable");
+        else log.error({ err: error }, "outbox worker run failed");
         return false;
       })
       .then((more) => {
