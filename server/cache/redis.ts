@@ -119,6 +119,7 @@ export class RedisCache implements Cache {
   private readonly missedTags = new Set<string>();
   private missedTooMany = false;
   private repairing: Promise<void> | null = null;
+  private repairTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly link: RedisLink,
@@ -164,6 +165,7 @@ export class RedisCache implements Cache {
   async delete(key: string): Promise<void> {
     if (!(await this.tolerate("delete", key, () => this.link.run((r) => r.del(this.prefix + key))))) {
       this.missedTooMany = true; // a single key is not tracked: the repair flushes
+      this.scheduleRepair(0);
     }
   }
 
@@ -172,8 +174,25 @@ export class RedisCache implements Cache {
     if (this.missedTags.size >= this.maxMissed) this.missedTooMany = true;
     else this.missedTags.add(tag);
     logger.warn({ tag }, "cache invalidation deferred until redis is reachable again");
-    // Redis may be back already (a blip): repair at once instead of waiting for the next reconnect.
-    if (this.link.usable()) void this.repair();
+    this.scheduleRepair(0);
+  }
+
+  /**
+   * Retries the repair every second while something is missed and Redis is usable: a single
+   * failed command (a blip, no reconnect) must not leave other instances reading stale values.
+   */
+  private scheduleRepair(delayMs: number): void {
+    if (this.repairTimer) return;
+    this.repairTimer = setTimeout(() => {
+      this.repairTimer = null;
+      if (this.pendingInvalidations() === 0) return;
+      if (!this.link.usable()) return this.scheduleRepair(1_000);
+      this.repair().catch((err: unknown) => {
+        logger.warn({ err: (err as Error).message }, "cache repair failed; retrying");
+        this.scheduleRepair(1_000);
+      });
+    }, delayMs);
+    this.repairTimer.unref();
   }
 
   /** Replays missed invalidations (or flushes); reads bypass the cache until it is done. */
