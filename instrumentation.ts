@@ -7,6 +7,10 @@ export async function register(): Promise<void> {
     // The embedded database folder is this process's before anything opens it.
     let worker: Awaited<ReturnType<typeof startOutboxWorkerFromEnv>> = null;
     await becomeDatabaseOwner(async () => worker?.stop());
+    // Secrets stored in the old format are rewritten bound to their company and column.
+    const { getDb } = await import("@/server/db");
+    const { reencryptLegacySecretsAtStartup } = await import("@/server/secrets-at-rest");
+    await reencryptLegacySecretsAtStartup(await getDb());
     worker = await startOutboxWorkerFromEnv();
     const { installShutdownFromEnv } = await import("@/server/lifecycle-start");
     installShutdownFromEnv(() => worker?.stop());

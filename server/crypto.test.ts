@@ -6,24 +6,24 @@ const k2 = "22".repeat(32);
 
 describe("secret encryption", () => {
   it("round-trips and never stores the clear text", () => {
-    const sealed = encryptSecret("cal_live_abcdef123456", k1);
+    const sealed = encryptSecret("cal_live_abcdef123456", undefined, k1);
     expect(sealed).not.toContain("cal_live");
-    expect(decryptSecret(sealed, k1)).toBe("cal_live_abcdef123456");
+    expect(decryptSecret(sealed, undefined, k1)).toBe("cal_live_abcdef123456");
   });
 
   it("uses a fresh IV each time", () => {
-    expect(encryptSecret("same", k1)).not.toBe(encryptSecret("same", k1));
+    expect(encryptSecret("same", undefined, k1)).not.toBe(encryptSecret("same", undefined, k1));
   });
 
   it("rejects a wrong key and tampered ciphertext", () => {
-    const sealed = encryptSecret("secret-value", k1);
-    expect(() => decryptSecret(sealed, k2)).toThrow();
+    const sealed = encryptSecret("secret-value", undefined, k1);
+    expect(() => decryptSecret(sealed, undefined, k2)).toThrow();
     const parts = sealed.split(".");
     const flipped = Buffer.from(parts[3], "base64url");
     flipped[0] ^= 1;
     parts[3] = flipped.toString("base64url");
-    expect(() => decryptSecret(parts.join("."), k1)).toThrow();
-    expect(() => decryptSecret("garbage", k1)).toThrow(/Malformed/);
+    expect(() => decryptSecret(parts.join("."), undefined, k1)).toThrow();
+    expect(() => decryptSecret("garbage", undefined, k1)).toThrow(/Malformed/);
   });
 
   it("masks secrets for display", () => {

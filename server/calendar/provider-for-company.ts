@@ -57,7 +57,7 @@ export async function loadCompanyCalendar(ctx: ProviderContext): Promise<Company
   }
   const client = new CalcomClient({
     baseUrl: row.baseUrl ?? env().CALCOM_API_BASE_URL,
-    apiKey: decryptSecret(row.apiKeyEnc),
+    apiKey: decryptSecret(row.apiKeyEnc, { companyId: ctx.companyId, column: "calendar_connections.apiKeyEnc" }),
     // The base URL is the company's choice: requests go through the outbound guard.
     fetch: guardedFetch("calcom", CALCOM_MAX_RESPONSE_BYTES),
     circuitScope: ctx.companyId,

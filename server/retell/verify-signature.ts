@@ -24,7 +24,7 @@ export function verifyOwnerSignature(owner: CallOwner, rawBody: string, headers:
   if (!owner.retellApiKeyEnc) return false;
   let apiKey: string;
   try {
-    apiKey = decryptSecret(owner.retellApiKeyEnc);
+    apiKey = decryptSecret(owner.retellApiKeyEnc, { companyId: owner.companyId, column: "companies.retellApiKeyEnc" });
   } catch {
     return false;
   }

@@ -42,7 +42,6 @@ export async function seedDemo(prisma: PrismaClient, opts: { now?: Date; retellA
         slug: DEMO_COMPANY_SLUG,
         name: "Salon Schönschnitt",
         timeZone: TZ,
-        retellApiKeyEnc: encryptSecret(retellApiKey),
         settings: {
           slotIntervalMinutes: 15,
           minimumNoticeMinutes: 60,
@@ -52,6 +51,11 @@ export async function seedDemo(prisma: PrismaClient, opts: { now?: Date; retellA
           contactEmail: "kontakt@salon-demo.de",
         },
       },
+    });
+    // Sealed for this company's row: the ciphertext opens nowhere else.
+    await tx.company.update({
+      where: { id: company.id },
+      data: { retellApiKeyEnc: encryptSecret(retellApiKey, { companyId: company.id, column: "companies.retellApiKeyEnc" }) },
     });
     const mitte = await tx.branch.create({
       data: { companyId: company.id, name: "Salon Schönschnitt Mitte", street: "Friedrichstraße 120", postalCode: "10117", city: "Berlin", state: "BE", phone: DEMO_PHONE_NUMBER, timeZone: TZ, businessHours },

@@ -21,8 +21,8 @@ export async function updateConnection(
   const data = {
     provider: params.provider,
     ...(params.base_url !== undefined ? { baseUrl: params.base_url } : {}),
-    ...(params.api_key !== undefined ? { apiKeyEnc: encryptSecret(params.api_key), lastTestStatus: null, lastTestedAt: null } : {}),
-    ...(params.webhook_secret !== undefined ? { webhookSecretEnc: encryptSecret(params.webhook_secret) } : {}),
+    ...(params.api_key !== undefined ? { apiKeyEnc: encryptSecret(params.api_key, { companyId: ctx.companyId, column: "calendar_connections.apiKeyEnc" }), lastTestStatus: null, lastTestedAt: null } : {}),
+    ...(params.webhook_secret !== undefined ? { webhookSecretEnc: encryptSecret(params.webhook_secret, { companyId: ctx.companyId, column: "calendar_connections.webhookSecretEnc" }) } : {}),
   };
   await ctx.db.calendarConnection.upsert({ where: { companyId: ctx.companyId }, create: { companyId: ctx.companyId, ...data }, update: data });
   const cache = getCache();
@@ -42,7 +42,7 @@ async function describeConnection(ctx: ServiceContext): Promise<z.input<typeof s
   return {
     provider: c?.provider ?? "local",
     base_url: c?.baseUrl ?? null,
-    api_key: c?.apiKeyEnc ? maskSecret(decryptSecret(c.apiKeyEnc)) : null,
+    api_key: c?.apiKeyEnc ? maskSecret(decryptSecret(c.apiKeyEnc, { companyId: ctx.companyId, column: "calendar_connections.apiKeyEnc" })) : null,
     webhook_secret_set: Boolean(c?.webhookSecretEnc),
     webhook_url: webhookUrl.toString(),
     last_tested_at: c?.lastTestedAt?.toISOString() ?? null,

@@ -67,7 +67,7 @@ export async function handleCalcomWebhook(request: CalcomWebhookRequest, deps: W
     : null;
   const secretEnc = company?.calendarConnection?.webhookSecretEnc;
   // Unknown company, no secret and a wrong signature look alike from outside.
-  if (!company || !secretEnc || !verifyCalcomSignature(request.rawBody, decryptSecret(secretEnc), request.signature)) {
+  if (!company || !secretEnc || !verifyCalcomSignature(request.rawBody, decryptSecret(secretEnc, { companyId: company.id, column: "calendar_connections.webhookSecretEnc" }), request.signature)) {
     return { status: 401, body: { received: false, error: "Ungültige Signatur" } };
   }
 

@@ -53,11 +53,11 @@ export async function revealApiKey(ctx: ServiceContext): Promise<{ api_key: stri
     correlationId: ctx.correlationId,
     details: { secret: "retell_api_key", action: "revealed" },
   });
-  return { api_key: decryptSecret(company.retellApiKeyEnc) };
+  return { api_key: decryptSecret(company.retellApiKeyEnc, { companyId: ctx.companyId, column: "companies.retellApiKeyEnc" }) };
 }
 
 async function storeKey(ctx: ServiceContext, apiKey: string): Promise<void> {
-  await ctx.db.company.update({ where: { id: ctx.companyId }, data: { retellApiKeyEnc: encryptSecret(apiKey) } });
+  await ctx.db.company.update({ where: { id: ctx.companyId }, data: { retellApiKeyEnc: encryptSecret(apiKey, { companyId: ctx.companyId, column: "companies.retellApiKeyEnc" }) } });
   await forgetRetellReads(ctx.companyId);
   await forgetCallOwners();
 }

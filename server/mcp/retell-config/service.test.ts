@@ -128,7 +128,9 @@ describe("custom functions", () => {
     expect(result.function.headers).toEqual({ "X-Api-Key": "gehe••••••••-123" });
     const row = await db.prisma.retellCustomFunction.findFirstOrThrow({ where: { name: "lieferstatus" } });
     expect(JSON.stringify(row.headers)).not.toContain("geheimer-shop-key");
-    expect(decryptSecret((row.headers as Record<string, string>)["X-Api-Key"])).toBe("geheimer-shop-key-123");
+    expect(decryptSecret((row.headers as Record<string, string>)["X-Api-Key"], { companyId: row.companyId, column: "retell_custom_functions.headers" })).toBe(
+      "geheimer-shop-key-123",
+    );
 
     const tools = retell.state.llms.get("llm_salon_schnitt")!.general_tools!;
     expect(tools.map((t) => t.name)).toEqual(["end_call", "lieferstatus"]);
@@ -238,7 +240,7 @@ describe("API key", () => {
     expect(result).toEqual({ connected: true, masked_key: "key_••••••••3456" });
     const row = await db.prisma.company.findUniqueOrThrow({ where: { id: other.id } });
     expect(row.retellApiKeyEnc).not.toContain("abcdef");
-    expect(decryptSecret(row.retellApiKeyEnc!)).toBe("key_live_abcdef123456");
+    expect(decryptSecret(row.retellApiKeyEnc!, { companyId: other.id, column: "companies.retellApiKeyEnc" })).toBe("key_live_abcdef123456");
     expect((await getWebhookConfiguration(octx)).webhook_secret).toBe("key_••••••••3456");
   });
 });

@@ -79,7 +79,7 @@ async function defineFunction(path: string, extra: { method?: string; timeoutMs?
       type: "external_api",
       url: `${base}${path}`,
       method: extra.method ?? "POST",
-      headers: sealHeaders({ "X-Api-Key": "shop-secret-42" }),
+      headers: sealHeaders({ "X-Api-Key": "shop-secret-42" }, db.companyId),
       parameterSchema: schema,
       timeoutMs: extra.timeoutMs ?? 5000,
     },

@@ -45,7 +45,7 @@ async function callExternal(fctx: FunctionContext, fn: ConfiguredFunction, args:
   const method = fn.method.toUpperCase();
   const url = new URL(fn.url!);
   const headers: Record<string, string> = { "user-agent": "AskProAI-Function/1.0", "x-askproai-call-id": fctx.callId };
-  for (const [name, value] of Object.entries(openHeaders(fn.headers))) {
+  for (const [name, value] of Object.entries(openHeaders(fn.headers, fn.companyId))) {
     if (!RESERVED_HEADERS.has(name.toLowerCase())) headers[name.toLowerCase()] = value;
   }
   let body: string | undefined;

@@ -10,7 +10,7 @@ export const NOT_CONNECTED_MESSAGE = "Retell ist nicht verbunden. Bitte hinterle
 
 export async function retellApiKeyOf(ctx: ServiceContext): Promise<string | null> {
   const company = await ctx.db.company.findUniqueOrThrow({ where: { id: ctx.companyId }, select: { retellApiKeyEnc: true } });
-  return company.retellApiKeyEnc ? decryptSecret(company.retellApiKeyEnc) : null;
+  return company.retellApiKeyEnc ? decryptSecret(company.retellApiKeyEnc, { companyId: ctx.companyId, column: "companies.retellApiKeyEnc" }) : null;
 }
 
 /** @throws AppError 1001 when the company has no Retell key. */
