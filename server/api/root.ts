@@ -3,6 +3,7 @@ import { agentsRouter } from "./routers/agents";
 import { appointmentsRouter } from "./routers/appointments";
 import { callsRouter } from "./routers/calls";
 import { dashboardRouter } from "./routers/dashboard";
+import { functionTestRouter } from "./routers/function-test";
 import { knowledgeRouter } from "./routers/knowledge";
 import { queueRouter } from "./routers/queue";
 import { retellConfigRouter } from "./routers/retell-config";
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   knowledge: knowledgeRouter,
   queue: queueRouter,
   settings: settingsRouter,
+  functionTest: functionTestRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -31,6 +31,7 @@ export async function runConfiguredFunction(
 
 async function collect(fctx: FunctionContext, name: string, args: Record<string, unknown>): Promise<FunctionAnswer> {
   const { ctx, callId } = fctx;
+  if (fctx.dryRun || fctx.fromDashboard) return { success: true, message: "Danke, ich habe die Angaben notiert." };
   const stored = await loadCollectedData(ctx.db, ctx.companyId, callId);
   const custom = { ...stored.custom, [name]: { ...stored.custom?.[name], ...args } };
   await saveCollectedData(
@@ -54,6 +55,15 @@ async function callExternal(fctx: FunctionContext, fn: ConfiguredFunction, args:
   } else {
     body = JSON.stringify(args);
     headers["content-type"] = "application/json";
+  }
+  if (fctx.dryRun) {
+    // Header values may carry secrets: only their names are shown.
+    return {
+      success: true,
+      dry_run: true,
+      request: { method, url: url.toString(), header_names: Object.keys(headers), body: body ?? null },
+      message: `Die Anfrage an ${url.host} wurde im Probelauf nicht gesendet.`,
+    };
   }
   const response = await send(url, method, headers, body, Math.min(fn.timeoutMs, MAX_TIMEOUT_MS));
   if (response.status >= 500) {

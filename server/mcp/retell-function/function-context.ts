@@ -12,6 +12,10 @@ export interface FunctionContext {
   /** Our number that was called. */
   ourNumber?: string;
   now: Date;
+  /** Run from the dashboard's Funktionstest: nothing is written (no booking, no call data, no request sent). */
+  dryRun?: boolean;
+  /** Run from the dashboard, not during a call: what is booked is not tied to a call. */
+  fromDashboard?: boolean;
 }
 
 /** What the agent reads aloud (`message`), plus data it may use in the conversation. */

@@ -12,6 +12,7 @@ import { configuredFunctions, type ConfiguredFunction } from "./configured-list"
 import { runConfiguredFunction } from "./configured-functions";
 import type { FunctionAnswer, FunctionContext, FunctionImpl } from "./function-context";
 import { hashArgs, runOnce, type RunOutcome } from "./invocations";
+import { recordFunctionCall } from "./test-run";
 import type { z } from "zod";
 import type { executeParams } from "./schemas";
 
@@ -49,9 +50,10 @@ export async function executeFunction(ctx: ServiceContext, params: z.output<type
     return outcome;
   };
   // Reads change nothing: a repeat simply asks again (and gets the current answer).
-  if (impl.kind === "read") return (await runAndCount()).answer;
   const key = { companyId: ctx.companyId, callId: call.call_id, functionName: name, argsHash: hashArgs(args) };
-  return runOnce(ctx.db, key, runAndCount);
+  const answer = impl.kind === "read" ? (await runAndCount()).answer : await runOnce(ctx.db, key, runAndCount);
+  await recordFunctionCall(fctx, name, args, answer);
+  return answer;
 }
 
 /** Domain refusals are answers the agent reads; transient ones are not kept, so Retell's retry runs again. */

@@ -4,7 +4,7 @@
  * retry phrased differently ("15 Uhr" / "15:00") cannot book twice.
  */
 import { z } from "zod";
-import { bookAppointment as book } from "@/server/mcp/appointments/service";
+import { bookAppointment as book, checkAvailability as checkSlots } from "@/server/mcp/appointments/service";
 import { ensureCall } from "@/server/retell/call-context";
 import type { FunctionImpl } from "../function-context";
 import { callerPhone, resolveService, resolveStaffWish } from "../spoken-input";
@@ -28,19 +28,31 @@ export const bookAppointment: FunctionImpl = {
     const { moment } = read;
     const phone = callerPhone(fctx, f.telefonnummer);
     const email = f.email && z.email().safeParse(f.email).success ? f.email : undefined;
+    const staffId = await resolveStaffWish(fctx, f.mitarbeiter_wunsch);
+    if (fctx.dryRun) {
+      const check = await checkSlots(fctx.ctx, { branch_id: fctx.branch.id, service_id: service.id, date: moment.date, time: moment.time, staff_id: staffId });
+      return {
+        success: check.available,
+        dry_run: true,
+        available: check.available,
+        available_slots: check.slots.map((s) => s.time),
+        would_book: { date: check.date, time: check.time, service: service.name, customer_name: f.name, customer_phone: phone },
+        message: check.message,
+      };
+    }
     const result = await book(fctx.ctx, {
       branch_id: fctx.branch.id,
       service_id: service.id,
       date: moment.date,
       time: moment.time,
-      staff_id: await resolveStaffWish(fctx, f.mitarbeiter_wunsch),
+      staff_id: staffId,
       customer_name: f.name,
       customer_phone: phone,
       customer_email: email,
       notes: f.notizen,
       idempotency_key: bookingKey(fctx.callId, service.id, moment.start, phone),
-      source: "phone",
-      retell_call_id: fctx.callId,
+      source: fctx.fromDashboard ? "dashboard" : "phone",
+      retell_call_id: fctx.fromDashboard ? undefined : fctx.callId,
     });
     await linkCall(fctx, result.appointment.id, result.appointment.customer_id, "booked");
     return {
@@ -71,6 +83,7 @@ export async function linkCall(
   customerId: string,
   outcome: "booked" | "changed" | "cancelled",
 ): Promise<void> {
+  if (fctx.fromDashboard) return;
   await ensureCall(
     fctx.ctx.db,
     { companyId: fctx.ctx.companyId, callId: fctx.callId, branchId: fctx.branch.id, fromNumber: fctx.callerNumber, toNumber: fctx.ourNumber },

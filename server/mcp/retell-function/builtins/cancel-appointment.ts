@@ -11,6 +11,10 @@ export const cancelAppointment: FunctionImpl = {
     const f = normalizeArgs(args);
     const picked = await pickCallerAppointment(fctx, f, "datum");
     if ("answer" in picked) return picked.answer;
+    if (fctx.dryRun) {
+      const a = picked.appointment;
+      return { success: true, dry_run: true, appointment: appointmentKeys(a), message: `Storniert würde der Termin am ${a.date} um ${a.time} Uhr (${a.service}).` };
+    }
     const result = await cancel(fctx.ctx, { appointment_id: picked.appointment.id, reason: f.grund });
     await linkCall(fctx, result.appointment.id, result.appointment.customer_id, "cancelled");
     return {

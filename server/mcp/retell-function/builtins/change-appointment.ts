@@ -1,6 +1,6 @@
 /** change_appointment: moves one of the caller's own appointments to a new date and time. */
 import { AppError, ErrorCodes } from "@/server/errors";
-import { changeAppointment as change } from "@/server/mcp/appointments/service";
+import { changeAppointment as change, checkAvailability as checkSlots } from "@/server/mcp/appointments/service";
 import type { FunctionImpl } from "../function-context";
 import { normalizeArgs } from "../spoken-input";
 import { readMoment } from "../spoken-moment";
@@ -17,6 +17,19 @@ export const changeAppointment: FunctionImpl = {
     const read = await readMoment(fctx, f.neues_datum, f.neue_uhrzeit, { service_id: picked.appointment.service_id });
     if ("answer" in read) return read.answer;
     const { moment } = read;
+    if (fctx.dryRun) {
+      const a = picked.appointment;
+      const check = await checkSlots(fctx.ctx, { branch_id: fctx.branch.id, service_id: a.service_id, date: moment.date, time: moment.time });
+      return {
+        success: check.available,
+        dry_run: true,
+        available: check.available,
+        available_slots: check.slots.map((s) => s.time),
+        appointment: appointmentKeys(a),
+        would_move_to: { date: check.date, time: check.time },
+        message: check.message,
+      };
+    }
     const result = await change(fctx.ctx, { appointment_id: picked.appointment.id, new_date: moment.date, new_time: moment.time, reason: f.grund });
     await linkCall(fctx, result.appointment.id, result.appointment.customer_id, "changed");
     return {

@@ -29,10 +29,13 @@ export const collectAppointmentData: FunctionImpl = {
     const fields = { ...stored.fields };
     for (const key of [...REQUIRED_FIELDS, ...OPTIONAL_FIELDS]) if (given[key]) fields[key] = given[key];
     const ref = { companyId: ctx.companyId, callId, branchId: fctx.branch.id, fromNumber: fctx.callerNumber, toNumber: fctx.ourNumber };
+    // A run from the dashboard keeps nothing: there is no call to keep it with.
+    const save = (data: Parameters<typeof saveCollectedData>[2]) =>
+      fctx.dryRun || fctx.fromDashboard ? Promise.resolve() : saveCollectedData(ctx.db, ref, data);
 
     const missing = REQUIRED_FIELDS.filter((f) => !fields[f]);
     if (missing.length > 0) {
-      await saveCollectedData(ctx.db, ref, { ...stored, fields, appointment: undefined });
+      await save({ ...stored, fields, appointment: undefined });
       return {
         success: false,
         missing_fields: missing,
@@ -49,11 +52,11 @@ export const collectAppointmentData: FunctionImpl = {
     }
     if ("success" in understood) {
       // Asked back (which day part, closed then, not understood): kept, but not yet an appointment.
-      await saveCollectedData(ctx.db, ref, { ...stored, fields, appointment: undefined });
+      await save({ ...stored, fields, appointment: undefined });
       return understood;
     }
     const appointment = understood;
-    await saveCollectedData(ctx.db, ref, { ...stored, fields, appointment });
+    await save({ ...stored, fields, appointment });
     return answer(appointment, fctx.branch.timeZone);
   },
 };
