@@ -5,7 +5,6 @@
  */
 import { z } from "zod";
 import { getCache } from "@/server/cache";
-import { AppError, ErrorCodes } from "@/server/errors";
 import type { Prisma, PrismaClient } from "@/server/generated/prisma/client";
 import { isUniqueViolation } from "@/server/db/unique-violation";
 
@@ -47,8 +46,11 @@ const cacheKey = (callId: string) => `retell:call:${callId}`;
 export async function loadCollectedData(db: PrismaClient, companyId: string, callId: string): Promise<CollectedData> {
   const cached = await getCache().get<CachedContext>(cacheKey(callId));
   if (cached && cached.companyId === companyId) return cached.data;
-  const call = await db.call.findUnique({ where: { retellCallId: callId }, select: { companyId: true, collectedData: true } });
-  if (!call || call.companyId !== companyId) return { fields: {} };
+  const call = await db.call.findUnique({
+    where: { companyId_retellCallId: { companyId, retellCallId: callId } },
+    select: { collectedData: true },
+  });
+  if (!call) return { fields: {} };
   const parsed = collectedDataSchema.safeParse(call.collectedData ?? {});
   return parsed.success ? parsed.data : { fields: {} };
 }
@@ -67,19 +69,19 @@ export async function saveCollectedData(db: PrismaClient, ref: CallRef, data: Co
 }
 
 /**
- * The call row for a Retell call id, created on first contact (function call or webhook,
- * whichever comes first). A call id that belongs to another company is refused.
+ * The company's call row for a Retell call id, created on first contact (function call or
+ * webhook, whichever comes first). Call ids are unique per company only.
  */
 export async function ensureCall(
   db: PrismaClient,
   ref: CallRef,
   update: { collectedData?: Prisma.InputJsonValue; customerId?: string; appointmentId?: string; outcome?: string } = {},
 ): Promise<{ id: string }> {
-  const existing = await db.call.findUnique({ where: { retellCallId: ref.callId }, select: { id: true, companyId: true } });
+  const existing = await db.call.findUnique({
+    where: { companyId_retellCallId: { companyId: ref.companyId, retellCallId: ref.callId } },
+    select: { id: true },
+  });
   if (existing) {
-    if (existing.companyId !== ref.companyId) {
-      throw new AppError(ErrorCodes.FORBIDDEN, "Dieser Anruf gehört zu einer anderen Firma.");
-    }
     if (Object.keys(update).length > 0) await db.call.update({ where: { id: existing.id }, data: update });
     return { id: existing.id };
   }

@@ -7,8 +7,8 @@ const URL = "http://localhost/api/mcp/retell/webhook";
 let db: Awaited<ReturnType<typeof seededTestDb>>;
 const deps = () => ({ db: db.prisma, now: () => FIXED_NOW });
 const post = (body: unknown, opts?: Parameters<typeof signedRequest>[2]) => handleRetellWebhook(signedRequest(URL, body, opts), deps());
-const stored = (callId: string) => db.prisma.webhookEvent.count({ where: { dedupeKey: { startsWith: `retell:${callId}:` } } });
-const jobs = (callId: string) => db.prisma.outboxJob.count({ where: { dedupeKey: { startsWith: `retell:${callId}:` } } });
+const stored = (callId: string) => db.prisma.webhookEvent.count({ where: { dedupeKey: { contains: `:${callId}:` } } });
+const jobs = (callId: string) => db.prisma.outboxJob.count({ where: { dedupeKey: { contains: `:${callId}:` } } });
 const work = () => runDueJobs({ db: db.prisma, now: () => FIXED_NOW });
 
 beforeAll(async () => {
@@ -71,7 +71,7 @@ describe("webhook door: de-duplication", () => {
   it("stores other events without queueing work", async () => {
     const res = await post({ event: "transcript_updated", call: demoCall("wh_other") });
     expect(await res.json()).toEqual({ status: "stored" });
-    const event = await db.prisma.webhookEvent.findUniqueOrThrow({ where: { dedupeKey: "retell:wh_other:transcript_updated" } });
+    const event = await db.prisma.webhookEvent.findUniqueOrThrow({ where: { dedupeKey: `retell:${db.companyId}:wh_other:transcript_updated` } });
     expect(event.status).toBe("ignored");
     expect(await jobs("wh_other")).toBe(0);
   });
@@ -80,9 +80,9 @@ describe("webhook door: de-duplication", () => {
     await post({ event: "call_started", call: demoCall("wh_worker", { agent_id: "agent_demo_empfang", agent_version: 1, start_timestamp: FIXED_NOW.getTime() }) });
     const summary = await work();
     expect(summary.failed).toBe(0);
-    const call = await db.prisma.call.findUniqueOrThrow({ where: { retellCallId: "wh_worker" } });
+    const call = await db.prisma.call.findFirstOrThrow({ where: { retellCallId: "wh_worker" } });
     expect(call).toMatchObject({ agentId: "agent_demo_empfang", agentVersion: 1, toNumber: "+49301234567", startedAt: FIXED_NOW });
-    const event = await db.prisma.webhookEvent.findUniqueOrThrow({ where: { dedupeKey: "retell:wh_worker:call_started" } });
+    const event = await db.prisma.webhookEvent.findUniqueOrThrow({ where: { dedupeKey: `retell:${db.companyId}:wh_worker:call_started` } });
     expect(event.status).toBe("processed");
   });
 });

@@ -37,7 +37,7 @@ describe("collect_appointment_data", () => {
     });
     expect(second.message).toBe("Ich habe notiert: Herrenhaarschnitt am Freitag, 13.03.2026 um 15:00 Uhr für Max Mustermann.");
 
-    const call = await db.prisma.call.findUniqueOrThrow({ where: { retellCallId: "c_collect" } });
+    const call = await db.prisma.call.findFirstOrThrow({ where: { retellCallId: "c_collect" } });
     expect(call.collectedData).toMatchObject({ appointment: { date: "2026-03-13", time: "15:00", customerPhone: NEW_CALLER, serviceName: "Herrenhaarschnitt" } });
     expect(await getCache().get("retell:call:c_collect")).toMatchObject({ companyId: db.companyId });
   });
@@ -108,7 +108,7 @@ describe("book_appointment", () => {
 
     const appointment = await db.prisma.appointment.findFirstOrThrow({ where: { customer: { phone: "+4915111122233" } } });
     expect(appointment).toMatchObject({ source: "phone", retellCallId: "c_book" });
-    const call = await db.prisma.call.findUniqueOrThrow({ where: { retellCallId: "c_book" } });
+    const call = await db.prisma.call.findFirstOrThrow({ where: { retellCallId: "c_book" } });
     expect(call).toMatchObject({ appointmentId: appointment.id, customerId: appointment.customerId, outcome: "booked" });
   });
 
@@ -162,7 +162,7 @@ describe("find, change and cancel the caller's own appointments", () => {
     expect(moved).toMatchObject({ success: true, termin: { datum: "18.03.2026", uhrzeit: "14:00" } });
     const retry = await exec("change_appointment", args, "c_change", MARIA);
     expect(retry).toEqual(moved);
-    const call = await db.prisma.call.findUniqueOrThrow({ where: { retellCallId: "c_change" } });
+    const call = await db.prisma.call.findFirstOrThrow({ where: { retellCallId: "c_change" } });
     expect(call.outcome).toBe("changed");
   });
 

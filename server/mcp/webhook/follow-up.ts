@@ -86,12 +86,12 @@ export async function createFollowUpTask(
       })
     : null;
   await ctx.db.task.upsert({
-    where: { dedupeKey: `retell:${call.retellCallId}:collected` },
+    where: { dedupeKey: `retell:${ctx.companyId}:${call.retellCallId}:collected` },
     create: {
       companyId: ctx.companyId,
       callId: call.id,
       customerId: customer?.id ?? call.customerId,
-      dedupeKey: `retell:${call.retellCallId}:collected`,
+      dedupeKey: `retell:${ctx.companyId}:${call.retellCallId}:collected`,
       title: appointment
         ? `Rückruf: Terminwunsch von ${name} (${appointment.serviceName} am ${date} um ${appointment.time} Uhr)`
         : `Rückruf: unvollständige Terminanfrage von ${name}`,

@@ -28,7 +28,7 @@ async function deliver(event: string, callId: string, extra: Record<string, unkn
 const work = () => runDueJobs({ db: db.prisma, now: () => FIXED_NOW });
 const collect = (callId: string, args: Record<string, unknown>) =>
   executeFunction(ctx, { function_name: "collect_appointment_data", parameters: args, call_context: { call_id: callId, from_number: "+4917612345678", to_number: DEMO_PHONE_NUMBER } });
-const call = (callId: string) => db.prisma.call.findUniqueOrThrow({ where: { retellCallId: callId } });
+const call = (callId: string) => db.prisma.call.findFirstOrThrow({ where: { retellCallId: callId } });
 
 describe("calls stored from webhooks", () => {
   it("stores numbers, times, duration, transcript, summary and sentiment, and links the known caller", async () => {
@@ -71,7 +71,7 @@ describe("calls stored from webhooks", () => {
     });
     expect(row.transcript).toContain("Preisen");
     expect(row.branchId).not.toBeNull();
-    const events = await db.prisma.webhookEvent.findMany({ where: { dedupeKey: { startsWith: "retell:o_full:" } } });
+    const events = await db.prisma.webhookEvent.findMany({ where: { dedupeKey: { startsWith: `retell:${db.companyId}:o_full:` } } });
     expect(events.map((e) => e.status)).toEqual(["processed", "processed", "processed"]);
   });
 
@@ -108,7 +108,7 @@ describe("collected but not booked at call_ended", () => {
     expect(appointments[0].customer).toMatchObject({ name: "Frieda Frei", phone: "+4915700000002" });
     expect(await call("o_collect_free")).toMatchObject({ appointmentId: appointments[0].id, outcome: "booked" });
 
-    const event = await db.prisma.webhookEvent.findUniqueOrThrow({ where: { dedupeKey: "retell:o_collect_free:call_ended" } });
+    const event = await db.prisma.webhookEvent.findUniqueOrThrow({ where: { dedupeKey: `retell:${db.companyId}:o_collect_free:call_ended` } });
     const admin = { companyId: db.companyId, actor: { type: "user" as const, id: "a", role: "admin" as const }, correlationId: "t", db: db.prisma, now: () => FIXED_NOW };
     const again = await callMethod("webhook.processEvent", { event_id: event.id }, admin);
     expect(again.data).toMatchObject({ status: "processed", settlement: "already_handled" });
@@ -121,7 +121,7 @@ describe("collected but not booked at call_ended", () => {
     expect((await deliver("call_ended", "o_collect_taken", { call_status: "ended" })).status).toBe("accepted");
     expect((await deliver("call_ended", "o_collect_taken", { call_status: "ended" })).status).toBe("duplicate");
     await work();
-    const event = await db.prisma.webhookEvent.findUniqueOrThrow({ where: { dedupeKey: "retell:o_collect_taken:call_ended" } });
+    const event = await db.prisma.webhookEvent.findUniqueOrThrow({ where: { dedupeKey: `retell:${db.companyId}:o_collect_taken:call_ended` } });
     const admin = { companyId: db.companyId, actor: { type: "user" as const, id: "a", role: "admin" as const }, correlationId: "t", db: db.prisma, now: () => FIXED_NOW };
     await callMethod("webhook.processEvent", { event_id: event.id }, admin);
 

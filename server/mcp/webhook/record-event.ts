@@ -12,7 +12,9 @@ export const HANDLED_EVENTS = new Set(["call_started", "call_ended", "call_analy
 
 export type RecordOutcome = { status: "accepted" | "stored"; eventId: string } | { status: "duplicate" };
 
-export const dedupeKeyOf = (webhook: Pick<RetellWebhook, "event" | "call">) => `retell:${webhook.call.call_id}:${webhook.event}`;
+/** Scoped by company: the same call id in another company's workspace is another call. */
+export const dedupeKeyOf = (companyId: string, webhook: Pick<RetellWebhook, "event" | "call">) =>
+  `retell:${companyId}:${webhook.call.call_id}:${webhook.event}`;
 
 export async function recordRetellEvent(
   db: PrismaClient,
@@ -22,7 +24,7 @@ export async function recordRetellEvent(
   now: Date,
 ): Promise<RecordOutcome> {
   const handled = HANDLED_EVENTS.has(webhook.event);
-  const dedupeKey = dedupeKeyOf(webhook);
+  const dedupeKey = dedupeKeyOf(companyId, webhook);
   try {
     return await db.$transaction(async (tx) => {
       const event = await tx.webhookEvent.create({
