@@ -1,7 +1,7 @@
 "use client";
 
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { ArrowLeft, CalendarDays, ClipboardList, MessagesSquare, PhoneCall } from "lucide-react";
+import { ArrowLeft, CalendarDays, ClipboardList, FlaskConical, MessagesSquare, PhoneCall } from "lucide-react";
 import Link from "next/link";
 import { Facts, type Fact } from "@/components/appointments/facts";
 import { STATUS_LABELS, type AppointmentStatus } from "@/components/appointments/labels";
@@ -33,8 +33,11 @@ function collectedFields(data: unknown): Fact[] {
 
 const isStatus = (value: string): value is AppointmentStatus => value in STATUS_LABELS;
 
-/** One call: who, when, how long, how it went, the appointment it produced, and the transcript. */
-export function CallDetail({ id }: { id: string }) {
+/**
+ * One call: who, when, how long, how it went, the appointment it produced, and the transcript.
+ * With `canReplay` (admins) a link opens the call's function calls in the Funktionstest.
+ */
+export function CallDetail({ id, canReplay = false }: { id: string; canReplay?: boolean }) {
   const trpc = useTRPC();
   const { call: c } = useSuspenseQuery(trpc.calls.get.queryOptions({ call_id: id })).data;
   const collected = collectedFields(c.collected_data);
@@ -63,11 +66,20 @@ export function CallDetail({ id }: { id: string }) {
 
   return (
     <div className="grid gap-6">
-      <Button variant="ghost" size="sm" className="justify-self-start" asChild>
-        <Link href="/anrufe">
-          <ArrowLeft aria-hidden /> Zurück zu den Anrufen
-        </Link>
-      </Button>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <Button variant="ghost" size="sm" asChild>
+          <Link href="/anrufe">
+            <ArrowLeft aria-hidden /> Zurück zu den Anrufen
+          </Link>
+        </Button>
+        {canReplay && (
+          <Button variant="outline" size="sm" asChild>
+            <Link href={`/funktionstest?anruf=${encodeURIComponent(c.id)}`} data-testid="call-replay">
+              <FlaskConical aria-hidden /> Funktionsaufrufe im Funktionstest
+            </Link>
+          </Button>
+        )}
+      </div>
       <h2 className="text-xl font-semibold tracking-tight">
         Anruf {c.started_at ? `vom ${formatDate(c.started_at)} um ${formatTime(c.started_at)} Uhr` : c.retell_call_id}
       </h2>

@@ -2,6 +2,7 @@ import {
   BookOpen,
   Bot,
   CalendarDays,
+  FlaskConical,
   KeyRound,
   LayoutDashboard,
   ListTodo,
@@ -66,6 +67,14 @@ export const NAV_ITEMS = [
     icon: Workflow,
     adminOnly: true,
     description: "Funktionen, die der Telefonassistent während eines Gesprächs aufrufen kann.",
+  },
+  {
+    key: "funktionstest",
+    title: "Funktionstest",
+    href: "/funktionstest",
+    icon: FlaskConical,
+    adminOnly: true,
+    description: "Eine Funktion so aufrufen, wie es der Telefonassistent tut: sehen, was er erhält und sagt – ohne zu buchen, bis Sie es bestätigen.",
   },
   {
     key: "agenten",

@@ -55,7 +55,7 @@ function saidOrRead<T>(read: () => T): T | null {
   try {
     return read();
   } catch (error) {
-    expect(isAppError(error) && [ErrorCodes.DATE_IN_PAST, ErrorCodes.INVALID_DATE].includes(error.code)).toBe(true);
+    expect(isAppError(error) && ([ErrorCodes.DATE_IN_PAST, ErrorCodes.INVALID_DATE] as number[]).includes(error.code)).toBe(true);
     return null;
   }
 }

@@ -10,7 +10,7 @@ import { requireSession } from "@/server/auth/session";
 export const metadata: Metadata = { title: "Anruf" };
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
-  await requireSession();
+  const session = await requireSession();
   const { id } = await params;
   try {
     await getQueryClient().fetchQuery({ ...trpc.calls.get.queryOptions({ call_id: id }), retry: false });
@@ -21,7 +21,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   return (
     <HydrateClient>
       <PageHeader section="anrufe" />
-      <CallDetail id={id} />
+      <CallDetail id={id} canReplay={session.user.role === "admin"} />
     </HydrateClient>
   );
 }
