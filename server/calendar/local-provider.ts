@@ -9,7 +9,7 @@ import { addDaysLocal, type LocalDate } from "@/server/scheduling/local-date";
 import { findAvailableSlots } from "@/server/scheduling/slots";
 import { instantToLocal } from "@/server/scheduling/time";
 import type { CompanySettings } from "@/server/mcp/company/settings";
-import { lockBranchForBooking } from "./booking-lock";
+import { lockBranchForBooking, withBranchTurn } from "./booking-lock";
 import { slotNotAvailable } from "./errors";
 import { loadSlotInput } from "./local-slot-data";
 import {
@@ -77,24 +77,21 @@ export class LocalCalendarProvider implements CalendarProvider {
   }
 
   book<T>(request: BookingRequest, store: StoreBooking<T>): Promise<T> {
-    return this.deps.db.$transaction(async (tx) => {
-      const confirmed = await this.#claimSlot(tx, request.branch, request.service, request.start, request.staffId);
-      return store(tx, { ...confirmed, externalUid: `local-${randomUUID()}` });
-    }, BOOKING_TRANSACTION);
+    return withBranchTurn(request.branch.id, () =>
+      this.deps.db.$transaction(async (tx) => {
+        const confirmed = await this.#claimSlot(tx, request.branch, request.service, request.start, request.staffId);
+        return store(tx, { ...confirmed, externalUid: `local-${randomUUID()}` });
+      }, BOOKING_TRANSACTION),
+    );
   }
 
   reschedule<T>(request: RescheduleRequest, store: StoreBooking<T>): Promise<T> {
-    return this.deps.db.$transaction(async (tx) => {
-      const confirmed = await this.#claimSlot(
-        tx,
-        request.branch,
-        request.service,
-        request.start,
-        request.staffId,
-        request.appointmentId,
-      );
-      return store(tx, { ...confirmed, externalUid: request.externalUid ?? `local-${randomUUID()}` });
-    }, BOOKING_TRANSACTION);
+    return withBranchTurn(request.branch.id, () =>
+      this.deps.db.$transaction(async (tx) => {
+        const confirmed = await this.#claimSlot(tx, request.branch, request.service, request.start, request.staffId, request.appointmentId);
+        return store(tx, { ...confirmed, externalUid: request.externalUid ?? `local-${randomUUID()}` });
+      }, BOOKING_TRANSACTION),
+    );
   }
 
   cancel<T>(_request: CancelRequest, store: StoreCancellation<T>): Promise<T> {
