@@ -206,7 +206,7 @@ describe("data_collection and global functions", () => {
     });
     await forgetConfiguredFunctions(db.companyId);
     expect(await run("allergien", { allergie: "Nickel" }, "call_data")).toMatchObject({ success: true, message: "Danke, ich habe die Angaben notiert." });
-    const call = await db.prisma.call.findUniqueOrThrow({ where: { retellCallId: "call_data" } });
+    const call = await db.prisma.call.findFirstOrThrow({ where: { companyId: db.companyId, retellCallId: "call_data" } });
     expect(call.collectedData).toMatchObject({ custom: { allergien: { allergie: "Nickel" } } });
   });
 
