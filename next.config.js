@@ -1,4 +1,5 @@
 // @ts-check
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- this configuration file is CommonJS
 const { securityHeaders } = require("./server/security-headers.js");
 
 /** @type {import("next").NextConfig} */
