@@ -10,6 +10,12 @@ export interface AuthenticatedToken {
 
 /** Successful lookups are kept this long, so the hot path rarely touches the database. */
 const CACHE_TTL_MS = 30_000;
+/**
+ * A cached lookup is used only if the token table was checked for changes this recently: a
+ * revocation made anywhere (another instance, the command line, the database) is honoured
+ * everywhere within this time, at the price of one tiny query per second and process.
+ */
+const FRESHNESS_MS = 1_000;
 /** lastUsedAt is written at most this often per token. */
 const TOUCH_INTERVAL_MS = 60_000;
 const MAX_CACHED = 10_000;
@@ -19,7 +25,16 @@ interface CacheEntry {
   expiresAt: number;
 }
 
-const g = globalThis as unknown as { __askproTokens?: { byHash: Map<string, CacheEntry>; touched: Map<string, number> } };
+interface TokenCacheState {
+  byHash: Map<string, CacheEntry>;
+  touched: Map<string, number>;
+  /** What the token table looked like at the last check (counts and latest revocation). */
+  signature?: string;
+  checkedAt?: number;
+  checking?: Promise<void> | null;
+}
+
+const g = globalThis as unknown as { __askproTokens?: TokenCacheState };
 const state = (g.__askproTokens ??= { byHash: new Map(), touched: new Map() });
 
 /**
@@ -29,6 +44,7 @@ const state = (g.__askproTokens ??= { byHash: new Map(), touched: new Map() });
 export async function authenticateToken(db: PrismaClient, raw: string | null | undefined, now = Date.now()): Promise<AuthenticatedToken | null> {
   if (!raw || !looksLikeToken(raw)) return null;
   const hash = hashToken(raw);
+  await ensureFresh(db);
   const cached = state.byHash.get(hash);
   if (cached && cached.expiresAt > now) {
     touch(db, cached.token.id, now);
@@ -48,6 +64,23 @@ export async function authenticateToken(db: PrismaClient, raw: string | null | u
   return token;
 }
 
+/** Empties the cache when the token table changed since the last check (at most one query per FRESHNESS_MS). */
+async function ensureFresh(db: PrismaClient): Promise<void> {
+  if (state.checkedAt !== undefined && performance.now() - state.checkedAt < FRESHNESS_MS) return;
+  state.checking ??= (async () => {
+    const [row] = await db.$queryRaw<{ signature: string }[]>`
+      SELECT concat(count(*), ':', count("revokedAt"), ':', coalesce(max("revokedAt")::text, '')) AS signature FROM api_tokens`;
+    if (row?.signature !== state.signature) {
+      state.byHash.clear();
+      state.signature = row?.signature;
+    }
+    state.checkedAt = performance.now();
+  })().finally(() => {
+    state.checking = null;
+  });
+  await state.checking;
+}
+
 /** Drops a token from the authentication cache (on revoke). */
 export function forgetToken(tokenHash: string): void {
   state.byHash.delete(tokenHash);
@@ -57,6 +90,8 @@ export function forgetToken(tokenHash: string): void {
 export function clearTokenCache(): void {
   state.byHash.clear();
   state.touched.clear();
+  state.signature = undefined;
+  state.checkedAt = undefined;
 }
 
 /** Updates lastUsedAt in the background, at most once per TOUCH_INTERVAL_MS per token. */
