@@ -1,0 +1,18 @@
+# AskProAI app image (PostgreSQL and Redis come from outside, see compose.yaml).
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY prisma ./prisma
+COPY prisma.config.ts ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build
+
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production PORT=3000
+COPY --from=build /app ./
+EXPOSE 3000
+# SIGTERM reaches Next.js directly (no shell in between): readiness turns 503, the outbox
+# worker finishes its job, connections close.
+CMD ["node_modules/.bin/next", "start"]
