@@ -4,12 +4,10 @@
  */
 import { AppError, ErrorCodes } from "@/server/errors";
 import type { PrismaClient } from "@/server/generated/prisma/client";
-import { isWithinOpeningHours } from "@/server/mcp/knowledge/opening-hours";
 import { searchTokens } from "@/server/mcp/knowledge/search-index";
-import { parseGermanDate, parseGermanTime } from "@/server/scheduling/german-datetime";
-import { weekdayOfLocalDate, type LocalDate, type LocalTime } from "@/server/scheduling/local-date";
+import { parseGermanDate } from "@/server/scheduling/german-datetime";
+import type { LocalDate } from "@/server/scheduling/local-date";
 import { tryNormalizePhone } from "@/server/scheduling/phone";
-import { zonedDateTimeToInstant } from "@/server/scheduling/time";
 import type { FunctionContext } from "./function-context";
 
 const ALIASES: Record<string, string> = {
@@ -94,33 +92,7 @@ function sharedPrefix(a: string, b: string): number {
   return i;
 }
 
-export interface SpokenMoment {
-  date: LocalDate;
-  time: LocalTime;
-  start: Date;
-}
-
-/**
- * A date and time as the caller said them, in the branch's zone. A date without a year is
- * the next one to come; "um drei" is read inside the branch's opening hours that day.
- */
-export function parseMoment(fctx: FunctionContext, datum: string, uhrzeit: string): SpokenMoment {
-  const date = parseDay(fctx, datum);
-  const time = parseTimeOn(fctx, date, uhrzeit);
-  const start = zonedDateTimeToInstant(date, time, fctx.branch.timeZone);
-  if (start.getTime() <= fctx.now.getTime()) {
-    throw new AppError(ErrorCodes.DATE_IN_PAST, "Dieser Zeitpunkt liegt in der Vergangenheit.");
-  }
-  return { date, time, start };
-}
-
-/** "um drei" on a day the branch is open until 18:00 is 15:00. */
-export function parseTimeOn(fctx: FunctionContext, date: LocalDate, uhrzeit: string): LocalTime {
-  const hours = fctx.branch.businessHours;
-  const weekday = weekdayOfLocalDate(date);
-  return parseGermanTime(uhrzeit, { preferHours: (hhmm) => isWithinOpeningHours(hours, weekday, hhmm) });
-}
-
+/** One day as the caller said it; "am Wochenende" and other spans are read in spoken-moment.ts. */
 export function parseDay(fctx: FunctionContext, datum: string): LocalDate {
   const date = parseGermanDate(datum, fctx.now, fctx.branch.timeZone);
   const today = parseGermanDate("heute", fctx.now, fctx.branch.timeZone);
