@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { MethodRateLimiter } from "@/server/rate-limit/limiter";
 import { startTcpProxy } from "@/server/testing/tcp-proxy";
-import { closeRedisClients, RedisCache, redisLink, redisState } from "./redis";
+import { closeRedisClients, REDIS_COMMAND_TIMEOUT_MS, RedisCache, redisLink, redisState } from "./redis";
 
 const REDIS_URL = process.env.REDIS_URL;
 if (!REDIS_URL) console.log("[skip] redis-outage.redis.test.ts: REDIS_URL is not set (CI sets it to the local Redis).");
@@ -81,6 +81,25 @@ describe.skipIf(!REDIS_URL)("a real Redis one instance stops reaching", () => {
     expect(Date.now() - restored).toBeLessThan(3_000);
     expect(instanceA.pendingInvalidations()).toBe(0);
     expect(redisLink(link.url(REDIS_URL!)).usable()).toBe(true);
+    await link.close();
+  });
+
+  it("a Redis that stops answering costs at most a few short timeouts, then the breaker answers at once", async () => {
+    const target = new URL(REDIS_URL!);
+    const link = await startTcpProxy(target.hostname, Number(target.port || 6379));
+    const url = link.url(REDIS_URL!);
+    const cache = new RedisCache(redisLink(url), `hang-${randomUUID()}:`);
+    await expect.poll(() => redisLink(url).usable()).toBe(true);
+    await cache.set("k", 1, 60);
+    expect(await cache.get("k")).toBe(1);
+
+    link.freeze();
+    const samples: number[] = [];
+    for (let i = 0; i < 20; i++) samples.push(await timed(() => cache.get("k")));
+    // Each command gives up after the command timeout; after three the breaker opens.
+    expect(Math.max(...samples)).toBeLessThan(REDIS_COMMAND_TIMEOUT_MS + 200);
+    expect(samples.filter((ms) => ms > 100).length).toBeLessThanOrEqual(3);
+    expect(redisLink(url).usable()).toBe(false);
     await link.close();
   });
 

@@ -1,7 +1,8 @@
 /**
  * A TCP forwarder on 127.0.0.1 that a test can cut and restore, to make a real PostgreSQL or
  * Redis unreachable for one client: `cut()` drops every open connection and refuses new ones
- * (the port stays reserved for `restore()`), like a network partition or a crashed server.
+ * (the port stays reserved for `restore()`), like a network partition or a crashed server;
+ * `freeze()` keeps the connections open but passes nothing on, like a server that hangs.
  */
 import { connect, createServer, type Server, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
@@ -11,6 +12,7 @@ export interface TcpProxy {
   /** `scheme://host:port/...` of `targetUrl` with host and port replaced by the proxy's. */
   url(targetUrl: string): string;
   cut(): Promise<void>;
+  freeze(): void;
   restore(): Promise<void>;
   close(): Promise<void>;
 }
@@ -18,6 +20,7 @@ export interface TcpProxy {
 export async function startTcpProxy(targetHost: string, targetPort: number): Promise<TcpProxy> {
   const sockets = new Set<Socket>();
   let server: Server | null = null;
+  let frozen = false;
 
   const listen = (port: number) =>
     new Promise<number>((resolve, reject) => {
@@ -32,7 +35,9 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
         };
         client.on("error", drop).on("close", drop);
         upstream.on("error", drop).on("close", drop);
-        client.pipe(upstream).pipe(client);
+        // Data is passed on by hand so that freeze() can swallow it.
+        client.on("data", (chunk) => void (frozen || upstream.write(chunk)));
+        upstream.on("data", (chunk) => void (frozen || client.write(chunk)));
       });
       s.once("error", reject);
       s.listen(port, "127.0.0.1", () => {
@@ -60,7 +65,11 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
       return u.toString();
     },
     cut: stop,
+    freeze() {
+      frozen = true;
+    },
     async restore() {
+      frozen = false;
       if (!server) await listen(port);
     },
     close: stop,
