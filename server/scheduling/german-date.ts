@@ -17,6 +17,7 @@
  * - "in drei Tagen", "heute in einer Woche", "morgen in zwei Wochen" count from today (or from
  *   tomorrow); "heute in acht Tagen" is the idiom for one week.
  * - Named days ("Heiligabend", "Ostermontag") are their next occurrence, today included.
+ * - "gestern", "letzten Montag", "vergangene Woche" are refused as past, never moved forward.
  * - parseGermanDays also reads spans: "Anfang/Mitte/Ende nächster Woche" (Monday–Wednesday,
  *   Tuesday–Thursday, Thursday–Friday), "nächste Woche" (Monday–Sunday), "am Wochenende"
  *   (the coming Saturday and Sunday). A span never starts before today.
@@ -71,7 +72,11 @@ function prepare(text: string, now: Date, tz: string) {
   return { tokens, phrase: tokens.join(" "), today: instantToLocal(now, tz).date };
 }
 
+/** "gestern", "letzten Montag", "vergangene Woche": said of the past, never read as a day to come. */
+const SAID_OF_THE_PAST = /(?:^|\s)(?:vor)?gestern(?=$|\s)|(?:^|\s)(?:letzte|vergangene)[nrms]? (?:woche|[a-z]+tag|mittwoch|sonnabend)(?=$|\s)/;
+
 function singleDay(tokens: string[], phrase: string, today: LocalDate): LocalDate | null {
+  if (SAID_OF_THE_PAST.test(phrase)) throw new AppError(ErrorCodes.DATE_IN_PAST, "Dieser Tag ist schon vorbei.");
   return (
     isoDate(phrase) ??
     numericDate(phrase, today) ??

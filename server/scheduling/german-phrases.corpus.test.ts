@@ -15,8 +15,11 @@ interface CorpusCase {
   date?: string;
   range?: [string, string];
   times?: string[];
+  /** Not understood: asked back (INVALID_DATE). */
   notUnderstood?: boolean;
   timeNotUnderstood?: boolean;
+  /** Said of the past ("gestern", "letzten Freitag"): refused (DATE_IN_PAST), never moved forward. */
+  past?: boolean;
 }
 
 const references = corpus.references as Record<string, { now: string; date: string; note: string }>;
@@ -60,6 +63,11 @@ describe("German phrase corpus", () => {
       if (c.notUnderstood) {
         const error = failure(() => parseGermanDays(c.say, nowOf(c), corpus.zone));
         expect(isAppError(error) && error.code).toBe(ErrorCodes.INVALID_DATE);
+        return;
+      }
+      if (c.past) {
+        const error = failure(() => parseGermanDays(c.say, nowOf(c), corpus.zone));
+        expect(isAppError(error) && error.code).toBe(ErrorCodes.DATE_IN_PAST);
         return;
       }
       if (c.timeNotUnderstood) {
