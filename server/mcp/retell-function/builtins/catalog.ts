@@ -21,8 +21,10 @@ export interface BuiltinDefinition {
 }
 
 const text = (description: string) => ({ type: "string", description });
-const datum = text('Datum, wie der Anrufer es sagt, z. B. "morgen", "nächsten Dienstag", "12.3.".');
-const uhrzeit = text('Uhrzeit, wie der Anrufer sie sagt, z. B. "um drei", "halb zehn", "14:30".');
+const datum = text('Datum, wie der Anrufer es sagt, z. B. "morgen", "nächsten Dienstag", "12.3.", "Heiligabend".');
+const uhrzeit = text(
+  'Uhrzeit, wie der Anrufer sie sagt, z. B. "um drei", "halb zehn", "14:30". Ohne Tageszeit gilt die Lesart in den Öffnungszeiten; passen beide, fragt die Antwort nach.',
+);
 const dienstleistung = text("Gewünschte Dienstleistung, z. B. Damenhaarschnitt.");
 const telefonnummer = text("Telefonnummer des Anrufers; leer lassen, um die Anrufnummer zu verwenden.");
 const mitarbeiter_wunsch = text("Wunsch-Mitarbeiter (optional).");
@@ -56,7 +58,11 @@ export const BUILTIN_FUNCTIONS: readonly BuiltinDefinition[] = [
   {
     name: "check_availability",
     description: "Prüft, ob ein Wunschtermin frei ist, oder nennt die freien Zeiten eines Tages.",
-    parameters: { type: "object", properties: { datum, uhrzeit, dienstleistung, mitarbeiter_wunsch }, required: ["datum", "dienstleistung"] },
+    parameters: {
+      type: "object",
+      properties: { datum: text('Tag oder Zeitraum, wie der Anrufer ihn sagt, z. B. "übermorgen", "Anfang nächster Woche", "am Wochenende".'), uhrzeit, dienstleistung, mitarbeiter_wunsch },
+      required: ["datum", "dienstleistung"],
+    },
     impl: checkAvailability,
   },
   {
