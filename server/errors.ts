@@ -1,6 +1,3 @@
-import { isDatabaseOutage, outageSummary } from "@/server/db/outage";
-import { logger } from "@/server/logger";
-
 /**
  * The one domain error type. Services throw it; each door (JSON-RPC, MCP, tRPC, Retell
  * routes) maps it once. Codes follow spec §8.1; the message is safe to show to a caller.
@@ -89,14 +86,3 @@ export function isAppError(e: unknown): e is AppError {
 export const DATABASE_UNAVAILABLE_MESSAGE = "Unser System ist gerade nicht erreichbar. Bitte versuchen Sie es in wenigen Sekunden noch einmal.";
 /** Seconds a caller should wait before retrying after a database outage. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
-
-/**
- * What every door answers with: an AppError as it is, a database outage as 3004 with
- * `retryAfter` (logged once, as one line); null for anything else (an internal error).
- */
-export function toAppError(e: unknown, log: { door: string; correlationId?: string } = { door: "unknown" }): AppError | null {
-  if (isAppError(e)) return e;
-  if (!isDatabaseOutage(e)) return null;
-  logger.error({ code: ErrorCodes.DATABASE_ERROR, door: log.door, correlation_id: log.correlationId, cause: outageSummary(e) }, "database unreachable");
-  return new AppError(ErrorCodes.DATABASE_ERROR, DATABASE_UNAVAILABLE_MESSAGE, { retryAfter: DATABASE_RETRY_AFTER_SECONDS, cause: e });
-}

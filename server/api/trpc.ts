@@ -9,7 +9,8 @@ import type { Session } from "next-auth";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { serviceContextFromSession, type ServiceContextOptions } from "@/server/auth/service-context";
-import { isAppError, toAppError } from "@/server/errors";
+import { toAppError } from "@/server/db/outage";
+import { isAppError } from "@/server/errors";
 import { InvalidParamsError } from "@/server/mcp/call-errors";
 import { appErrorToTRPC, INTERNAL_ERROR_MESSAGE } from "./errors";
 

@@ -2,9 +2,12 @@
  * Recognises "the database cannot be reached" among the errors Prisma, its PostgreSQL adapter
  * and node-postgres throw: unreachable server (P1001), closed connection (P1017, "Connection
  * terminated unexpectedly"), pool or connect timeouts (P2024, "timeout exceeded when trying to
- * connect"), a server shutting down (57P01-57P03, class 08). Duck-typed, so the error module
- * needs no database import.
+ * connect"), a server shutting down (57P01-57P03, class 08), and maps them, for every door, to
+ * the domain error 3004. Duck-typed: no database import needed.
  */
+import { AppError, DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, ErrorCodes, isAppError } from "@/server/errors";
+import { logger } from "@/server/logger";
+
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1011", "P1017", "P2024"]);
 const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "TransactionAlreadyClosed"]);
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
@@ -43,4 +46,15 @@ export function outageSummary(err: unknown): string {
   const parts = [e.name, typeof e.code === "string" ? e.code : undefined, cause?.kind, typeof cause?.code === "string" ? cause.code : undefined];
   const firstLine = typeof e.message === "string" ? e.message.trim().split("\n").pop()?.slice(0, 200) : undefined;
   return [...parts.filter(Boolean), firstLine].filter(Boolean).join(" ");
+}
+
+/**
+ * What every door answers with: an AppError as it is, a database outage as 3004 with
+ * `retryAfter` (logged once, as one line); null for anything else (an internal error).
+ */
+export function toAppError(e: unknown, log: { door: string; correlationId?: string } = { door: "unknown" }): AppError | null {
+  if (isAppError(e)) return e;
+  if (!isDatabaseOutage(e)) return null;
+  logger.error({ code: ErrorCodes.DATABASE_ERROR, door: log.door, correlation_id: log.correlationId, cause: outageSummary(e) }, "database unreachable");
+  return new AppError(ErrorCodes.DATABASE_ERROR, DATABASE_UNAVAILABLE_MESSAGE, { retryAfter: DATABASE_RETRY_AFTER_SECONDS, cause: e });
 }

@@ -1,7 +1,8 @@
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
-import { DATABASE_RETRY_AFTER_SECONDS, ErrorCodes, toAppError } from "@/server/errors";
+import { toAppError } from "@/server/db/outage";
+import { DATABASE_RETRY_AFTER_SECONDS, ErrorCodes } from "@/server/errors";
 import { logger } from "@/server/logger";
 import { MethodNotFoundError } from "@/server/mcp/dispatch";
 import { getRegistry, type Registry } from "@/server/mcp/registry";

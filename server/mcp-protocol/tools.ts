@@ -1,5 +1,5 @@
 import type { CallToolResult, Tool } from "@modelcontextprotocol/sdk/types.js";
-import { toAppError } from "@/server/errors";
+import { toAppError } from "@/server/db/outage";
 import { logger } from "@/server/logger";
 import { callMethod, InvalidParamsError, MethodNotFoundError, type DoorContext } from "@/server/mcp/dispatch";
 import { jsonSchemaOf } from "@/server/mcp/json-schema";

@@ -12,7 +12,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/server/db";
-import { ErrorCodes, toAppError } from "@/server/errors";
+import { toAppError } from "@/server/db/outage";
+import { ErrorCodes } from "@/server/errors";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { logger } from "@/server/logger";
 import { callMethod, InvalidParamsError } from "@/server/mcp/dispatch";

@@ -1,4 +1,5 @@
-import { DATABASE_RETRY_AFTER_SECONDS, ErrorCodes, toAppError, type AppError } from "@/server/errors";
+import { toAppError } from "@/server/db/outage";
+import { DATABASE_RETRY_AFTER_SECONDS, ErrorCodes, type AppError } from "@/server/errors";
 
 /** JSON answers of the Retell doors. Refusals carry a short message and nothing else. */
 export function json(status: number, body: unknown): Response {

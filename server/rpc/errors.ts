@@ -1,4 +1,5 @@
-import { ErrorCodes, toAppError } from "@/server/errors";
+import { toAppError } from "@/server/db/outage";
+import { ErrorCodes } from "@/server/errors";
 import { InvalidParamsError, MethodNotFoundError } from "@/server/mcp/dispatch";
 import { RpcCodes, type JsonRpcErrorObject } from "./protocol";
 

@@ -35,7 +35,7 @@ interface TokenCacheState {
 }
 
 const g = globalThis as unknown as { __askproTokens?: TokenCacheState };
-const state = (g.__askproTokens ??= { byHash: new Map(), touched: new Map() });
+const state: TokenCacheState = (g.__askproTokens ??= { byHash: new Map(), touched: new Map() });
 
 /**
  * The token's company and servers, or null when it is missing, malformed, unknown or revoked.
