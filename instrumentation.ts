@@ -2,17 +2,18 @@
 export async function register(): Promise<void> {
   // The documented shape: the Node-only import sits inside the runtime check, so other runtimes never bundle it.
   if (process.env.NEXT_RUNTIME === "nodejs" && process.env.NEXT_PHASE !== "phase-production-build") {
-    const { becomeDatabaseOwner } = await import("@/server/db/app-owner");
-    const { startOutboxWorkerFromEnv } = await import("@/server/outbox/start");
+    const { becomeDatabaseOwner } = await import("@/server/doors/cli/app-owner");
+    await import("@/server/composition");
+    const { startOutboxWorkerFromEnv } = await import("@/server/platform/outbox/start");
     // The embedded database folder is this process's before anything opens it.
     let worker: Awaited<ReturnType<typeof startOutboxWorkerFromEnv>> = null;
     await becomeDatabaseOwner(async () => worker?.stop());
     // Secrets stored in the old format are rewritten bound to their company and column.
-    const { getDb } = await import("@/server/db");
-    const { reencryptLegacySecretsAtStartup } = await import("@/server/secrets-at-rest");
+    const { getDb } = await import("@/server/platform/db");
+    const { reencryptLegacySecretsAtStartup } = await import("@/server/platform/secrets-at-rest");
     await reencryptLegacySecretsAtStartup(await getDb());
     worker = await startOutboxWorkerFromEnv();
-    const { installShutdownFromEnv } = await import("@/server/lifecycle-start");
+    const { installShutdownFromEnv } = await import("@/server/platform/lifecycle-start");
     installShutdownFromEnv(() => worker?.stop());
   }
 }

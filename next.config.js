@@ -1,6 +1,6 @@
 // @ts-check
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- this configuration file is CommonJS
-const { securityHeaders } = require("./server/security-headers.js");
+const { securityHeaders } = require("./server/platform/security-headers.js");
 
 /** @type {import("next").NextConfig} */
 const nextConfig = {

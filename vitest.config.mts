@@ -9,6 +9,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    setupFiles: ["server/testing/setup.ts"],
     // The operator setting for development: tests talk to in-process fakes on http://127.0.0.1.
     env: { ALLOW_INSECURE_OUTBOUND_HTTP: "true" },
   },

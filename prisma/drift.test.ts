@@ -2,8 +2,8 @@ import { execFileSync } from "node:child_process";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeSchema } from "@/server/db/catalog";
-import { migratePglite, readMigrations } from "@/server/db/migrations";
+import { describeSchema } from "@/server/testing/schema-catalog";
+import { migratePglite, readMigrations } from "@/server/platform/db/migrations";
 
 // What schema.prisma says the database must be, computed without any database.
 function schemaSql(): string {

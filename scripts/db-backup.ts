@@ -6,9 +6,9 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { cliMain } from "@/server/cli/run";
-import { runPgTool } from "@/server/db/pg-tools";
-import { env } from "@/server/env";
+import { cliMain } from "@/server/doors/cli/run";
+import { runPgTool } from "@/server/platform/db/pg-tools";
+import { env } from "@/server/platform/env";
 
 const e = env();
 if (e.DATABASE_URL) {

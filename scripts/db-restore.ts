@@ -5,10 +5,10 @@
  * With DATABASE_URL: pg_restore --clean of a pg_dump file into that database.
  */
 import fs from "node:fs";
-import { restorePgliteFolder } from "@/server/db/backup";
-import { DatabaseLockedError, lockedMessage, tryAcquire } from "@/server/db/lock";
-import { runPgTool } from "@/server/db/pg-tools";
-import { env } from "@/server/env";
+import { restorePgliteFolder } from "@/server/platform/db/backup";
+import { DatabaseLockedError, lockedMessage, tryAcquire } from "@/server/platform/db/lock";
+import { runPgTool } from "@/server/platform/db/pg-tools";
+import { env } from "@/server/platform/env";
 
 const USAGE = "Usage: npm run db:restore -- <backup file>";
 

@@ -5,7 +5,7 @@
  *
  *   FAKE_RETELL_PORT=3101 npm run fake:retell
  */
-import { startFakeRetell } from "@/server/integrations/retell/fake-server";
+import { startFakeRetell } from "@/server/integrations/fakes/retell-server";
 
 async function main() {
   const port = Number(process.env.FAKE_RETELL_PORT ?? 3101);

@@ -7,14 +7,14 @@
  *   npx tsx scripts/mcp-conformance.ts [--scenario <name>] [--verbose]
  *
  * Scenarios that need the suite's fixture tools, resources or prompts are listed with the
- * reason in server/mcp-protocol/conformance-baseline.yml; any other failure fails the run.
+ * reason in server/doors/mcp/conformance-baseline.yml; any other failure fails the run.
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import { createTestDb } from "@/server/db/test-db";
-import { logger } from "@/server/logger";
-import { createMcpHandler } from "@/server/mcp-protocol/handler";
+import { createTestDb } from "@/server/testing/test-db";
+import { logger } from "@/server/platform/logger";
+import { createMcpHandler } from "@/server/doors/mcp/handler";
 import { serveFetchHandler } from "@/server/testing/serve";
 import { createDemoTenant } from "@/server/testing/tenants";
 

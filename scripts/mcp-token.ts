@@ -4,6 +4,6 @@
  *   npm run mcp:token -- --company demo --list
  *   npm run mcp:token -- --company demo --revoke apk_abcd1234
  */
-import { cliMain } from "@/server/cli/run";
+import { cliMain } from "@/server/doors/cli/run";
 
 void cliMain("mcp:token");

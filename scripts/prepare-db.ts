@@ -5,12 +5,13 @@
  * SEED_DEMO=true). With DATABASE_URL nothing happens here: migrate with `npm run db:migrate`,
  * seed only on request (`npm run db:seed`).
  */
-import { env, EnvError } from "@/server/env";
-import { prismaOnPglite } from "@/server/db";
-import { acquireLock, DatabaseLockedError, lockedMessage, secondStartTodo } from "@/server/db/lock";
-import { migratePglite } from "@/server/db/migrations";
-import { openPglite } from "@/server/db/pglite";
-import { demoSeedAllowed, FIRST_COMPANY_HELP } from "@/server/cli/seed";
+import "@/server/composition";
+import { env, EnvError } from "@/server/platform/env";
+import { prismaOnPglite } from "@/server/platform/db";
+import { acquireLock, DatabaseLockedError, lockedMessage, secondStartTodo } from "@/server/platform/db/lock";
+import { migratePglite } from "@/server/platform/db/migrations";
+import { openPglite } from "@/server/platform/db/pglite";
+import { demoSeedAllowed, FIRST_COMPANY_HELP } from "@/server/doors/cli/seed";
 import { seedDemoData } from "@/server/seed";
 
 async function main() {

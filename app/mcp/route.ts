@@ -1,4 +1,4 @@
-import { handleMcpRequest } from "@/server/mcp-protocol/handler";
+import { handleMcpRequest } from "@/server/doors/mcp/handler";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -7,8 +7,8 @@
 import { performance } from "node:perf_hooks";
 import { LocalCalendarProvider } from "@/server/calendar/local-provider";
 import type { BranchRef, ServiceRef } from "@/server/calendar/provider";
-import { createTestDb, type TestDb } from "@/server/db/test-db";
-import { DEFAULT_COMPANY_SETTINGS } from "@/server/mcp/company/settings";
+import { createTestDb, type TestDb } from "@/server/testing/test-db";
+import { DEFAULT_COMPANY_SETTINGS } from "@/server/calendar/company-settings";
 import { addDaysLocal } from "@/server/scheduling/local-date";
 import { instantToLocal } from "@/server/scheduling/time";
 import { defineSection, type Measurement } from "../lib/types";

@@ -11,7 +11,7 @@ import { errorMessage, fieldErrors } from "@/components/forms/trpc-errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/sonner";
-import { setPhoneNumberAgentVersionParams } from "@/server/mcp/retell/schemas";
+import { setPhoneNumberAgentVersionParams } from "@/server/services/retell/schemas";
 import { retellReadOptions, versionLabel } from "./retell-reads";
 
 const LATEST_PUBLISHED = "latest_published";

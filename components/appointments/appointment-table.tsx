@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { formatTime } from "@/components/forms/format";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { AppointmentDto } from "@/server/mcp/appointments/schemas";
+import type { AppointmentDto } from "@/server/services/appointments/schemas";
 import { CancelAppointmentDialog } from "./cancel-appointment-dialog";
 import { describeAppointment } from "./describe";
 import { StatusBadge } from "./status-badge";

@@ -7,7 +7,7 @@ import { validateWith } from "@/components/forms/schema-errors";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Textarea } from "@/components/ui/textarea";
-import { cancelParams, type AppointmentDto } from "@/server/mcp/appointments/schemas";
+import { cancelParams, type AppointmentDto } from "@/server/services/appointments/schemas";
 import { describeAppointment } from "./describe";
 import { FormAlert } from "@/components/forms/form-alert";
 import { serviceErrors } from "./service-errors";

@@ -11,7 +11,7 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/sonner";
 import { Textarea } from "@/components/ui/textarea";
-import { bookParams } from "@/server/mcp/appointments/schemas";
+import { bookParams } from "@/server/services/appointments/schemas";
 import { describeAppointment } from "./describe";
 import { FormAlert } from "@/components/forms/form-alert";
 import { berlinDay, germanDay } from "./list-filters";

@@ -1,4 +1,4 @@
-import type { AppointmentDto } from "@/server/mcp/appointments/schemas";
+import type { AppointmentDto } from "@/server/services/appointments/schemas";
 
 /** "Damenhaarschnitt von Maria Müller am 11.03.2026 um 10:00 Uhr", for dialogs and button names. */
 export function describeAppointment(a: Pick<AppointmentDto, "service" | "customer_name" | "customer_phone" | "date" | "time">): string {

@@ -1,5 +1,5 @@
 import type { BadgeProps } from "@/components/ui/badge";
-import type { AppointmentDto } from "@/server/mcp/appointments/schemas";
+import type { AppointmentDto } from "@/server/services/appointments/schemas";
 
 export type AppointmentStatus = AppointmentDto["status"];
 

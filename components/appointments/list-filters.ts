@@ -3,7 +3,7 @@
  * suche, seite). Defaults (today and the next 14 days, first page) are left out of the URL.
  */
 import type { z } from "zod";
-import type { listParams } from "@/server/mcp/appointments/schemas";
+import type { listParams } from "@/server/services/appointments/schemas";
 import { addDaysLocal, isValidLocalDate } from "@/server/scheduling/local-date";
 import { STATUSES, type AppointmentStatus } from "./labels";
 import { pageFrom, type QueryReader } from "./url-query";

@@ -2,9 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/provider";
-import type { BranchDto } from "@/server/mcp/branch/schemas";
-import type { ServiceDto } from "@/server/mcp/service/schemas";
-import type { StaffDto } from "@/server/mcp/staff/schemas";
+import type { BranchDto } from "@/server/services/branch/schemas";
+import type { ServiceDto } from "@/server/services/service/schemas";
+import type { StaffDto } from "@/server/services/staff/schemas";
 
 /** The option lists of the filters and forms: active branches, staff and services (branch.list, staff.list, service.list). */
 export function useAppointmentOptions() {

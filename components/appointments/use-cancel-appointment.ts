@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { toastError } from "@/components/forms/trpc-errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { toast } from "@/components/ui/sonner";
-import type { getResult, listResult } from "@/server/mcp/appointments/schemas";
+import type { getResult, listResult } from "@/server/services/appointments/schemas";
 import { useRefreshAppointments } from "./use-refresh-appointments";
 
 type ListData = z.output<typeof listResult>;

@@ -1,6 +1,6 @@
 import { CALL_OUTCOME_LABELS, UNKNOWN_OUTCOME } from "@/components/dashboard/overview/call-outcome";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
-import type { CallOutcome } from "@/server/dashboard/recent-calls";
+import type { CallOutcome } from "@/server/services/dashboard/recent-calls";
 
 const isOutcome = (value: string | null): value is CallOutcome => value !== null && value in CALL_OUTCOME_LABELS;
 

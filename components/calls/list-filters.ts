@@ -1,7 +1,7 @@
 /** The Anrufe list's filter and page in the URL (ergebnis, seite); defaults are left out. */
 import type { z } from "zod";
 import { pageFrom, type QueryReader } from "@/components/appointments/url-query";
-import { listCallsParams } from "@/server/mcp/webhook/schemas";
+import { listCallsParams } from "@/server/services/webhook/schemas";
 
 export const PAGE_SIZE = 25;
 

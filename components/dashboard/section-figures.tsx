@@ -13,8 +13,8 @@ import {
   Workflow,
   type LucideIcon,
 } from "lucide-react";
-import { api } from "@/server/api/server";
-import type { SectionKey } from "@/server/dashboard/sections";
+import { api } from "@/server/doors/trpc/server";
+import type { SectionKey } from "@/server/services/dashboard/sections";
 import { EmptyState } from "./empty-state";
 import { StatCard } from "./stat-card";
 

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import "@/server/zod-locale";
+import "@/server/core/zod-locale";
 
 /**
  * Checks form values with a method's own zod schema before sending them: the parsed value, or

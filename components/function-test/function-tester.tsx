@@ -14,7 +14,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import type { testResult } from "@/server/mcp/retell-function/test-run-schemas";
+import type { testResult } from "@/server/services/retell-function/test-run-schemas";
 
 interface Setup {
   functionName: string;

@@ -15,7 +15,7 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
-import { createCustomFunctionParams, updateCustomFunctionParams } from "@/server/mcp/retell-config/schemas";
+import { createCustomFunctionParams, updateCustomFunctionParams } from "@/server/services/retell-config/schemas";
 import { functionSaveErrors } from "./function-errors";
 import { byFormField, createInput, initialValues, missingHeaderValue, parseSchemaText, updateInput, type FunctionFormValues } from "./function-form-values";
 import { HTTP_METHODS, TYPE_LABELS, type CustomFunction } from "./function-labels";

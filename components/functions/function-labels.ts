@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { customFunctionSchema } from "@/server/mcp/retell-config/schemas";
+import type { customFunctionSchema } from "@/server/services/retell-config/schemas";
 
 export type CustomFunction = z.output<typeof customFunctionSchema>;
 

@@ -15,7 +15,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { toast } from "@/components/ui/sonner";
-import type { KnowledgeEntryDto } from "@/server/mcp/knowledge/schemas";
+import type { KnowledgeEntryDto } from "@/server/services/knowledge/schemas";
 import { KnowledgeFormDialog } from "./knowledge-form-dialog";
 import { KnowledgeSearch } from "./knowledge-search";
 import { KNOWLEDGE_LIST_INPUT } from "./list-input";

@@ -15,7 +15,7 @@ import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { toast } from "@/components/ui/sonner";
 import { Textarea } from "@/components/ui/textarea";
-import { upsertParams, type KnowledgeEntryDto } from "@/server/mcp/knowledge/schemas";
+import { upsertParams, type KnowledgeEntryDto } from "@/server/services/knowledge/schemas";
 
 /** Radix Select needs a non-empty value; this one stands for "the whole company". */
 const ALL_BRANCHES = "alle";

@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import type { SearchHit } from "@/server/mcp/knowledge/schemas";
+import type { SearchHit } from "@/server/services/knowledge/schemas";
 
 const SOURCES: Record<SearchHit["source"], string> = {
   knowledge: "Wissenseintrag",

@@ -7,7 +7,7 @@ import { toastError } from "@/components/forms/trpc-errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/sonner";
-import type { JobDto } from "@/server/mcp/queue/schemas";
+import type { JobDto } from "@/server/services/queue/schemas";
 import { kindLabel } from "./job-labels";
 
 /** What the user's role may do, as queue.retry and queue.cancel decide (see the page). */

@@ -1,5 +1,5 @@
 import type { BadgeProps } from "@/components/ui/badge";
-import type { JobDto } from "@/server/mcp/queue/schemas";
+import type { JobDto } from "@/server/services/queue/schemas";
 
 export type JobState = JobDto["state"];
 

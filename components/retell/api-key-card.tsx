@@ -14,7 +14,7 @@ import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, Di
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/sonner";
-import { rotateApiKeyParams, setApiKeyParams } from "@/server/mcp/retell-config/schemas";
+import { rotateApiKeyParams, setApiKeyParams } from "@/server/services/retell-config/schemas";
 import { useWebhookConfiguration } from "./use-webhook-configuration";
 
 const FIELD_ID = "retell-api-key";

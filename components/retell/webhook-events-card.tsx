@@ -12,7 +12,7 @@ import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle }
 import { Checkbox } from "@/components/ui/checkbox";
 import { Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/sonner";
-import { updateWebhookSettingsParams } from "@/server/mcp/retell-config/schemas";
+import { updateWebhookSettingsParams } from "@/server/services/retell-config/schemas";
 import { EVENT_LABELS, eventLabel } from "./event-labels";
 import { toastSavedAndPushed } from "./retell-toasts";
 import type { WebhookConfiguration } from "./use-webhook-configuration";

@@ -13,7 +13,7 @@ import { DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/di
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/sonner";
-import { addAbsenceParams, type AbsenceDto, type StaffDto } from "@/server/mcp/staff/schemas";
+import { addAbsenceParams, type AbsenceDto, type StaffDto } from "@/server/services/staff/schemas";
 import { SaveButton } from "./save-button";
 import { useFieldErrors } from "./use-field-errors";
 

@@ -8,7 +8,7 @@ import { DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/co
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { toast } from "@/components/ui/sonner";
-import { createParams, updateParams, type Branch } from "@/server/mcp/branch/schemas";
+import { createParams, updateParams, type Branch } from "@/server/services/branch/schemas";
 import type { GermanState } from "@/server/scheduling/holidays";
 import { breaksToRanges, openingErrorsToRanges, openingsToRanges, rangesToOpenings } from "./branch-hours";
 import { CheckboxField } from "./checkbox-field";

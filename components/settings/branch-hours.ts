@@ -1,6 +1,6 @@
 /** Branch opening hours are stored as { open, close }; the shared hours editor edits { start, end }. */
-import type { Branch } from "@/server/mcp/branch/schemas";
-import type { OpeningRange } from "@/server/mcp/branch/weekly-hours";
+import type { Branch } from "@/server/services/branch/schemas";
+import type { OpeningRange } from "@/server/services/branch/weekly-hours";
 import type { WeekRanges } from "./hours-editor";
 
 type StoredWeek = Branch["business_hours"]["weekly"];

@@ -7,7 +7,7 @@ import { useTRPC } from "@/components/trpc/provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { Branch } from "@/server/mcp/branch/schemas";
+import type { Branch } from "@/server/services/branch/schemas";
 import { isGermanState } from "@/server/scheduling/holidays";
 import { breaksToRanges, openingsToRanges } from "./branch-hours";
 import { BranchForm } from "./branch-form";

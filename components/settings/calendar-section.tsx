@@ -15,7 +15,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/sonner";
 import { cn } from "@/components/ui/utils";
-import { updateConnectionParams } from "@/server/mcp/calcom/schemas";
+import { updateConnectionParams } from "@/server/services/calcom/schemas";
 import { SaveButton } from "./save-button";
 import { SectionCard } from "./section-card";
 import { useFieldErrors } from "./use-field-errors";

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import type { WeekdayKey } from "@/server/mcp/branch/weekly-hours";
+import type { WeekdayKey } from "@/server/services/branch/weekly-hours";
 import { WEEK_ORDER, WEEKDAY_NAMES } from "./weekdays";
 
 export interface TimeRange {

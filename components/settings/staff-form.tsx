@@ -10,9 +10,9 @@ import { DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/co
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { toast } from "@/components/ui/sonner";
-import type { Branch } from "@/server/mcp/branch/schemas";
-import type { ServiceDto } from "@/server/mcp/service/schemas";
-import { createParams, updateParams, type StaffDto } from "@/server/mcp/staff/schemas";
+import type { Branch } from "@/server/services/branch/schemas";
+import type { ServiceDto } from "@/server/services/service/schemas";
+import { createParams, updateParams, type StaffDto } from "@/server/services/staff/schemas";
 import { CheckboxField } from "./checkbox-field";
 import { HoursEditor, type WeekRanges } from "./hours-editor";
 import { SaveButton } from "./save-button";

@@ -1,4 +1,4 @@
-import type { WeekdayKey } from "@/server/mcp/branch/weekly-hours";
+import type { WeekdayKey } from "@/server/services/branch/weekly-hours";
 
 /** Monday first, as German calendars show the week. */
 export const WEEK_ORDER: readonly WeekdayKey[] = ["1", "2", "3", "4", "5", "6", "0"];

@@ -16,8 +16,8 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/sonner";
 import { OptionSelect } from "@/components/forms/option-select";
-import { createTokenInput } from "@/server/tokens/schemas";
-import { configurationGrantOf, READ_SUFFIX, suggestedGrants } from "@/server/tokens/scopes";
+import { createTokenInput } from "@/server/services/tokens/schemas";
+import { configurationGrantOf, READ_SUFFIX, suggestedGrants } from "@/server/core/token-scopes";
 
 /** "Token erstellen": name and allowed servers; afterwards the clear token, shown this once. */
 export function CreateTokenDialog() {

@@ -13,7 +13,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { toast } from "@/components/ui/sonner";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { TokenInfo } from "@/server/tokens";
+import type { TokenInfo } from "@/server/services/tokens";
 
 /** The company's API tokens with their state, and revocation. */
 export function TokenList() {

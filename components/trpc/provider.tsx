@@ -2,12 +2,12 @@
 
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchStreamLink, loggerLink } from "@trpc/client";
-import { TRPC_MAX_BATCH_SIZE } from "@/server/api/batch-limit";
+import { TRPC_MAX_BATCH_SIZE } from "@/server/doors/trpc/batch-limit";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState } from "react";
 import superjson from "superjson";
-import type { AppRouter } from "@/server/api/root";
-import { makeQueryClient } from "@/server/api/query-client";
+import type { AppRouter } from "@/server/doors/trpc/root";
+import { makeQueryClient } from "@/components/trpc/query-client";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 

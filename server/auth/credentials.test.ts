@@ -1,6 +1,6 @@
 import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createTestDb, type TestDb } from "@/server/db/test-db";
+import { createTestDb, type TestDb } from "@/server/testing/test-db";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { DEMO_USERS, seedDemo } from "@/server/seed/demo";
 import { INVALID_CREDENTIALS_MESSAGE, LoginError, verifyCredentials } from "./credentials";

@@ -3,7 +3,7 @@
  * neither dodges the per-IP limit nor frames another address unless a proxy is configured.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "@/server/db/test-db";
+import { createTestDb, type TestDb } from "@/server/testing/test-db";
 import { DEMO_USERS, seedDemo } from "@/server/seed/demo";
 import { clientIp } from "./client-ip";
 import { LoginError, verifyCredentials } from "./credentials";

@@ -1,14 +1,14 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { getDb } from "@/server/db";
-import { logger } from "@/server/logger";
+import { getDb } from "@/server/platform/db";
+import { logger } from "@/server/platform/logger";
 import { LoginError, verifyCredentials, type SessionUser } from "./credentials";
 import { LOGIN_UNAVAILABLE_MESSAGE } from "./login-messages";
 import { authSecret } from "./secret";
 import { clientIp } from "./client-ip";
 import { recheckSession } from "./session-check";
 import { loginThrottle } from "./throttle-instance";
-import { env } from "@/server/env";
+import { env } from "@/server/platform/env";
 
 const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 

@@ -1,4 +1,4 @@
-import { env } from "@/server/env";
+import { env } from "@/server/platform/env";
 
 /**
  * The session secret from validated configuration. next-auth reads the secret before it works

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Session } from "next-auth";
-import { getDb } from "@/server/db";
-import { logger } from "@/server/logger";
+import { getDb } from "@/server/platform/db";
+import { logger } from "@/server/platform/logger";
 import type { PrismaClient } from "@/server/generated/prisma/client";
-import type { ServiceContext } from "@/server/mcp/types";
+import type { ServiceContext } from "@/server/core/types";
 
 export interface ServiceContextOptions {
   correlationId?: string;

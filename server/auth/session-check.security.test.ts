@@ -1,7 +1,7 @@
 /** A deactivated, demoted or logged-out-everywhere user loses access within a minute, without waiting for the token to expire. */
 import type { JWT } from "next-auth/jwt";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "@/server/db/test-db";
+import { createTestDb, type TestDb } from "@/server/testing/test-db";
 import { DEMO_USERS, seedDemo } from "@/server/seed/demo";
 import { LoginThrottle } from "./login-throttle";
 import { authOptions } from "./options";

@@ -1,5 +1,5 @@
-import { redisClient } from "@/server/cache/redis";
-import { env } from "@/server/env";
+import { redisClient } from "@/server/platform/cache/redis";
+import { env } from "@/server/platform/env";
 import { LoginThrottle } from "./login-throttle";
 
 const g = globalThis as unknown as { __askproLoginThrottle?: LoginThrottle };

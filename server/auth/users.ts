@@ -1,6 +1,6 @@
 import bcrypt from "bcryptjs";
-import { isUniqueViolation } from "@/server/db/unique-violation";
-import { AppError, ErrorCodes } from "@/server/errors";
+import { isUniqueViolation } from "@/server/platform/db/unique-violation";
+import { AppError, ErrorCodes } from "@/server/core/errors";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { normalizeEmail } from "./credentials";
 

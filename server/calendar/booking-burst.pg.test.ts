@@ -4,8 +4,8 @@
  * lock), so unrelated reads keep their speed while the burst runs.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bookAppointment } from "@/server/mcp/appointments/book";
-import { FIXED_NOW, testContext } from "@/server/retell/test-support";
+import { bookAppointment } from "@/server/services/appointments/book";
+import { FIXED_NOW, testContext } from "@/server/testing/retell";
 import { seedDemo } from "@/server/seed/demo";
 import { createPgTestDb, reportPgSkip, type PgTestDb } from "@/server/testing/pg-test-db";
 

@@ -1,4 +1,4 @@
-import { AppError, ErrorCodes } from "@/server/errors";
+import { AppError, ErrorCodes } from "@/server/core/errors";
 import type { Tx } from "./provider";
 
 /** How long a booking waits for its branch before the caller is asked to try again. */

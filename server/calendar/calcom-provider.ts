@@ -3,16 +3,16 @@
  * them. Event types are cached 300 s and slot lists 60 s; every booking change drops the
  * company's slot lists. Resilience (breaker, retries, 429s) is the client's job.
  */
-import type { Cache } from "@/server/cache";
-import { remember } from "@/server/cache";
-import { AppError, ErrorCodes } from "@/server/errors";
+import type { Cache } from "@/server/platform/cache";
+import { remember } from "@/server/platform/cache";
+import { AppError, ErrorCodes } from "@/server/core/errors";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import type { CalcomClient } from "@/server/integrations/calcom/client";
-import type { Logger } from "@/server/logger";
-import { isUniqueViolation } from "@/server/db/unique-violation";
+import type { Logger } from "@/server/platform/logger";
+import { isUniqueViolation } from "@/server/platform/db/unique-violation";
 import { addDaysLocal, type LocalDate } from "@/server/scheduling/local-date";
 import { instantToLocal } from "@/server/scheduling/time";
-import type { CompanySettings } from "@/server/mcp/company/settings";
+import type { CompanySettings } from "@/server/calendar/company-settings";
 import {
   BOOKING_TRANSACTION,
   type AvailabilityQuery,

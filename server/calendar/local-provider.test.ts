@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError, ErrorCodes } from "@/server/errors";
-import { parseCompanySettings } from "@/server/mcp/company/settings";
-import { seededTestDb, FIXED_NOW } from "@/server/retell/test-support";
+import { AppError, ErrorCodes } from "@/server/core/errors";
+import { parseCompanySettings } from "@/server/calendar/company-settings";
+import { seededTestDb, FIXED_NOW } from "@/server/testing/retell";
 import { zonedDateTimeToInstant } from "@/server/scheduling/time";
 import { LocalCalendarProvider } from "./local-provider";
 import type { BranchRef, ConfirmedBooking, ServiceRef, Tx } from "./provider";

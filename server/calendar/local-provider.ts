@@ -8,7 +8,7 @@ import type { PrismaClient } from "@/server/generated/prisma/client";
 import { addDaysLocal, type LocalDate } from "@/server/scheduling/local-date";
 import { findAvailableSlots } from "@/server/scheduling/slots";
 import { instantToLocal } from "@/server/scheduling/time";
-import type { CompanySettings } from "@/server/mcp/company/settings";
+import type { CompanySettings } from "@/server/calendar/company-settings";
 import { lockBranchForBooking, withBranchTurn } from "./booking-lock";
 import { slotNotAvailable } from "./errors";
 import { loadSlotInput } from "./local-slot-data";

@@ -8,7 +8,7 @@ import { isGermanState } from "@/server/scheduling/holidays";
 import { addDaysLocal, type LocalDate } from "@/server/scheduling/local-date";
 import type { SlotSearchInput } from "@/server/scheduling/slot-types";
 import { zonedDateTimeToInstant } from "@/server/scheduling/time";
-import type { CompanySettings } from "@/server/mcp/company/settings";
+import type { CompanySettings } from "@/server/calendar/company-settings";
 import type { BranchRef, ServiceRef, Tx } from "./provider";
 import { parseBusinessHours, parseWorkingHours } from "./schedules";
 

@@ -10,7 +10,7 @@
  */
 import type { Prisma } from "@/server/generated/prisma/client";
 import type { LocalDate } from "@/server/scheduling/local-date";
-import type { CompanySettings } from "@/server/mcp/company/settings";
+import type { CompanySettings } from "@/server/calendar/company-settings";
 
 export type Tx = Prisma.TransactionClient;
 

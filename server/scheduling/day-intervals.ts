@@ -2,7 +2,7 @@
  * Turns a weekly wall-clock schedule into the instants it covers on one local
  * date, so DST days get their real length (23 or 25 hours).
  */
-import { AppError, ErrorCodes } from "@/server/errors";
+import { AppError, ErrorCodes } from "@/server/core/errors";
 import type { MsInterval } from "./busy-index";
 import { parseLocalTime, weekdayOfLocalDate, type LocalDate, type LocalTime } from "./local-date";
 import type { WeeklySchedule } from "./slot-types";

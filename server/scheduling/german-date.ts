@@ -22,7 +22,7 @@
  *   Tuesday–Thursday, Thursday–Friday), "nächste Woche" (Monday–Sunday), "am Wochenende"
  *   (the coming Saturday and Sunday). A span never starts before today.
  */
-import { AppError, ErrorCodes } from "@/server/errors";
+import { AppError, ErrorCodes } from "@/server/core/errors";
 import {
   addDaysLocal,
   daysInMonth,

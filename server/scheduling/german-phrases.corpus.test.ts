@@ -3,7 +3,7 @@
  * them, each with the reference clock it was said at and the result a person would mean.
  */
 import { describe, expect, it } from "vitest";
-import { ErrorCodes, isAppError } from "@/server/errors";
+import { ErrorCodes, isAppError } from "@/server/core/errors";
 import corpus from "./corpus/german-phrases.json";
 import { parseGermanDate, parseGermanDays, germanTimeReadings } from "./german-datetime";
 import { instantToLocal } from "./time";

@@ -7,7 +7,7 @@
  * predicate accepts it and rejects the morning reading; otherwise the morning
  * reading. Without `preferHours`, 1–7 become 13–19 and 8–12 stay.
  */
-import { AppError, ErrorCodes } from "@/server/errors";
+import { AppError, ErrorCodes } from "@/server/core/errors";
 import { formatLocalTime, type LocalTime } from "./local-date";
 import { cardinalWord, normalizeGermanText, withoutNoise, withoutTrailingDots } from "./german-words";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError, ErrorCodes } from "@/server/errors";
+import { AppError, ErrorCodes } from "@/server/core/errors";
 import { normalizePhone, tryNormalizePhone } from "./phone";
 
 describe("normalizePhone", () => {

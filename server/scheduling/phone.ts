@@ -3,7 +3,7 @@
  * normalised to E.164 ("+491711234567").
  */
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/max";
-import { AppError, ErrorCodes } from "@/server/errors";
+import { AppError, ErrorCodes } from "@/server/core/errors";
 
 const INVALID_PHONE_MESSAGE = "Die Telefonnummer ist ungültig.";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ErrorCodes } from "@/server/errors";
+import { ErrorCodes } from "@/server/core/errors";
 import type { Weekday } from "./local-date";
 import type {
   BookingRules,

@@ -12,7 +12,7 @@
  *   time within [start, end + service buffer).
  * With `preferredStaffId`, only slots that staff member can take are offered.
  */
-import { AppError, ErrorCodes } from "@/server/errors";
+import { AppError, ErrorCodes } from "@/server/core/errors";
 import { BlockedTimes, UnassignedLoad, type MsInterval } from "./busy-index";
 import { containedInAny, intervalsOnDate, overlapsAny } from "./day-intervals";
 import { isHoliday } from "./holidays";

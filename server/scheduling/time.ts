@@ -3,7 +3,7 @@
  * plus the German formats the receptionist speaks and writes.
  */
 import { tzOffset } from "@date-fns/tz";
-import { AppError, ErrorCodes } from "@/server/errors";
+import { AppError, ErrorCodes } from "@/server/core/errors";
 import {
   formatLocalDate,
   formatLocalTime,

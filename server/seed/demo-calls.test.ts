@@ -1,6 +1,6 @@
 /** The demo calls seeded with every new demo database: realistic, in the last two weeks, linked to what they booked. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "@/server/db/test-db";
+import { createTestDb, type TestDb } from "@/server/testing/test-db";
 import { instantToLocal } from "@/server/scheduling/time";
 import { DEMO_CALLS, transcriptText } from "./demo-calls";
 import { seedDemoData } from "./index";

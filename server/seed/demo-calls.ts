@@ -4,7 +4,7 @@
  * Calls that booked are linked both ways to the seeded appointment they produced.
  */
 import type { Prisma, PrismaClient } from "@/server/generated/prisma/client";
-import { spokenDateTime } from "@/server/mcp/appointments/wording";
+import { spokenDateTime } from "@/server/services/appointments/wording";
 import { addDaysLocal } from "@/server/scheduling/local-date";
 import { formatGermanDate, formatGermanTime, instantToLocal, zonedDateTimeToInstant } from "@/server/scheduling/time";
 import { DEMO_PHONE_NUMBER } from "./demo";

@@ -1,5 +1,5 @@
 import bcrypt from "bcryptjs";
-import { encryptSecret } from "@/server/crypto";
+import { encryptSecret } from "@/server/platform/crypto";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { instantToLocal, zonedDateTimeToInstant } from "@/server/scheduling/time";
 import { addDaysLocal, weekdayOfLocalDate } from "@/server/scheduling/local-date";

@@ -4,7 +4,7 @@
  * Prints READY, waits for a line on stdin, tries once, prints WON or LOST <owner pid>, and keeps
  * whatever it got until it is killed.
  */
-import { acquireLock, DatabaseLockedError } from "../db/lock";
+import { acquireLock, DatabaseLockedError } from "@/server/platform/db/lock";
 
 const dataDir = process.argv[2]!;
 process.stdout.write("READY\n");

@@ -4,9 +4,9 @@
  * With --like-next a SIGTERM/SIGINT handler that exits shortly after is registered first, as
  * Next's server does. Writes a row, prints READY, then serves until signalled.
  */
-import { getDb, getDbHandles } from "@/server/db";
-import { becomeDatabaseOwner } from "@/server/db/app-owner";
-import { migratePglite } from "@/server/db/migrations";
+import { getDb, getDbHandles } from "@/server/platform/db";
+import { becomeDatabaseOwner } from "@/server/doors/cli/app-owner";
+import { migratePglite } from "@/server/platform/db/migrations";
 
 if (process.argv.includes("--like-next")) {
   const exitSoon = (code: number) => () => setTimeout(() => process.exit(code), 200);

@@ -5,9 +5,9 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pino from "pino";
 import { PrismaClient } from "@/server/generated/prisma/client";
-import { installGracefulShutdown } from "@/server/lifecycle";
-import type { DeliveryChannel } from "@/server/outbox/channels";
-import { startOutboxWorker } from "@/server/outbox/worker";
+import { installGracefulShutdown } from "@/server/platform/lifecycle";
+import type { DeliveryChannel } from "@/server/platform/outbox/channels";
+import { startOutboxWorker } from "@/server/platform/outbox/worker";
 
 const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });
 const slow: DeliveryChannel = {

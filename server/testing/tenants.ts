@@ -1,8 +1,8 @@
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { seedDemo } from "@/server/seed/demo";
-import { getRegistry } from "@/server/mcp/registry";
-import { createApiToken } from "@/server/tokens";
-import { everyGrant, serverOption } from "@/server/tokens/scopes";
+import { getRegistry } from "@/server/core/registry";
+import { createApiToken } from "@/server/services/tokens";
+import { everyGrant, serverOption } from "@/server/core/token-scopes";
 
 /** Every grant, configuration included: test tokens act for the whole company. */
 export function wholeCompanyGrants(): string[] {

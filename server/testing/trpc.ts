@@ -1,9 +1,9 @@
 /** Dashboard tRPC calls in tests: real requests through tRPC's fetch adapter, as /api/trpc serves them. */
-import { handleTrpcRequest } from "@/server/api/http-handler";
+import { handleTrpcRequest } from "@/server/doors/trpc/http-handler";
 import type { AnyRouter } from "@trpc/server";
 import type { Session } from "next-auth";
 import superjson from "superjson";
-import { createTRPCContext } from "@/server/api/trpc";
+import { createTRPCContext } from "@/server/doors/trpc/trpc";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 
 export interface TrpcTestOptions {

@@ -3,7 +3,7 @@ import { AgentWorkspace } from "@/components/agents/agent-workspace";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { SectionFigures } from "@/components/dashboard/section-figures";
 import { HydrateClient } from "@/components/trpc/hydrate-client";
-import { getQueryClient, trpc } from "@/server/api/server";
+import { getQueryClient, trpc } from "@/server/doors/trpc/server";
 import { requireAdmin } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: "Agenten & Nummern" };

@@ -3,7 +3,7 @@ import { PageHeader } from "@/components/dashboard/page-header";
 import { CreateTokenDialog } from "@/components/tokens/create-token-dialog";
 import { TokenList } from "@/components/tokens/token-list";
 import { HydrateClient } from "@/components/trpc/hydrate-client";
-import { getQueryClient, trpc } from "@/server/api/server";
+import { getQueryClient, trpc } from "@/server/doors/trpc/server";
 import { requireAdmin } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: "API-Tokens" };

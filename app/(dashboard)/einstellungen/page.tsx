@@ -4,7 +4,7 @@ import { BRANCHES_INPUT, SERVICES_INPUT, STAFF_INPUT } from "@/components/settin
 import { settingsSection } from "@/components/settings/sections";
 import { SettingsTabs } from "@/components/settings/settings-tabs";
 import { HydrateClient } from "@/components/trpc/hydrate-client";
-import { getQueryClient, trpc } from "@/server/api/server";
+import { getQueryClient, trpc } from "@/server/doors/trpc/server";
 import { requireAdmin } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: "Einstellungen" };

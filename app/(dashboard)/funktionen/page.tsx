@@ -3,7 +3,7 @@ import { PageHeader } from "@/components/dashboard/page-header";
 import { DeployFunctionsButton } from "@/components/functions/deploy-functions-button";
 import { FunctionList, NewFunctionButton } from "@/components/functions/function-list";
 import { HydrateClient } from "@/components/trpc/hydrate-client";
-import { getQueryClient, trpc } from "@/server/api/server";
+import { getQueryClient, trpc } from "@/server/doors/trpc/server";
 import { requireAdmin } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: "Funktionen" };

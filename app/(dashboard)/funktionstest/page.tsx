@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { FunctionTester } from "@/components/function-test/function-tester";
 import { HydrateClient } from "@/components/trpc/hydrate-client";
-import { getQueryClient, trpc } from "@/server/api/server";
+import { getQueryClient, trpc } from "@/server/doors/trpc/server";
 import { requireAdmin } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: "Funktionstest" };

@@ -5,7 +5,7 @@ import { berlinDay, filtersFromQuery, listInput } from "@/components/appointment
 import { queryOf } from "@/components/appointments/url-query";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { HydrateClient } from "@/components/trpc/hydrate-client";
-import { getQueryClient, trpc } from "@/server/api/server";
+import { getQueryClient, trpc } from "@/server/doors/trpc/server";
 import { appointmentPermissions } from "./permissions";
 import { requireSession } from "@/server/auth/session";
 

@@ -1,5 +1,5 @@
 import type { AppointmentPermissions } from "@/components/appointments/permissions";
-import { userMayCall } from "@/server/dashboard/method-access";
+import { userMayCall } from "@/server/services/dashboard/method-access";
 
 /** The buttons a role gets: exactly what appointments.book, change and cancel accept from it. */
 export function appointmentPermissions(role: "admin" | "staff"): AppointmentPermissions {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { OverviewFigures } from "@/components/dashboard/overview/overview-figures";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { HydrateClient } from "@/components/trpc/hydrate-client";
-import { getQueryClient, trpc } from "@/server/api/server";
+import { getQueryClient, trpc } from "@/server/doors/trpc/server";
 import { requireSession } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: "Übersicht" };

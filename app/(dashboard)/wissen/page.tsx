@@ -3,9 +3,9 @@ import { KnowledgeEntries } from "@/components/knowledge/knowledge-entries";
 import { KNOWLEDGE_LIST_INPUT } from "@/components/knowledge/list-input";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { HydrateClient } from "@/components/trpc/hydrate-client";
-import { getQueryClient, trpc } from "@/server/api/server";
+import { getQueryClient, trpc } from "@/server/doors/trpc/server";
 import { requireSession } from "@/server/auth/session";
-import { userMayCall } from "@/server/dashboard/method-access";
+import { userMayCall } from "@/server/services/dashboard/method-access";
 
 export const metadata: Metadata = { title: "Wissen" };
 

@@ -1,4 +1,4 @@
-import { handleHealthRequest } from "@/server/health";
+import { handleHealthRequest } from "@/server/platform/health";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

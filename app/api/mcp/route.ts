@@ -1,8 +1,8 @@
-import { handleRpcRequest } from "@/server/rpc/handler";
+import { handleRpcRequest } from "@/server/doors/jsonrpc/handler";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** JSON-RPC 2.0 gateway (spec §2, §7); all logic lives in server/rpc. */
+/** JSON-RPC 2.0 gateway; all logic lives in server/doors/jsonrpc. */
 export const POST = handleRpcRequest;
 export const GET = handleRpcRequest;

@@ -1,4 +1,4 @@
-import type { DailyActivity } from "@/server/dashboard/daily-activity";
+import type { DailyActivity } from "@/server/services/dashboard/daily-activity";
 import { countAxis, counted } from "./chart-scale";
 
 const W = 720;

@@ -1,5 +1,5 @@
 import type { BadgeProps } from "@/components/ui/badge";
-import type { CallOutcome } from "@/server/dashboard/recent-calls";
+import type { CallOutcome } from "@/server/services/dashboard/recent-calls";
 
 /** How a call ended, in German, with the badge colour that goes with it. */
 export const CALL_OUTCOME_LABELS: Record<CallOutcome, { label: string; variant: BadgeProps["variant"] }> = {

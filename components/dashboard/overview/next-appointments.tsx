@@ -1,6 +1,6 @@
 import { CalendarX2 } from "lucide-react";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { OverviewAppointment } from "@/server/dashboard/overview";
+import type { OverviewAppointment } from "@/server/services/dashboard/overview";
 import { EmptyState } from "../empty-state";
 
 export function NextAppointments({ appointments }: { appointments: OverviewAppointment[] }) {

@@ -2,7 +2,7 @@ import { PhoneOff } from "lucide-react";
 import { formatDuration } from "@/components/forms/format";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { RecentCall } from "@/server/dashboard/recent-calls";
+import type { RecentCall } from "@/server/services/dashboard/recent-calls";
 import { EmptyState } from "../empty-state";
 import { CALL_OUTCOME_LABELS, UNKNOWN_OUTCOME } from "./call-outcome";
 

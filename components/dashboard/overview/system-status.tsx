@@ -6,8 +6,8 @@ import { formatTime } from "@/components/forms/format";
 import { useTRPC } from "@/components/trpc/provider";
 import { Badge } from "@/components/ui/badge";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { ErrorRate } from "@/server/dashboard/call-window";
-import type { CircuitStateName, OutboundService } from "@/server/resilience";
+import type { ErrorRate } from "@/server/platform/call-window";
+import type { CircuitStateName, OutboundService } from "@/server/platform/resilience";
 import { counted } from "./chart-scale";
 
 const SERVICE_NAMES: Record<OutboundService, string> = { calcom: "Cal.com", retell: "Retell AI", external_api: "Externe Schnittstellen" };

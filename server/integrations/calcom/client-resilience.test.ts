@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { AppError, ErrorCodes } from "@/server/errors";
-import { circuitStates, configureResilience, resetCircuits } from "@/server/resilience";
+import { AppError, ErrorCodes } from "@/server/core/errors";
+import { circuitStates, configureResilience, resetCircuits } from "@/server/platform/resilience";
 import { CalcomClient, type NewBooking } from "./client";
-import { startFakeCalcom, type FakeCalcom } from "./fake-server";
+import { startFakeCalcom, type FakeCalcom } from "@/server/integrations/fakes/calcom-server";
 
 const API_KEY = "cal_test_key";
 const NOW = new Date("2030-01-06T12:00:00Z");

@@ -1,10 +1,10 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { AppError, ErrorCodes } from "@/server/errors";
-import { configureResilience, resetCircuits } from "@/server/resilience";
+import { AppError, ErrorCodes } from "@/server/core/errors";
+import { configureResilience, resetCircuits } from "@/server/platform/resilience";
 import { CalcomClient, type NewBooking } from "./client";
-import { startFakeCalcom, type FakeCalcom } from "./fake-server";
+import { startFakeCalcom, type FakeCalcom } from "@/server/integrations/fakes/calcom-server";
 
 const API_KEY = "cal_test_key";
 // Sunday noon; Monday 2030-01-07 is fully open, Europe/Berlin is UTC+1 in January.

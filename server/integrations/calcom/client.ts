@@ -4,8 +4,8 @@
  * POST could book twice). Failures arrive as `AppError` (see ./errors.ts).
  */
 import type { z } from "zod";
-import { AppError, ErrorCodes } from "@/server/errors";
-import { runResilient } from "@/server/resilience";
+import { AppError, ErrorCodes } from "@/server/core/errors";
+import { runResilient } from "@/server/platform/resilience";
 import type { LocalDate } from "@/server/scheduling/local-date";
 import { zonedDateTimeToInstant } from "@/server/scheduling/time";
 import { calcomFailure, unexpectedAnswer, type CalcomSubject } from "./errors";

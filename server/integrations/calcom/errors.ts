@@ -1,6 +1,6 @@
 /** Turns a failed Cal.com answer into what `runResilient` and the callers expect. */
-import { AppError, ErrorCodes } from "@/server/errors";
-import { UpstreamHttpError, isUpstreamFailureStatus } from "@/server/resilience";
+import { AppError, ErrorCodes } from "@/server/core/errors";
+import { UpstreamHttpError, isUpstreamFailureStatus } from "@/server/platform/resilience";
 import { errorEnvelopeSchema } from "./schemas";
 
 /** What a 404 refers to: the event type of the request, or the booking in its path. */

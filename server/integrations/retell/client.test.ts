@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { AppError, ErrorCodes } from "@/server/errors";
-import { circuitStates, configureResilience, resetCircuits } from "@/server/resilience";
+import { AppError, ErrorCodes } from "@/server/core/errors";
+import { circuitStates, configureResilience, resetCircuits } from "@/server/platform/resilience";
 import { RetellClient, type RetellCustomTool } from "./client";
-import { FAKE_AGENT_IDS, FAKE_PHONE_NUMBER, startFakeRetell, type FakeRetell } from "./fake-server";
+import { FAKE_AGENT_IDS, FAKE_PHONE_NUMBER, startFakeRetell, type FakeRetell } from "@/server/integrations/fakes/retell-server";
 
 const API_KEY = "key_retell_test";
 const { praxis, salon } = FAKE_AGENT_IDS;

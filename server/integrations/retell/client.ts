@@ -4,8 +4,8 @@
  * layer) and failures arrive as `AppError` (see ./errors.ts). Shapes are the SDK's.
  */
 import Retell from "retell-sdk";
-import { AppError, ErrorCodes } from "@/server/errors";
-import { runResilient } from "@/server/resilience";
+import { AppError, ErrorCodes } from "@/server/core/errors";
+import { runResilient } from "@/server/platform/resilience";
 import { agentNotFound, phoneNumberNotFound, retellFailure, webhookRejected, type RetellErrorMeaning } from "./errors";
 
 export type RetellAgent = Retell.AgentResponse;

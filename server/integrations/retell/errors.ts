@@ -1,7 +1,7 @@
 /** Turns retell-sdk errors into what `runResilient` and the callers expect. */
 import { APIError } from "retell-sdk";
-import { AppError, ErrorCodes, type ErrorCode } from "@/server/errors";
-import { UpstreamHttpError, isUpstreamFailureStatus } from "@/server/resilience";
+import { AppError, ErrorCodes, type ErrorCode } from "@/server/core/errors";
+import { UpstreamHttpError, isUpstreamFailureStatus } from "@/server/platform/resilience";
 
 export interface RetellErrorMeaning {
   /** What a 404 means for this call. */

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { CallDetail } from "@/components/calls/call-detail";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { HydrateClient } from "@/components/trpc/hydrate-client";
-import { getQueryClient, trpc } from "@/server/api/server";
+import { getQueryClient, trpc } from "@/server/doors/trpc/server";
 import { requireSession } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: "Anruf" };

@@ -1,4 +1,4 @@
-import { handleLiveRequest } from "@/server/health";
+import { handleLiveRequest } from "@/server/platform/health";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import { handleReadyRequest } from "@/server/health";
+import { handleReadyRequest } from "@/server/platform/health";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

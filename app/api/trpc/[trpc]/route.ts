@@ -1,9 +1,9 @@
-import { handleTrpcRequest } from "@/server/api/http-handler";
-import { appRouter } from "@/server/api/root";
-import { createTRPCContext } from "@/server/api/trpc";
+import { handleTrpcRequest } from "@/server/doors/trpc/http-handler";
+import { appRouter } from "@/server/doors/trpc/root";
+import { createTRPCContext } from "@/server/doors/trpc/trpc";
 import { getServerAuthSession } from "@/server/auth/session";
-import { env } from "@/server/env";
-import { logger } from "@/server/logger";
+import { env } from "@/server/platform/env";
+import { logger } from "@/server/platform/logger";
 
 function handler(req: Request) {
   return handleTrpcRequest(req, {

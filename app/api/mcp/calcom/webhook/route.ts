@@ -1,9 +1,9 @@
-import { calcomWebhookDoor } from "@/server/mcp/calcom/webhook-door";
+import { calcomWebhookDoor } from "@/server/doors/calcom/webhook-door";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** Bookings created, moved or cancelled in Cal.com; see server/mcp/calcom/webhook.ts. */
+/** Bookings created, moved or cancelled in Cal.com; see server/services/calcom/webhook.ts. */
 export function POST(request: Request): Promise<Response> {
   return calcomWebhookDoor(request);
 }

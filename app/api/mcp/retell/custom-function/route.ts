@@ -1,9 +1,9 @@
-import { handleCustomFunction } from "@/server/retell/custom-function-door";
+import { handleCustomFunction } from "@/server/doors/retell/custom-function-door";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** Retell's tool calls during a live call; see server/retell/custom-function-door.ts. */
+/** Retell's tool calls during a live call; see server/doors/retell/custom-function-door.ts. */
 export function POST(request: Request): Promise<Response> {
   return handleCustomFunction(request);
 }

@@ -1,9 +1,9 @@
-import { handleRetellWebhook } from "@/server/retell/webhook-door";
+import { handleRetellWebhook } from "@/server/doors/retell/webhook-door";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** Retell's call events; see server/retell/webhook-door.ts. */
+/** Retell's call events; see server/doors/retell/webhook-door.ts. */
 export function POST(request: Request): Promise<Response> {
   return handleRetellWebhook(request);
 }

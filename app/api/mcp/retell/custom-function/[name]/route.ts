@@ -1,4 +1,4 @@
-import { handleCustomFunction } from "@/server/retell/custom-function-door";
+import { handleCustomFunction } from "@/server/doors/retell/custom-function-door";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

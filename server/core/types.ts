@@ -1,0 +1,73 @@
+import type { z } from "zod";
+import type { PrismaClient } from "@/server/generated/prisma/client";
+import type { Logger } from "@/server/platform/logger";
+
+/** Who is calling. The company always comes from authentication, never from params. */
+export interface Actor {
+  type: "user" | "token" | "retell" | "calcom" | "system";
+  id: string | null;
+  /** Dashboard users only. */
+  role?: "admin" | "staff";
+  /** API tokens only: the token's grants (see server/core/token-scopes.ts). */
+  allowedServers?: string[];
+}
+
+/** Everything a service function needs; built by each door. */
+export interface ServiceContext {
+  companyId: string;
+  actor: Actor;
+  db: PrismaClient;
+  log: Logger;
+  now: () => Date;
+  correlationId: string;
+}
+
+export type MethodKind = "read" | "write";
+
+export interface MethodDef<P extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
+  /** Full name `<server>.<action>`, e.g. `retell.config.getWebhookConfiguration`. */
+  name: string;
+  description: string;
+  params: P;
+  result: R;
+  kind: MethodKind;
+  /** Rate-limit bucket; defaults to the server name. */
+  rateLimitClass?: string;
+  /** Dashboard roles allowed (tokens are bound by allowedServers instead). Default: writes admin-only, reads all. */
+  roles?: ReadonlyArray<"admin" | "staff">;
+  /** Changes or reveals the company's configuration: a token needs the explicit `config:<server>` grant. */
+  configuration?: boolean;
+  /** Read results cached for this long, keyed by company + params; invalidated by writes naming the same tags. */
+  cache?: { ttlSeconds: number; tags: string[] };
+  /** Cache tags a successful write invalidates (for its company). */
+  invalidates?: string[];
+  handler: (ctx: ServiceContext, params: z.output<P>) => Promise<z.input<R>>;
+}
+
+export interface HealthStatus {
+  ok: boolean;
+  message?: string;
+}
+
+export interface ServerDef {
+  /** e.g. `appointments`, `retell.config`. */
+  name: string;
+  version: string;
+  description: string;
+  methods: MethodDef[];
+  health?: () => Promise<HealthStatus>;
+}
+
+/** Keeps the params/result types tied to the handler while storing it as a plain MethodDef. */
+export function defineMethod<P extends z.ZodType, R extends z.ZodType>(def: MethodDef<P, R>): MethodDef {
+  return def as unknown as MethodDef;
+}
+
+export function defineServer(def: ServerDef): ServerDef {
+  for (const m of def.methods) {
+    if (!m.name.startsWith(`${def.name}.`) || m.name.slice(def.name.length + 1).includes(".")) {
+      throw new Error(`Method ${m.name} does not belong to server ${def.name}`);
+    }
+  }
+  return def;
+}

@@ -1,0 +1,96 @@
+/**
+ * "Run this operation here or in the running app", shared by every command-line tool that
+ * needs the database. On the embedded default only one process may open the data folder:
+ * while the app runs, the tool sends the operation over the app's local channel and the app
+ * runs it with its own database (so caches and logins see the change at once); with no app
+ * running, the tool takes the folder's lock and opens it itself.
+ */
+import { env, EnvError } from "@/server/platform/env";
+import { closeDb, getDb, prismaOnPglite } from "@/server/platform/db";
+import { DatabaseLockedError, describeOwner, isAlive, isFolder, lockedMessage, tryAcquire } from "@/server/platform/db/lock";
+import { migratePglite } from "@/server/platform/db/migrations";
+import { openPglite } from "@/server/platform/db/pglite";
+import { OwnerUnreachableError, runOperationHere, runViaOwner, type OperationResult } from "./channel";
+
+export interface RunOptions {
+  cwd?: string;
+  /** How long to wait for a starting app or another tool to finish with the folder. */
+  waitMs?: number;
+  /** Progress notes (waiting for another process). */
+  note?: (line: string) => void;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function runOperation(op: string, argv: string[], opts: RunOptions = {}): Promise<OperationResult> {
+  const cwd = opts.cwd ?? process.cwd();
+  const e = env();
+  if (!e.embedded || !isFolder(e.PGLITE_DATA_DIR)) {
+    try {
+      return await runOperationHere(op, { db: await getDb(), pglite: null, cwd }, argv);
+    } finally {
+      await closeDb();
+    }
+  }
+  const dataDir = e.PGLITE_DATA_DIR;
+  const deadline = Date.now() + (opts.waitMs ?? 60_000);
+  let noted = false;
+  for (;;) {
+    const attempt = tryAcquire(dataDir, { kind: "tool" });
+    if ("lock" in attempt) {
+      try {
+        return await runWithFolder(dataDir, op, argv, cwd);
+      } finally {
+        attempt.lock.release();
+      }
+    }
+    const owner = attempt.owner;
+    if (owner?.kind === "app" && owner.controlPort) {
+      try {
+        return await runViaOwner(owner, op, argv, cwd);
+      } catch (err) {
+        if (err instanceof OwnerUnreachableError && !isAlive(owner)) continue; // it stopped meanwhile
+        throw err;
+      }
+    }
+    if (owner && Date.now() > deadline) throw new DatabaseLockedError(owner, lockedMessage(owner, waitTodo));
+    if (owner && !noted) {
+      opts.note?.(`Waiting for ${describeOwner(owner).en} to finish with the database …`);
+      noted = true;
+    }
+    await sleep(owner ? 200 : 20);
+  }
+}
+
+const waitTodo = {
+  de: "Bitte warten, bis es fertig ist, und dann erneut versuchen.",
+  en: "Wait until it has finished, then try again.",
+};
+
+async function runWithFolder(dataDir: string, op: string, argv: string[], cwd: string): Promise<OperationResult> {
+  const pglite = await openPglite(dataDir);
+  try {
+    await migratePglite(pglite);
+    const db = await prismaOnPglite(pglite);
+    try {
+      return await runOperationHere(op, { db, pglite, cwd }, argv);
+    } finally {
+      await db.$disconnect();
+    }
+  } finally {
+    await pglite.close();
+  }
+}
+
+/** The whole life of a command-line script: run, print, set the exit code. */
+export async function cliMain(op: string, argv = process.argv.slice(2)): Promise<void> {
+  try {
+    const result = await runOperation(op, argv, { note: (line) => console.error(line) });
+    for (const line of result.lines) console.log(line);
+    process.exitCode = result.exitCode;
+  } catch (err) {
+    console.error(err instanceof DatabaseLockedError || err instanceof EnvError || err instanceof OwnerUnreachableError ? err.message : err);
+    process.exitCode = 1;
+  }
+}
+

@@ -1,0 +1,68 @@
+import { AppError, ErrorCodes } from "@/server/core/errors";
+import type { Prisma } from "@/server/generated/prisma/client";
+import type { ServiceContext } from "@/server/core/types";
+import { formatGermanDate, formatGermanTime, germanWeekdayName } from "@/server/scheduling/time";
+import type { AppointmentDto } from "./schemas";
+import { ANY_STAFF } from "./wording";
+
+export const appointmentInclude = {
+  service: { select: { id: true, name: true, durationMinutes: true, bufferMinutes: true, calcomEventTypeId: true, branchId: true } },
+  staff: { select: { name: true } },
+  branch: { select: { id: true, name: true, timeZone: true, state: true, businessHours: true } },
+  customer: { select: { id: true, name: true, phone: true, email: true } },
+} satisfies Prisma.AppointmentInclude;
+
+export type AppointmentRecord = Prisma.AppointmentGetPayload<{ include: typeof appointmentInclude }>;
+
+/** Whether the appointment is still more than `cutoffHours` ahead (and not cancelled or past). */
+export function canModify(a: { status: string; startsAt: Date }, now: Date, cutoffHours: number): boolean {
+  return a.status === "scheduled" && a.startsAt.getTime() - now.getTime() > cutoffHours * 3_600_000;
+}
+
+export function toAppointmentDto(a: AppointmentRecord, now: Date, cutoffHours: number): AppointmentDto {
+  const tz = a.branch.timeZone;
+  return {
+    id: a.id,
+    starts_at: a.startsAt.toISOString(),
+    ends_at: a.endsAt.toISOString(),
+    date: formatGermanDate(a.startsAt, tz),
+    time: formatGermanTime(a.startsAt, tz),
+    weekday: germanWeekdayName(a.startsAt, tz),
+    service: a.service.name,
+    service_id: a.serviceId,
+    staff: a.staff?.name ?? ANY_STAFF,
+    staff_id: a.staffId,
+    branch: a.branch.name,
+    branch_id: a.branchId,
+    customer_id: a.customerId,
+    customer_name: a.customer.name,
+    customer_phone: a.customer.phone,
+    status: a.status,
+    source: a.source,
+    can_modify: canModify(a, now, cutoffHours),
+    notes: a.notes,
+    external_uid: a.externalUid,
+    rescheduled_at: a.rescheduledAt?.toISOString() ?? null,
+    rescheduled_by: a.rescheduledBy,
+    reschedule_reason: a.rescheduleReason,
+    cancelled_at: a.cancelledAt?.toISOString() ?? null,
+    cancelled_by: a.cancelledBy,
+    cancellation_reason: a.cancellationReason,
+  };
+}
+
+export const appointmentNotFound = () => new AppError(ErrorCodes.NOT_FOUND, "Der Termin wurde nicht gefunden.");
+
+/** The appointment if it is the caller's company's; another company's answers exactly like an unknown id (3005). */
+export async function loadOwnAppointment(ctx: ServiceContext, id: string): Promise<AppointmentRecord> {
+  const appointment = await ctx.db.appointment.findFirst({ where: { id, companyId: ctx.companyId }, include: appointmentInclude });
+  if (!appointment) throw appointmentNotFound();
+  return appointment;
+}
+
+/** How the actor is written into rescheduled_by / cancelled_by. */
+export function actorLabel(ctx: ServiceContext): string {
+  const { type, id } = ctx.actor;
+  if (type === "retell") return "phone_system";
+  return id ? `${type}:${id}` : type;
+}

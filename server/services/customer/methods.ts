@@ -1,0 +1,35 @@
+import { defineMethod, defineServer } from "@/server/core/types";
+import * as s from "./schemas";
+import { findCustomerByPhone, getCustomer, listCustomers } from "./service";
+
+export const customerServer = defineServer({
+  name: "customer",
+  version: "1.0.0",
+  description: "Kundinnen und Kunden der Firma: Suche per Telefonnummer, Details, Liste.",
+  methods: [
+    defineMethod({
+      name: "customer.findByPhone",
+      description: "Sucht einen Kunden über die Telefonnummer (jede übliche Schreibweise, z. B. 0171 1234567).",
+      params: s.findByPhoneParams,
+      result: s.findByPhoneResult,
+      kind: "read",
+      handler: findCustomerByPhone,
+    }),
+    defineMethod({
+      name: "customer.get",
+      description: "Liefert einen Kunden mit seinen kommenden Terminen.",
+      params: s.getParams,
+      result: s.getResult,
+      kind: "read",
+      handler: getCustomer,
+    }),
+    defineMethod({
+      name: "customer.list",
+      description: "Listet Kunden, optional gefiltert nach Name oder Telefonnummer.",
+      params: s.listParams,
+      result: s.listResult,
+      kind: "read",
+      handler: listCustomers,
+    }),
+  ],
+});

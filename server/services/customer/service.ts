@@ -1,0 +1,75 @@
+import type { z } from "zod";
+import { AppError, ErrorCodes } from "@/server/core/errors";
+import type { Customer, Prisma } from "@/server/generated/prisma/client";
+import type { ServiceContext } from "@/server/core/types";
+import { normalizePhone } from "@/server/scheduling/phone";
+import { formatGermanDate, formatGermanTime } from "@/server/scheduling/time";
+import type * as s from "./schemas";
+
+function toDto(c: Customer): s.CustomerDto {
+  return {
+    id: c.id,
+    phone: c.phone,
+    name: c.name,
+    email: c.email,
+    notes: c.notes,
+    cancellation_count: c.cancellationCount,
+    no_show_count: c.noShowCount,
+    created_at: c.createdAt.toISOString(),
+  };
+}
+
+export async function findCustomerByPhone(
+  ctx: ServiceContext,
+  params: z.output<typeof s.findByPhoneParams>,
+): Promise<z.input<typeof s.findByPhoneResult>> {
+  const phone = normalizePhone(params.phone);
+  const row = await ctx.db.customer.findUnique({ where: { companyId_phone: { companyId: ctx.companyId, phone } } });
+  return { customer: row ? toDto(row) : null };
+}
+
+export async function getCustomer(ctx: ServiceContext, params: z.output<typeof s.getParams>): Promise<z.input<typeof s.getResult>> {
+  const row = await ctx.db.customer.findFirst({
+    where: { id: params.customer_id, companyId: ctx.companyId },
+    include: {
+      appointments: {
+        where: { status: "scheduled", startsAt: { gte: ctx.now() } },
+        orderBy: { startsAt: "asc" },
+        take: 10,
+        include: { service: { select: { name: true } }, branch: { select: { name: true, timeZone: true } }, staff: { select: { name: true } } },
+      },
+    },
+  });
+  if (!row) throw new AppError(ErrorCodes.NOT_FOUND, "Der Kunde wurde nicht gefunden.");
+  return {
+    ...toDto(row),
+    upcoming_appointments: row.appointments.map((a) => ({
+      id: a.id,
+      starts_at: a.startsAt.toISOString(),
+      date: formatGermanDate(a.startsAt, a.branch.timeZone),
+      time: formatGermanTime(a.startsAt, a.branch.timeZone),
+      service: a.service.name,
+      branch: a.branch.name,
+      staff: a.staff?.name ?? null,
+    })),
+  };
+}
+
+export async function listCustomers(
+  ctx: ServiceContext,
+  params: z.output<typeof s.listParams>,
+): Promise<z.input<typeof s.listResult>> {
+  const where: Prisma.CustomerWhereInput = { companyId: ctx.companyId };
+  if (params.query) {
+    const digits = params.query.replace(/\D/g, "");
+    where.OR = [
+      { name: { contains: params.query, mode: "insensitive" } },
+      ...(digits.length >= 3 ? [{ phone: { contains: digits.replace(/^0+/, "") } }] : []),
+    ];
+  }
+  const [rows, total] = await Promise.all([
+    ctx.db.customer.findMany({ where, orderBy: [{ name: "asc" }, { createdAt: "asc" }], take: params.limit, skip: params.offset }),
+    ctx.db.customer.count({ where }),
+  ]);
+  return { customers: rows.map(toDto), total };
+}

@@ -1,0 +1,69 @@
+import { SERVICE_CACHE_TAG } from "@/server/services/service/methods";
+import { defineMethod, defineServer } from "@/server/core/types";
+import { addAbsence, listAbsences, removeAbsence } from "./absences";
+import * as s from "./schemas";
+import { createStaff, listStaff, updateStaff } from "./service";
+
+/** Cache tag of staff reads; methods that change staff list it in `invalidates`. */
+export const STAFF_CACHE_TAG = "staff";
+
+export const staffServer = defineServer({
+  name: "staff",
+  version: "1.0.0",
+  description: "Mitarbeitende der Firma mit Filiale, Arbeitszeiten und angebotenen Leistungen.",
+  methods: [
+    defineMethod({
+      name: "staff.list",
+      description: "Listet die Mitarbeitenden (standardmäßig nur aktive), optional einer Filiale.",
+      params: s.listParams,
+      result: s.listResult,
+      kind: "read",
+      cache: { ttlSeconds: 60, tags: [STAFF_CACHE_TAG] },
+      handler: listStaff,
+    }),
+    defineMethod({
+      name: "staff.create",
+      description: "Legt eine Person an: Filiale, angebotene Leistungen und wöchentliche Arbeitszeiten.",
+      params: s.createParams,
+      result: s.createResult,
+      kind: "write",
+      // Service reads list who offers them.
+      invalidates: [STAFF_CACHE_TAG, SERVICE_CACHE_TAG],
+      handler: createStaff,
+    }),
+    defineMethod({
+      name: "staff.update",
+      description: "Ändert die genannten Felder einer Person; service_ids und working_hours ersetzen die bisherigen; is_active: false deaktiviert sie.",
+      params: s.updateParams,
+      result: s.updateResult,
+      kind: "write",
+      invalidates: [STAFF_CACHE_TAG, SERVICE_CACHE_TAG],
+      handler: updateStaff,
+    }),
+    defineMethod({
+      name: "staff.listAbsences",
+      description: "Listet laufende und kommende Abwesenheiten (Urlaub, Krankheit), optional einer Person.",
+      params: s.listAbsencesParams,
+      result: s.listAbsencesResult,
+      kind: "read",
+      roles: ["admin"], // read behind an admin-only page
+      handler: listAbsences,
+    }),
+    defineMethod({
+      name: "staff.addAbsence",
+      description: "Trägt eine Abwesenheit ein: ganze Tage von from_date bis to_date (Zeitzone der Filiale), optional mit Uhrzeiten. In dieser Zeit werden keine Termine vergeben.",
+      params: s.addAbsenceParams,
+      result: s.addAbsenceResult,
+      kind: "write",
+      handler: addAbsence,
+    }),
+    defineMethod({
+      name: "staff.removeAbsence",
+      description: "Entfernt eine Abwesenheit.",
+      params: s.removeAbsenceParams,
+      result: s.removeAbsenceResult,
+      kind: "write",
+      handler: removeAbsence,
+    }),
+  ],
+});
