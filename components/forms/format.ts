@@ -3,7 +3,6 @@ const TZ = "Europe/Berlin";
 
 const dateFmt = new Intl.DateTimeFormat("de-DE", { timeZone: TZ, day: "2-digit", month: "2-digit", year: "numeric" });
 const timeFmt = new Intl.DateTimeFormat("de-DE", { timeZone: TZ, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-const weekdayFmt = new Intl.DateTimeFormat("de-DE", { timeZone: TZ, weekday: "short" });
 const euroFmt = new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR" });
 
 type DateInput = Date | string | number;
@@ -21,11 +20,6 @@ export function formatTime(value: DateInput): string {
 /** dd.MM.yyyy HH:mm */
 export function formatDateTime(value: DateInput): string {
   return `${formatDate(value)} ${formatTime(value)}`;
-}
-
-/** "Di., 01.12.2026 15:00" */
-export function formatWeekdayDateTime(value: DateInput): string {
-  return `${weekdayFmt.format(new Date(value))}, ${formatDateTime(value)}`;
 }
 
 /** 205 → "3:25 Min." */

@@ -35,11 +35,6 @@ export interface CompanyCalendar {
   company: { name: string; settings: CompanySettings };
 }
 
-/** The calendar of the company: Cal.com when its connection says so, else the built-in one. */
-export async function providerForCompany(ctx: ProviderContext): Promise<CalendarProvider> {
-  return (await loadCompanyCalendar(ctx)).provider;
-}
-
 /** The company's calendar together with its name and settings (one query). */
 export async function loadCompanyCalendar(ctx: ProviderContext): Promise<CompanyCalendar> {
   // One statement for the company and its connection (a nested select would cost a second query).

@@ -187,8 +187,3 @@ function codeOf(err: unknown): number {
   return INTERNAL_ERROR;
 }
 
-/** Drops cached reads of one company for these tags (for code that changes data outside callMethod). */
-export async function invalidateCompanyCache(companyId: string, tags: readonly string[]): Promise<void> {
-  const cache = getCache();
-  for (const tag of tags) await cache.invalidateTag(companyTag(companyId, tag));
-}

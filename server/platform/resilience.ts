@@ -120,10 +120,6 @@ const store: Store = (globalStore[storeKey] ??= { circuits: new Map(), overrides
 
 const circuitKey = (service: OutboundService, scope: string) => `${service}\u0000${scope}`;
 
-export function getPolicy(service: OutboundService, scope = DEFAULT_SCOPE): ServicePolicy {
-  return circuitFor(service, scope);
-}
-
 /** Replaces settings of one service (tests, env configuration) and starts it with a closed circuit. */
 export function configureResilience(service: OutboundService, overrides: Partial<ResilienceSettings>): void {
   store.overrides.set(service, { ...store.overrides.get(service), ...overrides });
