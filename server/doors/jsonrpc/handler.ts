@@ -6,7 +6,8 @@ import type { Registry } from "@/server/core/registry";
 import type { AuthenticatedToken } from "@/server/services/tokens";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { httpStatusOf, toRpcError } from "./errors";
-import { authenticate, CORRELATION_HEADER, correlationIdFrom, readBodyLimited, type DoorOptions } from "./http-door";
+import { authenticate, readBodyLimited, type DoorOptions } from "./http-door";
+import { CORRELATION_HEADER, correlationIdFrom, jsonResponse } from "@/server/doors/request-kit";
 import { failure, RpcCodes, success, validateRequest, type JsonRpcResponse } from "./protocol";
 
 export const MAX_BATCH_SIZE = 100;
@@ -41,43 +42,43 @@ export function createRpcHandler(opts: RpcHandlerOptions = {}): (request: Reques
       const { error, internal } = toRpcError(err, { door: "json-rpc", correlationId });
       if (internal) logger.error({ err, correlation_id: correlationId }, "json-rpc gateway failed");
       const response = failure(null, error);
-      return json(response, httpStatusOf(error, internal), correlationId, retryAfterHeader(response));
+      return jsonResponse(response, httpStatusOf(error, internal), correlationId, retryAfterHeader(response));
     }
   };
 }
 
 async function handle(request: Request, correlationId: string, opts: RpcHandlerOptions): Promise<Response> {
   if (request.method !== "POST") {
-    return json(failure(null, { code: RpcCodes.INVALID_REQUEST, message: "Nur POST ist erlaubt.", data: { type: "MethodNotAllowed" } }), 405, correlationId, {
+    return jsonResponse(failure(null, { code: RpcCodes.INVALID_REQUEST, message: "Nur POST ist erlaubt.", data: { type: "MethodNotAllowed" } }), 405, correlationId, {
       allow: "POST",
     });
   }
   const auth = await authenticate(request.headers, opts);
   if (!auth) {
     const error = { code: RpcCodes.UNAUTHORIZED, message: "Nicht angemeldet: gültiges API-Token erforderlich.", data: { type: "Unauthorized" } };
-    return json(failure(null, error), 401, correlationId, { "www-authenticate": 'Bearer realm="askproai"' });
+    return jsonResponse(failure(null, error), 401, correlationId, { "www-authenticate": 'Bearer realm="askproai"' });
   }
   const text = await readBodyLimited(request);
   if (text === null) {
-    return json(failure(null, { code: RpcCodes.INVALID_REQUEST, message: "Die Anfrage ist zu groß.", data: { type: "PayloadTooLarge" } }), 413, correlationId);
+    return jsonResponse(failure(null, { code: RpcCodes.INVALID_REQUEST, message: "Die Anfrage ist zu groß.", data: { type: "PayloadTooLarge" } }), 413, correlationId);
   }
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    return json(failure(null, { code: RpcCodes.PARSE_ERROR, message: "Ungültiges JSON.", data: { type: "ParseError" } }), 400, correlationId);
+    return jsonResponse(failure(null, { code: RpcCodes.PARSE_ERROR, message: "Ungültiges JSON.", data: { type: "ParseError" } }), 400, correlationId);
   }
 
   const caller: Caller = { ...auth, correlationId };
   if (!Array.isArray(body)) {
     const answer = await answerOne(body, caller, opts);
-    return answer.response ? json(answer.response, answer.status, correlationId, retryAfterHeader(answer.response)) : empty(correlationId);
+    return answer.response ? jsonResponse(answer.response, answer.status, correlationId, retryAfterHeader(answer.response)) : empty(correlationId);
   }
-  if (body.length === 0) return json(invalid(null, "Ein Batch darf nicht leer sein."), 400, correlationId);
-  if (body.length > MAX_BATCH_SIZE) return json(invalid(null, `Ein Batch darf höchstens ${MAX_BATCH_SIZE} Aufrufe enthalten.`), 400, correlationId);
+  if (body.length === 0) return jsonResponse(invalid(null, "Ein Batch darf nicht leer sein."), 400, correlationId);
+  if (body.length > MAX_BATCH_SIZE) return jsonResponse(invalid(null, `Ein Batch darf höchstens ${MAX_BATCH_SIZE} Aufrufe enthalten.`), 400, correlationId);
   const answers = await Promise.all(body.map((item) => answerOne(item, caller, opts)));
   const responses = answers.flatMap((a) => (a.response ? [a.response] : []));
-  return responses.length ? json(responses, 200, correlationId) : empty(correlationId);
+  return responses.length ? jsonResponse(responses, 200, correlationId) : empty(correlationId);
 }
 
 async function answerOne(item: unknown, caller: Caller, opts: RpcHandlerOptions): Promise<Answer> {
@@ -114,13 +115,6 @@ function invalid(id: JsonRpcResponse["id"], message: string): JsonRpcResponse {
 function retryAfterHeader(response: JsonRpcResponse): Record<string, string> {
   const retry = "error" in response ? response.error.data?.retry_after : undefined;
   return typeof retry === "number" ? { "retry-after": String(retry) } : {};
-}
-
-function json(payload: unknown, status: number, correlationId: string, extra: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(payload), {
-    status,
-    headers: { "content-type": "application/json; charset=utf-8", [CORRELATION_HEADER]: correlationId, "cache-control": "no-store", ...extra },
-  });
 }
 
 function empty(correlationId: string): Response {

@@ -1,12 +1,10 @@
-import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { getDb } from "@/server/platform/db";
-import { readBodyWithin, RPC_BODY_LIMIT_BYTES } from "@/server/doors/request-body";
+import { readBodyWithin, RPC_BODY_LIMIT_BYTES } from "@/server/doors/request-kit";
 import { authenticateToken, type AuthenticatedToken } from "@/server/services/tokens";
 
-/** Shared by the HTTP doors (JSON-RPC gateway and /mcp): token, correlation id, limits. */
+/** Shared by the HTTP doors (JSON-RPC gateway and /mcp): the API token and the body limit. */
 
-export const CORRELATION_HEADER = "x-request-id";
 
 /** The API token from `X-MCP-Token` or `Authorization: Bearer`. */
 export function readApiToken(headers: Headers): string | null {
@@ -15,17 +13,6 @@ export function readApiToken(headers: Headers): string | null {
   const auth = headers.get("authorization");
   if (auth && /^bearer\s+/i.test(auth)) return auth.replace(/^bearer\s+/i, "").trim() || null;
   return null;
-}
-
-const SAFE_ID = /^[A-Za-z0-9._:\-]{1,128}$/;
-
-/** The caller's `X-Request-ID` / `X-MCP-Request-ID` when it is a sane value, else a new UUID. */
-export function correlationIdFrom(headers: Headers): string {
-  for (const name of ["x-request-id", "x-mcp-request-id"]) {
-    const v = headers.get(name)?.trim();
-    if (v && SAFE_ID.test(v)) return v;
-  }
-  return randomUUID();
 }
 
 export interface DoorOptions {

@@ -7,7 +7,8 @@ import { DATABASE_RETRY_AFTER_SECONDS, ErrorCodes } from "@/server/core/errors";
 import { logger } from "@/server/platform/logger";
 import { MethodNotFoundError } from "@/server/core/dispatch";
 import { getRegistry, type Registry } from "@/server/core/registry";
-import { authenticate, CORRELATION_HEADER, correlationIdFrom, readBodyLimited, type DoorOptions } from "@/server/doors/jsonrpc/http-door";
+import { authenticate, readBodyLimited, type DoorOptions } from "@/server/doors/jsonrpc/http-door";
+import { CORRELATION_HEADER, correlationIdFrom, jsonResponse } from "@/server/doors/request-kit";
 import { RpcCodes } from "@/server/doors/jsonrpc/protocol";
 import type { AuthenticatedToken } from "@/server/services/tokens";
 import { isAllowedOrigin } from "./origin";
@@ -103,10 +104,7 @@ function buildServer(token: AuthenticatedToken, correlationId: string, opts: Mcp
 }
 
 function rpcError(status: number, code: number, message: string, headers: Record<string, string> = {}, data?: Record<string, unknown>): Response {
-  return new Response(JSON.stringify({ jsonrpc: "2.0", id: null, error: { code, message, ...(data ? { data } : {}) } }), {
-    status,
-    headers: { "content-type": "application/json; charset=utf-8", ...headers },
-  });
+  return jsonResponse({ jsonrpc: "2.0", id: null, error: { code, message, ...(data ? { data } : {}) } }, status, undefined, headers);
 }
 
 function withHeader(response: Response, correlationId: string): Response {

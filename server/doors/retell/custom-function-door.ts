@@ -11,7 +11,6 @@
  * are 200 answers the agent reads aloud, so Retell does not retry them.
  */
 import "@/server/composition";
-import { randomUUID } from "node:crypto";
 import { getDb } from "@/server/platform/db";
 import { toAppError } from "@/server/platform/db/outage";
 import { ErrorCodes } from "@/server/core/errors";
@@ -22,6 +21,7 @@ import { callNumbers, parseFunctionRequest, type FunctionRequest } from "@/serve
 import { cachedCompanyFromNumber, resolveCompanyFromSlug, type CallOwner } from "@/server/services/retell-function/resolve-owner";
 import { json, refuse, unavailable, withOutageAnswer } from "./responses";
 import { parseJson, readRawBody, verifiedOwner } from "./verify-signature";
+import { correlationIdFrom } from "@/server/doors/request-kit";
 
 export interface DoorDeps {
   db?: PrismaClient;
@@ -48,7 +48,7 @@ async function answerCustomFunction(request: Request, nameFromUrl: string | null
   // An unknown number or company gets the same answer as a bad signature: outsiders learn nothing.
   if (!verifiedOwner(owner, raw, request.headers, now().getTime())) return refuse(401, "Ungültige Signatur.");
 
-  const correlationId = request.headers.get("x-request-id") ?? randomUUID();
+  const correlationId = correlationIdFrom(request.headers);
   try {
     const { data } = await callMethod(
       "retell.function.execute",

@@ -1,9 +1,10 @@
+import { jsonResponse } from "@/server/doors/request-kit";
 import { toAppError } from "@/server/platform/db/outage";
 import { DATABASE_RETRY_AFTER_SECONDS, ErrorCodes, type AppError } from "@/server/core/errors";
 
 /** JSON answers of the Retell doors. Refusals carry a short message and nothing else. */
 export function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8" } });
+  return jsonResponse(body, status);
 }
 
 export function refuse(status: 400 | 401 | 404 | 413 | 500, error: string): Response {
@@ -13,9 +14,8 @@ export function refuse(status: 400 | 401 | 404 | 413 | 500, error: string): Resp
 /** 503 with the sentence the agent can say, the code and when to retry (database unreachable). */
 export function unavailable(err: AppError): Response {
   const retryAfter = err.retryAfter ?? DATABASE_RETRY_AFTER_SECONDS;
-  return new Response(JSON.stringify({ success: false, message: err.message, error_code: err.code, retry_after: retryAfter }), {
-    status: 503,
-    headers: { "content-type": "application/json; charset=utf-8", "retry-after": String(retryAfter) },
+  return jsonResponse({ success: false, message: err.message, error_code: err.code, retry_after: retryAfter }, 503, undefined, {
+    "retry-after": String(retryAfter),
   });
 }
 

@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { decryptSecret } from "@/server/platform/crypto";
 import { RETELL_SIGNATURE_HEADER, verifyRetellSignature } from "@/server/integrations/retell/signature";
-import { readBodyWithin, WEBHOOK_BODY_LIMIT_BYTES } from "@/server/doors/request-body";
+import { readBodyWithin, WEBHOOK_BODY_LIMIT_BYTES } from "@/server/doors/request-kit";
 import type { CallOwner } from "@/server/services/retell-function/resolve-owner";
 
 /**
@@ -37,10 +37,4 @@ export async function readRawBody(request: Request): Promise<string | null> {
   return body.ok ? body.text : null;
 }
 
-export function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false };
-  }
-}
+export { parseJson } from "@/server/doors/request-kit";

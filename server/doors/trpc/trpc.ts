@@ -4,7 +4,7 @@
  * (3) the procedures routers are built from.
  */
 import "@/server/composition";
-import { randomUUID } from "node:crypto";
+import { correlationIdFrom } from "@/server/doors/request-kit";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { Session } from "next-auth";
 import superjson from "superjson";
@@ -29,9 +29,7 @@ export function createTRPCContext(opts: {
   session: Session | null;
   services?: TRPCContext["services"];
 }): TRPCContext {
-  const incoming = opts.headers.get("x-correlation-id");
-  const correlationId = incoming && /^[\w.-]{8,128}$/.test(incoming) ? incoming : randomUUID();
-  return { session: opts.session, correlationId, services: opts.services };
+  return { session: opts.session, correlationId: correlationIdFrom(opts.headers), services: opts.services };
 }
 
 /* 2. Initialisation */

@@ -7,7 +7,7 @@ import { createTestDb, type TestDb } from "@/server/testing/test-db";
 import { logger } from "@/server/platform/logger";
 import { createMcpHandler } from "@/server/doors/mcp/handler";
 import { calcomWebhookDoor } from "@/server/doors/calcom/webhook-door";
-import { RPC_BODY_LIMIT_BYTES, WEBHOOK_BODY_LIMIT_BYTES } from "@/server/doors/request-body";
+import { RPC_BODY_LIMIT_BYTES, WEBHOOK_BODY_LIMIT_BYTES } from "@/server/doors/request-kit";
 import { handleCustomFunction } from "@/server/doors/retell/custom-function-door";
 import { handleRetellWebhook } from "@/server/doors/retell/webhook-door";
 import { createRpcHandler } from "@/server/doors/jsonrpc/handler";
