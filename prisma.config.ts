@@ -32,7 +32,7 @@ export default defineConfig({
 
 /** The data folder has one owner: while the app runs, Prisma commands on it stop with a message naming it. */
 async function ownFolder(dir: string) {
-  const { lockedMessage, tryAcquire } = await import("@/server/platform/db/lock");
+  const { lockedMessage, tryAcquire } = await import("./server/platform/db/lock");
   const attempt = tryAcquire(dir, { kind: "tool" });
   if ("lock" in attempt) return; // released when this command exits
   if (!attempt.owner) throw new Error(`${dir} is being taken over by another process; try again.`);

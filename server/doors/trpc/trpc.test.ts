@@ -93,7 +93,7 @@ describe("error mapping", () => {
     ["invalidDate", 400, "BAD_REQUEST", "Das Datum ist ungültig."],
     ["tooLate", 400, "BAD_REQUEST", "Zu spät für eine Änderung."],
     ["rateLimited", 429, "TOO_MANY_REQUESTS", "Zu viele Anfragen."],
-    ["retellDown", 500, "INTERNAL_SERVER_ERROR", "Retell ist gerade nicht erreichbar."],
+    ["retellDown", 503, "SERVICE_UNAVAILABLE", "Retell ist gerade nicht erreichbar."],
   ])("%s → %i %s", async (path, status, code, message) => {
     const res = await call(router, path, admin);
     expect(res.status).toBe(status);

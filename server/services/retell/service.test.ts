@@ -114,11 +114,13 @@ describe("retell: connection", () => {
     retell.state.failNext(0);
   });
 
-  it("through callMethod: staff may read, only admins publish", async () => {
+  it("through callMethod: only admins read the agents and publish", async () => {
     const registry = new Registry([retellServer]);
-    const staff = { companyId: db.companyId, actor: { type: "user" as const, id: "u1", role: "staff" as const }, correlationId: "t", db: db.prisma, registry };
-    const { data } = await callMethod("retell.listAgents", {}, staff);
+    const admin = { companyId: db.companyId, actor: { type: "user" as const, id: "u0", role: "admin" as const }, correlationId: "t", db: db.prisma, registry };
+    const staff = { ...admin, actor: { type: "user" as const, id: "u1", role: "staff" as const } };
+    const { data } = await callMethod("retell.listAgents", {}, admin);
     expect((data as { agents: unknown[] }).agents).toHaveLength(2);
+    await expect(callMethod("retell.listAgents", {}, staff)).rejects.toMatchObject({ code: 3006 });
     await expect(callMethod("retell.publishAgentVersion", { agent_id: praxis, version: 0 }, staff)).rejects.toMatchObject({ code: 3006 });
   });
 });
