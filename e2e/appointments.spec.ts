@@ -137,7 +137,7 @@ test("moving to a time taken meanwhile, or to a past day, shows the service's Ge
   await logIn(page, "admin");
   const colleague = await pageAs(browser, testInfo, "staff");
   const [branches, staff, services] = await Promise.all(
-    ["appointments.branches", "appointments.staff", "appointments.services"].map(async (path) => (await trpc(page.request, path, {})).data),
+    ["branch.list", "staff.list", "service.list"].map(async (path) => (await trpc(page.request, path, {})).data),
   );
   const mitte = (branches as { branches: Array<{ id: string; name: string }> }).branches.find((b) => b.name === "Salon Schönschnitt Mitte")!.id;
   const jonas = (staff as { staff: Array<{ id: string; name: string }> }).staff.find((s) => s.name === "Jonas Wagner")!.id;

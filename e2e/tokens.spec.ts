@@ -111,6 +111,6 @@ test("staff cannot reach the token management, neither the page nor its API", as
   await logIn(page, "staff");
   await page.goto("/api-tokens");
   await expect(page.getByRole("heading", { name: "Keine Berechtigung" })).toBeVisible();
-  const res = await page.request.get("/api/trpc/tokens.list");
+  const res = await page.request.get("/api/trpc/dashboard.tokens.list");
   expect(res.status()).toBe(403);
 });

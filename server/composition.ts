@@ -27,7 +27,7 @@ import { staffServer } from "@/server/services/staff/methods";
 import { RETELL_WEBHOOK_JOB, retellWebhookJob } from "@/server/services/webhook/webhook-job";
 import { webhookServer } from "@/server/services/webhook/methods";
 
-export const servers: ServerDef[] = [
+export const servers = [
   metaServer,
   companyServer,
   branchServer,
@@ -42,7 +42,7 @@ export const servers: ServerDef[] = [
   calcomServer,
   staffServer,
   serviceServer,
-];
+] satisfies ServerDef[];
 
 export const jobKinds = {
   [NOTIFICATION_JOB]: notificationJob,

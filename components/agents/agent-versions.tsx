@@ -17,12 +17,12 @@ import { retellReadOptions, versionLabel } from "./retell-reads";
 export function AgentVersions({ agentId, agentName }: { agentId: string; agentName: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const versions = useQuery({ ...trpc.agents.getAgentVersions.queryOptions({ agent_id: agentId }), ...retellReadOptions });
+  const versions = useQuery({ ...trpc.retell.getAgentVersions.queryOptions({ agent_id: agentId }), ...retellReadOptions });
   const publish = useMutation(
-    trpc.agents.publishAgentVersion.mutationOptions({
+    trpc.retell.publishAgentVersion.mutationOptions({
       onSuccess: async ({ version }) => {
         toast.success(`${versionLabel(version)} von „${agentName}“ ist veröffentlicht.`);
-        await queryClient.invalidateQueries({ queryKey: trpc.agents.pathKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.retell.pathKey() });
       },
       onError: toastError,
     }),

@@ -17,8 +17,8 @@ import { retellReadOptions } from "./retell-reads";
 /** The company's Retell workspace: agents with their versions, phone numbers and their binding. */
 export function AgentWorkspace() {
   const trpc = useTRPC();
-  const agents = useQuery({ ...trpc.agents.listAgents.queryOptions({}), ...retellReadOptions });
-  const numbers = useQuery({ ...trpc.agents.listPhoneNumbers.queryOptions({}), ...retellReadOptions });
+  const agents = useQuery({ ...trpc.retell.listAgents.queryOptions({}), ...retellReadOptions });
+  const numbers = useQuery({ ...trpc.retell.listPhoneNumbers.queryOptions({}), ...retellReadOptions });
 
   if (agents.isError || numbers.isError) {
     const retry = () => Promise.all([agents.refetch(), numbers.refetch()]);

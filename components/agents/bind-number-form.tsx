@@ -25,14 +25,14 @@ export function BindNumberForm({ numbers, agents }: { numbers: string[]; agents:
   const [agentId, setAgentId] = useState<string | undefined>();
   const [version, setVersion] = useState<string>(LATEST_PUBLISHED);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const versions = useQuery({ ...trpc.agents.getAgentVersions.queryOptions({ agent_id: agentId ?? "" }), ...retellReadOptions, enabled: Boolean(agentId) });
+  const versions = useQuery({ ...trpc.retell.getAgentVersions.queryOptions({ agent_id: agentId ?? "" }), ...retellReadOptions, enabled: Boolean(agentId) });
 
   const bind = useMutation(
-    trpc.agents.setPhoneNumberAgentVersion.mutationOptions({
+    trpc.retell.setPhoneNumberAgentVersion.mutationOptions({
       onSuccess: async (result) => {
         const name = agents.find((a) => a.id === result.agent_id)?.name ?? result.agent_id;
         toast.success(`${result.phone_number} nimmt Anrufe jetzt mit „${name}“ an (${versionLabel(result.version)}).`);
-        await queryClient.invalidateQueries({ queryKey: trpc.agents.listPhoneNumbers.queryKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.retell.listPhoneNumbers.queryKey() });
         router.refresh(); // the figures on top are read on the server
       },
       onError: (err) => {

@@ -9,9 +9,9 @@ import type { StaffDto } from "@/server/services/staff/schemas";
 /** The option lists of the filters and forms: active branches, staff and services (branch.list, staff.list, service.list). */
 export function useAppointmentOptions() {
   const trpc = useTRPC();
-  const branches = useQuery(trpc.appointments.branches.queryOptions({}));
-  const staff = useQuery(trpc.appointments.staff.queryOptions({}));
-  const services = useQuery(trpc.appointments.services.queryOptions({}));
+  const branches = useQuery(trpc.branch.list.queryOptions({}));
+  const staff = useQuery(trpc.staff.list.queryOptions({}));
+  const services = useQuery(trpc.service.list.queryOptions({}));
   return {
     branches: branches.data?.branches ?? ([] as BranchDto[]),
     staff: staff.data?.staff ?? ([] as StaffDto[]),

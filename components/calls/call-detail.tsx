@@ -39,7 +39,7 @@ const isStatus = (value: string): value is AppointmentStatus => value in STATUS_
  */
 export function CallDetail({ id, canReplay = false }: { id: string; canReplay?: boolean }) {
   const trpc = useTRPC();
-  const { call: c } = useSuspenseQuery(trpc.calls.get.queryOptions({ call_id: id })).data;
+  const { call: c } = useSuspenseQuery(trpc.webhook.getCall.queryOptions({ call_id: id })).data;
   const collected = collectedFields(c.collected_data);
 
   const facts: Fact[] = [

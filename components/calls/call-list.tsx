@@ -22,7 +22,7 @@ import { callFiltersFromQuery, callFiltersToQuery, callListInput, OUTCOMES, PAGE
 export function CallList() {
   const trpc = useTRPC();
   const [filters, setFilters] = useUrlState(callFiltersFromQuery, callFiltersToQuery);
-  const list = useQuery({ ...trpc.calls.list.queryOptions(callListInput(filters)), placeholderData: keepPreviousData });
+  const list = useQuery({ ...trpc.webhook.listCalls.queryOptions(callListInput(filters)), placeholderData: keepPreviousData });
 
   return (
     <div className="grid gap-6">

@@ -30,7 +30,7 @@ interface Setup {
  */
 export function FunctionTester({ replayCallId }: { replayCallId?: string }) {
   const trpc = useTRPC();
-  const { data } = useSuspenseQuery(trpc.functionTest.list.queryOptions({}));
+  const { data } = useSuspenseQuery(trpc.retell.function.listTestable.queryOptions({}));
   const [setup, setSetup] = useState<Setup>({
     functionName: data.functions.some((f) => f.name === "check_availability") ? "check_availability" : (data.functions[0]?.name ?? ""),
     branchId: data.branches[0]?.id,
@@ -38,7 +38,7 @@ export function FunctionTester({ replayCallId }: { replayCallId?: string }) {
     values: {},
   });
   const selected = data.functions.find((f) => f.name === setup.functionName);
-  const run = useMutation(trpc.functionTest.run.mutationOptions());
+  const run = useMutation(trpc.retell.function.test.mutationOptions());
   const result = run.data;
   // A result belongs to the inputs it was run with; any change asks for a new dry run first.
   const change = (next: Partial<Setup>) => {
@@ -195,7 +195,7 @@ function JsonBlock({ title, value, testId }: { title: string; value: unknown; te
 /** The function calls of a past call; "Übernehmen" puts one into the form. */
 function Replay({ callId, onPick }: { callId: string; onPick: (setup: Setup) => void }) {
   const trpc = useTRPC();
-  const query = useQuery({ ...trpc.functionTest.callFunctionCalls.queryOptions({ call_id: callId }), retry: false });
+  const query = useQuery({ ...trpc.retell.function.callFunctionCalls.queryOptions({ call_id: callId }), retry: false });
   return (
     <Card data-testid="ft-replay">
       <CardHeader>

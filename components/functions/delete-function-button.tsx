@@ -13,10 +13,10 @@ export function DeleteFunctionButton({ fn }: { fn: CustomFunction }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const remove = useMutation(
-    trpc.retellConfig.deleteCustomFunction.mutationOptions({
+    trpc.retell.config.deleteCustomFunction.mutationOptions({
       onSuccess: async () => {
         toast.success(`„${fn.name}“ wurde gelöscht.`);
-        await queryClient.invalidateQueries({ queryKey: trpc.retellConfig.getCustomFunctions.queryKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.retell.config.getCustomFunctions.queryKey() });
       },
       onError: toastError,
     }),

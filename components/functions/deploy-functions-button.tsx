@@ -11,7 +11,7 @@ import { toast } from "@/components/ui/sonner";
 export function DeployFunctionsButton() {
   const trpc = useTRPC();
   const deploy = useMutation(
-    trpc.retellConfig.deployFunctions.mutationOptions({
+    trpc.retell.config.deployFunctions.mutationOptions({
       onSuccess: ({ deployed_agents, functions }) =>
         toast.success(`${functions.length} Funktionen an ${deployed_agents.length === 1 ? "einen Agenten" : `${deployed_agents.length} Agenten`} übertragen.`, {
           description: deployed_agents.join(", "),

@@ -46,12 +46,12 @@ function FunctionForm({ fn, onSaved }: { fn?: CustomFunction; onSaved: () => voi
     onSuccess: async ({ function: saved, deploy_error }: { function: CustomFunction; deploy_error?: string }) => {
       toastSavedAndPushed(fn ? `„${saved.name}“ wurde gespeichert.` : `„${saved.name}“ wurde angelegt.`, saved.enabled ? deploy_error : undefined);
       onSaved();
-      await queryClient.invalidateQueries({ queryKey: trpc.retellConfig.getCustomFunctions.queryKey() });
+      await queryClient.invalidateQueries({ queryKey: trpc.retell.config.getCustomFunctions.queryKey() });
     },
     onError: (err: unknown) => setErrors(functionSaveErrors(err)),
   };
-  const create = useMutation(trpc.retellConfig.createCustomFunction.mutationOptions(handlers));
-  const update = useMutation(trpc.retellConfig.updateCustomFunction.mutationOptions(handlers));
+  const create = useMutation(trpc.retell.config.createCustomFunction.mutationOptions(handlers));
+  const update = useMutation(trpc.retell.config.updateCustomFunction.mutationOptions(handlers));
   const pending = create.isPending || update.isPending;
 
   function submit(event: React.FormEvent) {

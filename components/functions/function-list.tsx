@@ -32,7 +32,7 @@ export function NewFunctionButton() {
 /** The company's own (and global) functions with switch, edit and delete; the built-ins below. */
 export function FunctionList() {
   const trpc = useTRPC();
-  const { data } = useSuspenseQuery(trpc.retellConfig.getCustomFunctions.queryOptions({}));
+  const { data } = useSuspenseQuery(trpc.retell.config.getCustomFunctions.queryOptions({}));
   const custom = data.functions.filter((f) => f.type !== "builtin");
   const builtins = data.functions.filter((f) => f.type === "builtin");
   const own = custom.filter((f) => !f.is_global);

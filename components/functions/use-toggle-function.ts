@@ -12,10 +12,10 @@ import { useTRPC } from "@/components/trpc/provider";
 export function useToggleFunction() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const listKey = trpc.retellConfig.getCustomFunctions.queryKey({});
+  const listKey = trpc.retell.config.getCustomFunctions.queryKey({});
 
   return useMutation(
-    trpc.retellConfig.updateCustomFunction.mutationOptions({
+    trpc.retell.config.updateCustomFunction.mutationOptions({
       onMutate: async ({ function_id, updates }) => {
         await queryClient.cancelQueries({ queryKey: listKey });
         const before = queryClient.getQueryData(listKey);

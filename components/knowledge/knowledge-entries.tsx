@@ -31,7 +31,7 @@ export interface KnowledgePermissions {
 export function KnowledgeEntries({ permissions }: { permissions: KnowledgePermissions }) {
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.knowledge.list.queryOptions(KNOWLEDGE_LIST_INPUT));
-  const branchList = useQuery(trpc.knowledge.branches.queryOptions({}));
+  const branchList = useQuery(trpc.branch.list.queryOptions({}));
   const [category, setCategory] = useState(ALL);
 
   const branches = (branchList.data?.branches ?? []).map((b) => ({ id: b.id, name: b.name }));

@@ -39,16 +39,15 @@ export function ApiKeyCard() {
     setConfirming(false);
     toast.success(`Der Retell-API-Schlüssel ${masked ?? ""} ist hinterlegt.`);
     // Everything read with the old key (webhook card, agents, numbers) is stale now.
-    await queryClient.invalidateQueries({ queryKey: trpc.retellConfig.pathKey() });
-    await queryClient.invalidateQueries({ queryKey: trpc.agents.pathKey() });
+    await queryClient.invalidateQueries({ queryKey: trpc.retell.pathKey() });
   };
   const onError = (err: unknown) => {
     setConfirming(false);
     const fields = fieldErrors(err);
     setError(fields.api_key ?? fields.new_api_key ?? errorMessage(err));
   };
-  const set = useMutation(trpc.retellConfig.setApiKey.mutationOptions({ onSuccess: (r) => onSuccess(r.masked_key), onError }));
-  const rotate = useMutation(trpc.retellConfig.rotateApiKey.mutationOptions({ onSuccess: (r) => onSuccess(r.masked_key), onError }));
+  const set = useMutation(trpc.retell.config.setApiKey.mutationOptions({ onSuccess: (r) => onSuccess(r.masked_key), onError }));
+  const rotate = useMutation(trpc.retell.config.rotateApiKey.mutationOptions({ onSuccess: (r) => onSuccess(r.masked_key), onError }));
   const pending = set.isPending || rotate.isPending;
 
   function submit(e: React.FormEvent) {

@@ -33,7 +33,7 @@ export function SigningKey({ config }: { config: WebhookConfiguration }) {
   async function reveal() {
     setRevealing(true);
     try {
-      const { api_key } = await queryClient.fetchQuery({ ...trpc.retellConfig.revealApiKey.queryOptions({}), staleTime: 0, gcTime: 0 });
+      const { api_key } = await queryClient.fetchQuery({ ...trpc.retell.config.revealApiKey.queryOptions({}), staleTime: 0, gcTime: 0 });
       setClear(api_key);
     } catch (err) {
       toastError(err);

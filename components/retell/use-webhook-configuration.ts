@@ -6,7 +6,7 @@ import { useTRPC } from "@/components/trpc/provider";
 /** The company's Retell webhook configuration (URL, masked key, events, last test); one cache entry for every card. */
 export function useWebhookConfiguration() {
   const trpc = useTRPC();
-  return useQuery(trpc.retellConfig.getWebhookConfiguration.queryOptions({}));
+  return useQuery(trpc.retell.config.getWebhookConfiguration.queryOptions({}));
 }
 
 export type WebhookConfiguration = NonNullable<ReturnType<typeof useWebhookConfiguration>["data"]>;

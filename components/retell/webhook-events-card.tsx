@@ -31,9 +31,9 @@ export function WebhookEventsCard({ config }: { config: WebhookConfiguration }) 
   const changed = [...events].sort().join() !== [...config.configured_events].sort().join();
 
   const save = useMutation(
-    trpc.retellConfig.updateWebhookSettings.mutationOptions({
+    trpc.retell.config.updateWebhookSettings.mutationOptions({
       onSuccess: (result) => {
-        queryClient.setQueryData(trpc.retellConfig.getWebhookConfiguration.queryKey({}), result.configuration);
+        queryClient.setQueryData(trpc.retell.config.getWebhookConfiguration.queryKey({}), result.configuration);
         toastSavedAndPushed("Die Ereignisse wurden gespeichert.", result.push_error);
       },
       onError: (err) => {

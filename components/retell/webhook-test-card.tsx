@@ -20,12 +20,12 @@ export function WebhookTestCard({ config }: { config: WebhookConfiguration }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const test = useMutation(
-    trpc.retellConfig.testWebhook.mutationOptions({
+    trpc.retell.config.testWebhook.mutationOptions({
       onSuccess: async (result) => {
         if (result.success) toast.success(`Webhook erreichbar: ${httpStatus(result.status_code)} in ${ms(result.response_time_ms)}.`);
         else toast.error(result.error ?? "Der Webhook-Test ist fehlgeschlagen.");
         // The service stored this run as the last test.
-        await queryClient.invalidateQueries({ queryKey: trpc.retellConfig.getWebhookConfiguration.queryKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.retell.config.getWebhookConfiguration.queryKey() });
       },
       onError: toastError,
     }),

@@ -30,7 +30,7 @@ function describeSpan(a: AbsenceDto): string {
 export function AbsencesPanel({ person }: { person: StaffDto }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const listKey = trpc.settings.absences.queryOptions({ staff_id: person.id });
+  const listKey = trpc.staff.listAbsences.queryOptions({ staff_id: person.id });
   const { data, isPending } = useQuery(listKey);
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
@@ -39,7 +39,7 @@ export function AbsencesPanel({ person }: { person: StaffDto }) {
   const refresh = () => queryClient.invalidateQueries({ queryKey: listKey.queryKey });
 
   const add = useMutation(
-    trpc.settings.addAbsence.mutationOptions({
+    trpc.staff.addAbsence.mutationOptions({
       onSuccess: async ({ absence }) => {
         toast.success(`Abwesenheit ${describeSpan(absence)} eingetragen.`);
         setFrom("");
@@ -51,7 +51,7 @@ export function AbsencesPanel({ person }: { person: StaffDto }) {
     }),
   );
   const remove = useMutation(
-    trpc.settings.removeAbsence.mutationOptions({
+    trpc.staff.removeAbsence.mutationOptions({
       onSuccess: async () => {
         toast.success("Die Abwesenheit wurde entfernt.");
         await refresh();

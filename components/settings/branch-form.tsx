@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { FormField } from "@/components/forms/form-field";
 import { useTRPC } from "@/components/trpc/provider";
@@ -16,6 +16,7 @@ import { GERMAN_STATE_NAMES } from "./german-states";
 import { HoursEditor, type WeekRanges } from "./hours-editor";
 import { SaveButton } from "./save-button";
 import { errorsUnder, useFieldErrors } from "./use-field-errors";
+import { useRefreshSettings } from "./use-refresh-settings";
 
 /** Radix Select needs a non-empty value; this one stands for "no state chosen". */
 const NO_STATE = "keins";
@@ -23,7 +24,7 @@ const NO_STATE = "keins";
 /** Create or edit a branch with its address, state and weekly opening hours and breaks (admins). */
 export function BranchForm({ branch, onSaved }: { branch?: Branch; onSaved: () => void }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const refreshSettings = useRefreshSettings();
   const [name, setName] = useState(branch?.name ?? "");
   const [street, setStreet] = useState(branch?.street ?? "");
   const [postalCode, setPostalCode] = useState(branch?.postal_code ?? "");
@@ -39,10 +40,10 @@ export function BranchForm({ branch, onSaved }: { branch?: Branch; onSaved: () =
   const onSuccess = async ({ branch: saved }: { branch: Branch }) => {
     toast.success(branch ? `„${saved.name}“ wurde gespeichert.` : `„${saved.name}“ wurde angelegt.`);
     onSaved();
-    await queryClient.invalidateQueries({ queryKey: trpc.settings.pathKey() });
+    await refreshSettings();
   };
-  const create = useMutation(trpc.settings.createBranch.mutationOptions({ onSuccess, onError }));
-  const update = useMutation(trpc.settings.updateBranch.mutationOptions({ onSuccess, onError }));
+  const create = useMutation(trpc.branch.create.mutationOptions({ onSuccess, onError }));
+  const update = useMutation(trpc.branch.update.mutationOptions({ onSuccess, onError }));
 
   function submit(event: React.FormEvent) {
     event.preventDefault();

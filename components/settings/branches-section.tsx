@@ -21,7 +21,7 @@ import { SectionCard } from "./section-card";
 /** Filialen: address, state and hours of every branch, inactive ones included. */
 export function BranchesSection() {
   const trpc = useTRPC();
-  const { data } = useSuspenseQuery(trpc.settings.branches.queryOptions(BRANCHES_INPUT));
+  const { data } = useSuspenseQuery(trpc.branch.list.queryOptions(BRANCHES_INPUT));
   const create = (
     <FormDialog
       wide

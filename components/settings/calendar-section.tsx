@@ -32,7 +32,7 @@ const PROVIDERS: Array<{ value: Provider; label: string; hint: string }> = [
 export function CalendarSection() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { data } = useSuspenseQuery(trpc.settings.calendar.queryOptions({}));
+  const { data } = useSuspenseQuery(trpc.calcom.getConnection.queryOptions({}));
   const c = data.connection;
   const [provider, setProvider] = useState<Provider>(c.provider);
   const [baseUrl, setBaseUrl] = useState(c.base_url ?? "");
@@ -40,10 +40,10 @@ export function CalendarSection() {
   const [webhookSecret, setWebhookSecret] = useState("");
   const [result, setResult] = useState<TestResult | null>(null);
   const { errors, check, onError } = useFieldErrors();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.settings.calendar.queryKey() });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.calcom.getConnection.queryKey() });
 
   const save = useMutation(
-    trpc.settings.updateCalendar.mutationOptions({
+    trpc.calcom.updateConnection.mutationOptions({
       onSuccess: async ({ connection }) => {
         setApiKey("");
         setWebhookSecret("");
@@ -55,7 +55,7 @@ export function CalendarSection() {
     }),
   );
   const test = useMutation(
-    trpc.settings.testCalendar.mutationOptions({
+    trpc.calcom.testConnection.mutationOptions({
       onSuccess: async (r) => {
         setResult(r);
         if (r.ok) toast.success("Die Kalenderverbindung funktioniert.");

@@ -17,7 +17,7 @@ import { useFieldErrors } from "./use-field-errors";
 /** Firma: the company's name, contact data and booking rules. */
 export function CompanySection() {
   const trpc = useTRPC();
-  const { data: company } = useSuspenseQuery(trpc.settings.company.queryOptions({}));
+  const { data: company } = useSuspenseQuery(trpc.company.get.queryOptions({}));
   return (
     <div className="grid gap-6">
       <CompanyNameForm name={company.name} slug={company.slug} timeZone={company.time_zone} />
@@ -33,10 +33,10 @@ function CompanyNameForm({ name: stored, slug, timeZone }: { name: string; slug:
   const [name, setName] = useState(stored);
   const { errors, check, onError } = useFieldErrors();
   const save = useMutation(
-    trpc.settings.updateCompany.mutationOptions({
+    trpc.company.update.mutationOptions({
       onSuccess: async (c) => {
         toast.success(`Der Firmenname „${c.name}“ wurde gespeichert.`);
-        await queryClient.invalidateQueries({ queryKey: trpc.settings.company.queryKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.company.get.queryKey() });
       },
       onError,
     }),
@@ -77,10 +77,10 @@ function useSaveSettings(message: string) {
   const queryClient = useQueryClient();
   const form = useFieldErrors("settings");
   const save = useMutation(
-    trpc.settings.updateSettings.mutationOptions({
+    trpc.company.updateSettings.mutationOptions({
       onSuccess: async () => {
         toast.success(message);
-        await queryClient.invalidateQueries({ queryKey: trpc.settings.company.queryKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.company.get.queryKey() });
       },
       onError: form.onError,
     }),

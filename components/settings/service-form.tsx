@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { FormField } from "@/components/forms/form-field";
 import { useTRPC } from "@/components/trpc/provider";
@@ -15,6 +15,7 @@ import { CheckboxField } from "./checkbox-field";
 import { centsToEuroInput, EURO_INPUT_ERROR, euroInputToCents } from "./euro-input";
 import { SaveButton } from "./save-button";
 import { useFieldErrors } from "./use-field-errors";
+import { useRefreshSettings } from "./use-refresh-settings";
 
 /** Radix Select needs a non-empty value; this one stands for "every branch". */
 const ALL_BRANCHES = "alle";
@@ -25,7 +26,7 @@ const minutes = (text: string) => (text.trim() === "" ? Number.NaN : Number(text
 /** Create or edit a service (admins); the price is typed as "49,00" and sent in cents. `branches`: all, inactive ones are offered only when already chosen. */
 export function ServiceForm({ service, branches, onSaved }: { service?: ServiceDto; branches: Branch[]; onSaved: () => void }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const refreshSettings = useRefreshSettings();
   const [name, setName] = useState(service?.name ?? "");
   const [description, setDescription] = useState(service?.description ?? "");
   const [duration, setDuration] = useState(String(service?.duration_minutes ?? 30));
@@ -39,10 +40,10 @@ export function ServiceForm({ service, branches, onSaved }: { service?: ServiceD
   const onSuccess = async ({ service: saved }: { service: ServiceDto }) => {
     toast.success(service ? `„${saved.name}“ wurde gespeichert.` : `„${saved.name}“ wurde angelegt.`);
     onSaved();
-    await queryClient.invalidateQueries({ queryKey: trpc.settings.pathKey() });
+    await refreshSettings();
   };
-  const create = useMutation(trpc.settings.createService.mutationOptions({ onSuccess, onError }));
-  const update = useMutation(trpc.settings.updateService.mutationOptions({ onSuccess, onError }));
+  const create = useMutation(trpc.service.create.mutationOptions({ onSuccess, onError }));
+  const update = useMutation(trpc.service.update.mutationOptions({ onSuccess, onError }));
 
   function submit(event: React.FormEvent) {
     event.preventDefault();

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { Pencil, Plus, Scissors } from "lucide-react";
 import { EmptyState } from "@/components/dashboard/empty-state";
 import { formatEuro } from "@/components/forms/format";
@@ -18,12 +18,13 @@ import { BRANCHES_INPUT, SERVICES_INPUT } from "./list-inputs";
 import { RowButton } from "./row-button";
 import { SectionCard } from "./section-card";
 import { ServiceForm } from "./service-form";
+import { useRefreshSettings } from "./use-refresh-settings";
 
 /** Leistungen: duration, buffer, price, branch and Cal.com event type; create, edit, deactivate. */
 export function ServicesSection() {
   const trpc = useTRPC();
-  const { data } = useSuspenseQuery(trpc.settings.services.queryOptions(SERVICES_INPUT));
-  const { data: branchData } = useSuspenseQuery(trpc.settings.branches.queryOptions(BRANCHES_INPUT));
+  const { data } = useSuspenseQuery(trpc.service.list.queryOptions(SERVICES_INPUT));
+  const { data: branchData } = useSuspenseQuery(trpc.branch.list.queryOptions(BRANCHES_INPUT));
   const create = (
     <FormDialog
       trigger={
@@ -70,12 +71,12 @@ export function ServicesSection() {
 
 function ServiceRow({ service: s, branches }: { service: ServiceDto; branches: Branch[] }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const refreshSettings = useRefreshSettings();
   const toggle = useMutation(
-    trpc.settings.updateService.mutationOptions({
+    trpc.service.update.mutationOptions({
       onSuccess: async ({ service }) => {
         toast.success(service.is_active ? `„${service.name}“ ist wieder buchbar.` : `„${service.name}“ wurde deaktiviert.`);
-        await queryClient.invalidateQueries({ queryKey: trpc.settings.pathKey() });
+        await refreshSettings();
       },
       onError: toastError,
     }),

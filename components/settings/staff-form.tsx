@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { FieldError, fieldErrorId } from "@/components/forms/field-error";
 import { FormField } from "@/components/forms/form-field";
@@ -17,6 +17,7 @@ import { CheckboxField } from "./checkbox-field";
 import { HoursEditor, type WeekRanges } from "./hours-editor";
 import { SaveButton } from "./save-button";
 import { errorsUnder, useFieldErrors } from "./use-field-errors";
+import { useRefreshSettings } from "./use-refresh-settings";
 
 interface StaffFormProps {
   staff?: StaffDto;
@@ -29,7 +30,7 @@ interface StaffFormProps {
 /** Create or edit a staff member: branch, services offered (checkboxes) and weekly working hours. */
 export function StaffForm({ staff, branches, services, onSaved }: StaffFormProps) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const refreshSettings = useRefreshSettings();
   const branchOptions = branches.filter((b) => b.is_active || b.id === staff?.branch_id);
   const [name, setName] = useState(staff?.name ?? "");
   const [email, setEmail] = useState(staff?.email ?? "");
@@ -44,10 +45,10 @@ export function StaffForm({ staff, branches, services, onSaved }: StaffFormProps
   const onSuccess = async ({ staff: saved }: { staff: StaffDto }) => {
     toast.success(staff ? `„${saved.name}“ wurde gespeichert.` : `„${saved.name}“ wurde angelegt.`);
     onSaved();
-    await queryClient.invalidateQueries({ queryKey: trpc.settings.pathKey() });
+    await refreshSettings();
   };
-  const create = useMutation(trpc.settings.createStaff.mutationOptions({ onSuccess, onError }));
-  const update = useMutation(trpc.settings.updateStaff.mutationOptions({ onSuccess, onError }));
+  const create = useMutation(trpc.staff.create.mutationOptions({ onSuccess, onError }));
+  const update = useMutation(trpc.staff.update.mutationOptions({ onSuccess, onError }));
 
   function submit(event: React.FormEvent) {
     event.preventDefault();

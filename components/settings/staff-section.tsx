@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { CalendarOff, Pencil, Plus, Users } from "lucide-react";
 import { EmptyState } from "@/components/dashboard/empty-state";
 import { toastError } from "@/components/forms/trpc-errors";
@@ -21,13 +21,14 @@ import { summarizeWeek } from "./hours-summary";
 import { RowButton } from "./row-button";
 import { SectionCard } from "./section-card";
 import { StaffForm } from "./staff-form";
+import { useRefreshSettings } from "./use-refresh-settings";
 
 /** Mitarbeitende per branch, with the services they offer and their working hours. */
 export function StaffSection() {
   const trpc = useTRPC();
-  const { data } = useSuspenseQuery(trpc.settings.staff.queryOptions(STAFF_INPUT));
-  const { data: branchData } = useSuspenseQuery(trpc.settings.branches.queryOptions(BRANCHES_INPUT));
-  const { data: serviceData } = useSuspenseQuery(trpc.settings.services.queryOptions(SERVICES_INPUT));
+  const { data } = useSuspenseQuery(trpc.staff.list.queryOptions(STAFF_INPUT));
+  const { data: branchData } = useSuspenseQuery(trpc.branch.list.queryOptions(BRANCHES_INPUT));
+  const { data: serviceData } = useSuspenseQuery(trpc.service.list.queryOptions(SERVICES_INPUT));
   const { branches } = branchData;
   const { services } = serviceData;
   const create = (
@@ -97,12 +98,12 @@ function StaffTable({ staff, branch, branches, services }: { staff: StaffDto[]; 
 
 function StaffRow({ person: s, branches, services }: { person: StaffDto; branches: Branch[]; services: ServiceDto[] }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const refreshSettings = useRefreshSettings();
   const toggle = useMutation(
-    trpc.settings.updateStaff.mutationOptions({
+    trpc.staff.update.mutationOptions({
       onSuccess: async ({ staff }) => {
         toast.success(staff.is_active ? `${staff.name} ist wieder buchbar.` : `${staff.name} wurde deaktiviert.`);
-        await queryClient.invalidateQueries({ queryKey: trpc.settings.pathKey() });
+        await refreshSettings();
       },
       onError: toastError,
     }),

@@ -46,7 +46,7 @@ export function CreateTokenDialog() {
 function CreateTokenForm({ onCreated }: { onCreated: (t: { token: string; name: string }) => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const servers = useQuery(trpc.tokens.servers.queryOptions());
+  const servers = useQuery(trpc.dashboard.tokens.servers.queryOptions());
   const [name, setName] = useState("");
   // Until the admin changes something, the suggested read-only set is the choice.
   const [chosen, setChosen] = useState<string[] | null>(null);
@@ -54,11 +54,11 @@ function CreateTokenForm({ onCreated }: { onCreated: (t: { token: string; name: 
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const create = useMutation(
-    trpc.tokens.create.mutationOptions({
+    trpc.dashboard.tokens.create.mutationOptions({
       onSuccess: async ({ token, info }) => {
         toast.success(`Token „${info.name}“ wurde erstellt.`);
         onCreated({ token, name: info.name });
-        await queryClient.invalidateQueries({ queryKey: trpc.tokens.list.queryKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.dashboard.tokens.list.queryKey() });
       },
       onError: (err) => {
         const fields = fieldErrors(err);

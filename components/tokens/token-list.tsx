@@ -18,7 +18,7 @@ import type { TokenInfo } from "@/server/services/tokens";
 /** The company's API tokens with their state, and revocation. */
 export function TokenList() {
   const trpc = useTRPC();
-  const { data: tokens } = useSuspenseQuery(trpc.tokens.list.queryOptions());
+  const { data: tokens } = useSuspenseQuery(trpc.dashboard.tokens.list.queryOptions());
   const active = tokens.filter((t) => !t.revokedAt).length;
 
   return (
@@ -65,10 +65,10 @@ function TokenRow({ token: t }: { token: TokenInfo }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const revoke = useMutation(
-    trpc.tokens.revoke.mutationOptions({
+    trpc.dashboard.tokens.revoke.mutationOptions({
       onSuccess: async (info) => {
         toast.success(`Token „${info.name}“ wurde widerrufen.`);
-        await queryClient.invalidateQueries({ queryKey: trpc.tokens.list.queryKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.dashboard.tokens.list.queryKey() });
       },
       onError: toastError,
     }),

@@ -58,12 +58,28 @@ export interface ServerDef {
   health?: () => Promise<HealthStatus>;
 }
 
+/**
+ * A method as `defineMethod` returns it: stored as a plain MethodDef, with its literal name, its
+ * kind and its schemas kept in the type so the tRPC router derived from the registry is typed.
+ */
+export type TypedMethod<N extends string, K extends MethodKind, P extends z.ZodType, R extends z.ZodType> = MethodDef & {
+  name: N;
+  kind: K;
+  params: P;
+  result: R;
+};
+
 /** Keeps the params/result types tied to the handler while storing it as a plain MethodDef. */
-export function defineMethod<P extends z.ZodType, R extends z.ZodType>(def: MethodDef<P, R>): MethodDef {
-  return def as unknown as MethodDef;
+export function defineMethod<const N extends string, K extends MethodKind, P extends z.ZodType, R extends z.ZodType>(
+  def: MethodDef<P, R> & { name: N; kind: K },
+): TypedMethod<N, K, P, R> {
+  return def as unknown as TypedMethod<N, K, P, R>;
 }
 
-export function defineServer(def: ServerDef): ServerDef {
+/** A server with its literal name and the union of its typed methods. */
+export type TypedServer<N extends string, M extends MethodDef> = ServerDef & { name: N; methods: M[] };
+
+export function defineServer<const N extends string, M extends MethodDef>(def: ServerDef & { name: N; methods: M[] }): TypedServer<N, M> {
   for (const m of def.methods) {
     if (!m.name.startsWith(`${def.name}.`) || m.name.slice(def.name.length + 1).includes(".")) {
       throw new Error(`Method ${m.name} does not belong to server ${def.name}`);

@@ -13,8 +13,8 @@ export default async function Page() {
   // Failed reads (no key, Retell down) are not handed over; the client asks again and shows why.
   const queryClient = getQueryClient();
   await Promise.all([
-    queryClient.prefetchQuery(trpc.agents.listAgents.queryOptions({})),
-    queryClient.prefetchQuery(trpc.agents.listPhoneNumbers.queryOptions({})),
+    queryClient.prefetchQuery(trpc.retell.listAgents.queryOptions({})),
+    queryClient.prefetchQuery(trpc.retell.listPhoneNumbers.queryOptions({})),
   ]);
   return (
     <>

@@ -14,7 +14,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   const filters = callFiltersFromQuery(queryOf(await searchParams));
   const queryClient = getQueryClient();
   await Promise.all([
-    queryClient.prefetchQuery(trpc.calls.list.queryOptions(callListInput(filters))),
+    queryClient.prefetchQuery(trpc.webhook.listCalls.queryOptions(callListInput(filters))),
     queryClient.prefetchQuery(trpc.dashboard.sectionFigures.queryOptions({ section: "anrufe" })),
   ]);
   return (

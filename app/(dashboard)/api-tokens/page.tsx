@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "API-Tokens" };
 export default async function Page() {
   await requireAdmin();
   const queryClient = getQueryClient();
-  await Promise.all([queryClient.fetchQuery(trpc.tokens.list.queryOptions()), queryClient.prefetchQuery(trpc.tokens.servers.queryOptions())]);
+  await Promise.all([queryClient.fetchQuery(trpc.dashboard.tokens.list.queryOptions()), queryClient.prefetchQuery(trpc.dashboard.tokens.servers.queryOptions())]);
   return (
     <HydrateClient>
       <PageHeader section="api-tokens" actions={<CreateTokenDialog />} />

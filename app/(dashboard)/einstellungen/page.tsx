@@ -15,11 +15,11 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   const queryClient = getQueryClient();
   // Every tab's data in one round, so switching tabs needs no spinner.
   await Promise.all([
-    queryClient.prefetchQuery(trpc.settings.company.queryOptions({})),
-    queryClient.prefetchQuery(trpc.settings.branches.queryOptions(BRANCHES_INPUT)),
-    queryClient.prefetchQuery(trpc.settings.services.queryOptions(SERVICES_INPUT)),
-    queryClient.prefetchQuery(trpc.settings.staff.queryOptions(STAFF_INPUT)),
-    queryClient.prefetchQuery(trpc.settings.calendar.queryOptions({})),
+    queryClient.prefetchQuery(trpc.company.get.queryOptions({})),
+    queryClient.prefetchQuery(trpc.branch.list.queryOptions(BRANCHES_INPUT)),
+    queryClient.prefetchQuery(trpc.service.list.queryOptions(SERVICES_INPUT)),
+    queryClient.prefetchQuery(trpc.staff.list.queryOptions(STAFF_INPUT)),
+    queryClient.prefetchQuery(trpc.calcom.getConnection.queryOptions({})),
   ]);
   return (
     <>

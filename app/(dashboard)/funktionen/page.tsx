@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Funktionen" };
 
 export default async function Page() {
   await requireAdmin();
-  await getQueryClient().fetchQuery(trpc.retellConfig.getCustomFunctions.queryOptions({}));
+  await getQueryClient().fetchQuery(trpc.retell.config.getCustomFunctions.queryOptions({}));
   return (
     <HydrateClient>
       <PageHeader

@@ -12,8 +12,8 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ a
   await requireAdmin();
   const { anruf } = await searchParams;
   const queryClient = getQueryClient();
-  await queryClient.fetchQuery(trpc.functionTest.list.queryOptions({}));
-  if (anruf) await queryClient.prefetchQuery(trpc.functionTest.callFunctionCalls.queryOptions({ call_id: anruf }));
+  await queryClient.fetchQuery(trpc.retell.function.listTestable.queryOptions({}));
+  if (anruf) await queryClient.prefetchQuery(trpc.retell.function.callFunctionCalls.queryOptions({ call_id: anruf }));
   return (
     <HydrateClient>
       <PageHeader section="funktionstest" />

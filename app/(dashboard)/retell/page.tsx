@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Retell-Konfiguration" };
 
 export default async function Page() {
   await requireAdmin();
-  await getQueryClient().prefetchQuery(trpc.retellConfig.getWebhookConfiguration.queryOptions({}));
+  await getQueryClient().prefetchQuery(trpc.retell.config.getWebhookConfiguration.queryOptions({}));
   return (
     <>
       <PageHeader section="retell" />

@@ -19,9 +19,9 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   const queryClient = getQueryClient();
   await Promise.all([
     queryClient.prefetchQuery(trpc.appointments.list.queryOptions(listInput(filters))),
-    queryClient.prefetchQuery(trpc.appointments.branches.queryOptions({})),
-    queryClient.prefetchQuery(trpc.appointments.staff.queryOptions({})),
-    queryClient.prefetchQuery(trpc.appointments.services.queryOptions({})),
+    queryClient.prefetchQuery(trpc.branch.list.queryOptions({})),
+    queryClient.prefetchQuery(trpc.staff.list.queryOptions({})),
+    queryClient.prefetchQuery(trpc.service.list.queryOptions({})),
     queryClient.prefetchQuery(trpc.dashboard.sectionFigures.queryOptions({ section: "termine" })),
   ]);
   const permissions = appointmentPermissions(user.role);

@@ -15,7 +15,7 @@ export default async function OverviewPage() {
   await Promise.all([
     queryClient.fetchQuery(trpc.dashboard.overview.queryOptions()),
     queryClient.prefetchQuery(trpc.dashboard.activity.queryOptions()),
-    queryClient.prefetchQuery(trpc.dashboard.health.queryOptions({})),
+    queryClient.prefetchQuery(trpc.mcp.health.queryOptions({})),
     queryClient.prefetchQuery(trpc.dashboard.operations.queryOptions()),
   ]);
   return (

@@ -14,7 +14,7 @@ export default async function Page() {
   const queryClient = getQueryClient();
   await Promise.all([
     queryClient.fetchQuery(trpc.knowledge.list.queryOptions(KNOWLEDGE_LIST_INPUT)),
-    queryClient.prefetchQuery(trpc.knowledge.branches.queryOptions({})),
+    queryClient.prefetchQuery(trpc.branch.list.queryOptions({})),
   ]);
   return (
     <>

@@ -40,7 +40,7 @@ function Unavailable() {
 /** Health of every MCP server, the outbound circuit breakers and the error rate; refreshed while the page is open. */
 export function SystemStatus() {
   const trpc = useTRPC();
-  const health = useQuery({ ...trpc.dashboard.health.queryOptions({}), refetchInterval: 60_000 });
+  const health = useQuery({ ...trpc.mcp.health.queryOptions({}), refetchInterval: 60_000 });
   const operations = useQuery({ ...trpc.dashboard.operations.queryOptions(), refetchInterval: 30_000 });
 
   return (

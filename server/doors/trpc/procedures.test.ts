@@ -5,11 +5,11 @@ import type { ProcedureMeta } from "./trpc";
 
 /**
  * Procedures that are not MCP methods, and why. Everything else in the dashboard's API must be
- * a bridged method, so it gets the service layer's validation, roles, tenant checks and audit.
+ * a registered method, so it gets the service layer's validation, roles, tenant checks and audit.
  */
 const OWN_PROCEDURES: Record<string, string> = {
+  "dashboard.tokens.": "API tokens are managed only by logged-in admins: a token must not mint tokens",
   "dashboard.": "read-only figures of the session's company for the overview and page headers",
-  "tokens.": "API tokens are managed only by logged-in admins: a token must not mint tokens",
 };
 
 // Flat at run time ("queue.list"), typed as the nested router record: hence the cast through unknown.
@@ -24,6 +24,7 @@ describe("the dashboard API", () => {
     const method = procedures[path]._def.meta?.method;
     if (method) {
       expect(getRegistry().findMethod(method), `${path} → ${method}`).toBeDefined();
+      expect(path, "a method's procedure is named like the method").toBe(method);
     } else {
       expect(Object.keys(OWN_PROCEDURES).some((prefix) => path.startsWith(prefix)), `${path} bypasses the service layer`).toBe(true);
     }

@@ -13,7 +13,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   const session = await requireSession();
   const { id } = await params;
   try {
-    await getQueryClient().fetchQuery({ ...trpc.calls.get.queryOptions({ call_id: id }), retry: false });
+    await getQueryClient().fetchQuery({ ...trpc.webhook.getCall.queryOptions({ call_id: id }), retry: false });
   } catch (err) {
     if (err instanceof TRPCError && err.code === "NOT_FOUND") notFound();
     throw err;

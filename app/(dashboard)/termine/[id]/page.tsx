@@ -21,7 +21,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
     if (err instanceof TRPCError && err.code === "NOT_FOUND") notFound();
     throw err;
   }
-  await queryClient.prefetchQuery(trpc.appointments.staff.queryOptions({}));
+  await queryClient.prefetchQuery(trpc.staff.list.queryOptions({}));
   return (
     <HydrateClient>
       <PageHeader section="termine" />

@@ -37,13 +37,13 @@ afterAll(async () => {
 
 describe("reads behind admin pages", () => {
   it.each([
-    ["retellConfig.getCustomFunctions", {}],
-    ["retellConfig.getWebhookConfiguration", {}],
-    ["agents.listAgents", {}],
-    ["agents.listPhoneNumbers", {}],
-    ["agents.getAgentVersions", { agent_id: "agent_x" }],
-    ["settings.company", {}],
-    ["settings.absences", {}],
+    ["retell.config.getCustomFunctions", {}],
+    ["retell.config.getWebhookConfiguration", {}],
+    ["retell.listAgents", {}],
+    ["retell.listPhoneNumbers", {}],
+    ["retell.getAgentVersions", { agent_id: "agent_x" }],
+    ["company.get", {}],
+    ["staff.listAbsences", {}],
   ])("refuses staff %s with 403", async (path, input) => {
     const res = await call(path, staff, input);
     expect(res.status).toBe(403);
@@ -61,16 +61,16 @@ describe("reads behind admin pages", () => {
 
   it("lists the functions without writing a row, and the first change stores the built-in", async () => {
     const before = await testDb.prisma.retellCustomFunction.count({ where: { companyId: otherId } });
-    const listed = await call("retellConfig.getCustomFunctions", otherAdmin, {});
+    const listed = await call("retell.config.getCustomFunctions", otherAdmin, {});
     expect(listed.status).toBe(200);
     const functions = (listed.data as { functions: Array<{ id: string; name: string; type: string; enabled: boolean }> }).functions;
     expect(functions.filter((f) => f.type === "builtin").length).toBeGreaterThan(0);
     expect(await testDb.prisma.retellCustomFunction.count({ where: { companyId: otherId } })).toBe(before);
 
     const builtin = functions.find((f) => f.type === "builtin" && !functions.some((g) => g !== f && g.name === f.name))!;
-    const off = await call("retellConfig.updateCustomFunction", otherAdmin, { function_id: builtin.id, updates: { enabled: false } }, true);
+    const off = await call("retell.config.updateCustomFunction", otherAdmin, { function_id: builtin.id, updates: { enabled: false } }, true);
     expect(off.status).toBe(200);
-    const again = (await call("retellConfig.getCustomFunctions", otherAdmin, {})).data as { functions: Array<{ name: string; enabled: boolean }> };
+    const again = (await call("retell.config.getCustomFunctions", otherAdmin, {})).data as { functions: Array<{ name: string; enabled: boolean }> };
     expect(again.functions.filter((f) => f.name === builtin.name)).toEqual([expect.objectContaining({ enabled: false })]);
   });
 });

@@ -30,7 +30,7 @@ interface PhoneNumbers {
 }
 
 async function demoBinding() {
-  const { data } = await call("agents.listPhoneNumbers", admin, {});
+  const { data } = await call("retell.listPhoneNumbers", admin, {});
   return (data as PhoneNumbers).phone_numbers.find((p) => p.phone_number === FAKE_PHONE_NUMBER)?.inbound_agents;
 }
 
@@ -56,29 +56,29 @@ beforeEach(() => {
 
 describe("agents and versions", () => {
   it("lists the workspace's agents and their versions with the published one", async () => {
-    expect((await call("agents.listAgents", staff, {})).status).toBe(403);
-    const agents = await call("agents.listAgents", admin, {});
+    expect((await call("retell.listAgents", staff, {})).status).toBe(403);
+    const agents = await call("retell.listAgents", admin, {});
     expect((agents.data as { agents: Array<{ agent_id: string }> }).agents.map((a) => a.agent_id)).toEqual([praxis, salon]);
-    const versions = await call("agents.getAgentVersions", admin, { agent_id: praxis });
+    const versions = await call("retell.getAgentVersions", admin, { agent_id: praxis });
     expect(versions.data).toMatchObject({ published_version: 1 });
     expect((versions.data as { versions: unknown[] }).versions).toHaveLength(3);
   });
 
   it("publishes for admins only", async () => {
-    const refused = await call("agents.publishAgentVersion", staff, { agent_id: praxis, version: 2 }, true);
+    const refused = await call("retell.publishAgentVersion", staff, { agent_id: praxis, version: 2 }, true);
     expect(refused.status).toBe(403);
     expect(retell.state.requestsTo("POST", `/publish-agent-version/${praxis}`)).toHaveLength(0);
 
-    const published = await call("agents.publishAgentVersion", admin, { agent_id: praxis, version: 2 }, true);
+    const published = await call("retell.publishAgentVersion", admin, { agent_id: praxis, version: 2 }, true);
     expect(published.data).toEqual({ agent_id: praxis, version: 2, published: true });
-    expect((await call("agents.getAgentVersions", admin, { agent_id: praxis })).data).toMatchObject({ published_version: 2 });
+    expect((await call("retell.getAgentVersions", admin, { agent_id: praxis })).data).toMatchObject({ published_version: 2 });
   });
 
   it("gives invalid params back as issues and an unknown agent as 1002", async () => {
-    const invalid = await call("agents.publishAgentVersion", admin, { agent_id: "", version: -1 }, true);
+    const invalid = await call("retell.publishAgentVersion", admin, { agent_id: "", version: -1 }, true);
     expect(invalid.status).toBe(400);
     expect((invalid.error?.data.issues as Array<{ path: string }>).map((i) => i.path).sort()).toEqual(["agent_id", "version"]);
-    const unknown = await call("agents.getAgentVersions", admin, { agent_id: "agent_gibt_es_nicht" });
+    const unknown = await call("retell.getAgentVersions", admin, { agent_id: "agent_gibt_es_nicht" });
     expect(unknown.error).toMatchObject({ message: "Der Retell-Agent wurde nicht gefunden.", data: { appError: { code: 1002 } } });
   });
 });
@@ -87,11 +87,11 @@ describe("phone numbers", () => {
   it("binds the company's number to an agent version, for admins only", async () => {
     expect(await demoBinding()).toEqual([{ agent_id: praxis, agent_version: 1, weight: 1 }]);
 
-    const refused = await call("agents.setPhoneNumberAgentVersion", staff, { phone_number: FAKE_PHONE_NUMBER, agent_id: salon, version: 1 }, true);
+    const refused = await call("retell.setPhoneNumberAgentVersion", staff, { phone_number: FAKE_PHONE_NUMBER, agent_id: salon, version: 1 }, true);
     expect(refused.status).toBe(403);
     expect(await demoBinding()).toEqual([{ agent_id: praxis, agent_version: 1, weight: 1 }]);
 
-    const bound = await call("agents.setPhoneNumberAgentVersion", admin, { phone_number: FAKE_PHONE_NUMBER, agent_id: salon, version: 1 }, true);
+    const bound = await call("retell.setPhoneNumberAgentVersion", admin, { phone_number: FAKE_PHONE_NUMBER, agent_id: salon, version: 1 }, true);
     expect(bound.data).toMatchObject({ phone_number: FAKE_PHONE_NUMBER, agent_id: salon, version: 1, updated: true });
     expect(await demoBinding()).toEqual([{ agent_id: salon, agent_version: 1, weight: 1 }]);
     const row = await db.prisma.phoneNumber.findUniqueOrThrow({ where: { number: FAKE_PHONE_NUMBER } });
@@ -99,13 +99,13 @@ describe("phone numbers", () => {
   });
 
   it("refuses malformed input as issues and another company's number as 1003", async () => {
-    const invalid = await call("agents.setPhoneNumberAgentVersion", admin, { phone_number: "", agent_id: salon, version: "neueste" }, true);
+    const invalid = await call("retell.setPhoneNumberAgentVersion", admin, { phone_number: "", agent_id: salon, version: "neueste" }, true);
     expect(invalid.status).toBe(400);
     expect((invalid.error?.data.issues as Array<{ path: string }>).map((i) => i.path).sort()).toEqual(["phone_number", "version"]);
 
     // The other company, connected to the same Retell workspace, still may not route the salon's number.
-    expect((await call("retellConfig.setApiKey", otherAdmin, { api_key: DEMO_KEY }, true)).status).toBe(200);
-    const foreign = await call("agents.setPhoneNumberAgentVersion", otherAdmin, { phone_number: FAKE_PHONE_NUMBER, agent_id: praxis, version: 0 }, true);
+    expect((await call("retell.config.setApiKey", otherAdmin, { api_key: DEMO_KEY }, true)).status).toBe(200);
+    const foreign = await call("retell.setPhoneNumberAgentVersion", otherAdmin, { phone_number: FAKE_PHONE_NUMBER, agent_id: praxis, version: 0 }, true);
     expect(foreign.error).toMatchObject({ data: { appError: { code: 1003 } } });
     expect(await demoBinding()).toEqual([{ agent_id: salon, agent_version: 1, weight: 1 }]);
     await db.prisma.company.update({ where: { id: otherAdmin.user.companyId }, data: { retellApiKeyEnc: null } });
@@ -114,7 +114,7 @@ describe("phone numbers", () => {
 
 describe("connection problems", () => {
   it("without a key: 1001 with a German message", async () => {
-    const res = await call("agents.listAgents", otherAdmin, {});
+    const res = await call("retell.listAgents", otherAdmin, {});
     expect(res.error).toMatchObject({ data: { appError: { code: 1001 } } });
     expect(res.error?.message).toBe("Retell ist nicht verbunden. Bitte hinterlegen Sie zuerst den Retell-API-Schlüssel.");
   });
@@ -123,8 +123,8 @@ describe("connection problems", () => {
     configureResilience("retell", { initialDelayMs: 1, maxDelayMs: 2, maxAttempts: 2, failureThreshold: 2 });
     retell.state.failNext(10, 503);
     try {
-      await call("agents.listPhoneNumbers", admin, {});
-      const open = await call("agents.listPhoneNumbers", admin, {});
+      await call("retell.listPhoneNumbers", admin, {});
+      const open = await call("retell.listPhoneNumbers", admin, {});
       expect(open.error?.data.appError).toMatchObject({ code: 1005 });
       expect((open.error?.data.appError as { retryAfter: number }).retryAfter).toBeGreaterThan(0);
       expect(JSON.stringify(open.error)).not.toMatch(/stack|at .*\.ts/);

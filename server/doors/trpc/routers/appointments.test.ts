@@ -79,11 +79,11 @@ describe("appointments router: list and detail", () => {
   });
 
   it("offers the filters' option lists of the own company", async () => {
-    expect(((await call("appointments.branches", staff, {})).data as { total: number }).total).toBe(2);
-    expect(((await call("appointments.staff", staff, {})).data as { total: number }).total).toBe(5);
-    const services = (await call("appointments.services", staff, {})).data as { services: Array<{ name: string }> };
+    expect(((await call("branch.list", staff, {})).data as { total: number }).total).toBe(2);
+    expect(((await call("staff.list", staff, {})).data as { total: number }).total).toBe(5);
+    const services = (await call("service.list", staff, {})).data as { services: Array<{ name: string }> };
     expect(services.services.map((s) => s.name).sort()).toEqual(["Bartpflege", "Damenhaarschnitt", "Färben", "Herrenhaarschnitt"]);
-    expect((await call("appointments.staff", otherAdmin, {})).data).toMatchObject({ total: 1, staff: [{ name: "Eva Lind" }] });
+    expect((await call("staff.list", otherAdmin, {})).data).toMatchObject({ total: 1, staff: [{ name: "Eva Lind" }] });
   });
 });
 

@@ -38,7 +38,7 @@ afterAll(async () => {
 
 describe("calls router", () => {
   it("lists the seeded calls newest first for staff, with caller, duration, outcome, sentiment and summary", async () => {
-    const res = await call("calls.list", staff, { limit: 50 });
+    const res = await call("webhook.listCalls", staff, { limit: 50 });
     const { calls, total } = res.data as List;
     expect(total).toBe(DEMO_CALLS.length);
     const starts = calls.map((c) => c.started_at!);
@@ -50,17 +50,17 @@ describe("calls router", () => {
   });
 
   it("filters by outcome and pages", async () => {
-    const booked = (await call("calls.list", staff, { outcome: "booked" })).data as List;
+    const booked = (await call("webhook.listCalls", staff, { outcome: "booked" })).data as List;
     expect(booked.total).toBe(DEMO_CALLS.filter((c) => c.outcome === "booked").length);
     expect(booked.calls.every((c) => c.outcome === "booked" && c.appointment !== null)).toBe(true);
-    const all = (await call("calls.list", staff, {})).data as List;
-    const page2 = (await call("calls.list", staff, { limit: 4, offset: 4 })).data as List;
+    const all = (await call("webhook.listCalls", staff, {})).data as List;
+    const page2 = (await call("webhook.listCalls", staff, { limit: 4, offset: 4 })).data as List;
     expect(page2.calls.map((c) => c.id)).toEqual(all.calls.slice(4, 8).map((c) => c.id));
   });
 
   it("gives one call with its transcript in speaker turns and the appointment it booked", async () => {
-    const { calls } = (await call("calls.list", staff, { outcome: "booked" })).data as List;
-    const res = await call("calls.get", staff, { call_id: calls[0].id });
+    const { calls } = (await call("webhook.listCalls", staff, { outcome: "booked" })).data as List;
+    const res = await call("webhook.getCall", staff, { call_id: calls[0].id });
     const one = (res.data as { call: CallDto }).call;
     expect(one.transcript_turns?.[0]).toEqual({ role: "agent", content: expect.stringContaining("Salon Schönschnitt") });
     expect(one.transcript_turns?.some((t) => t.role === "user")).toBe(true);
@@ -68,18 +68,18 @@ describe("calls router", () => {
     expect(one.appointment?.id).toBe(calls[0].appointment?.id);
     expect(one.collected_data).toMatchObject({ fields: { telefonnummer: one.from_number } });
     // By Retell's call id as well.
-    expect((await call("calls.get", staff, { call_id: one.retell_call_id })).data).toMatchObject({ call: { id: one.id } });
+    expect((await call("webhook.getCall", staff, { call_id: one.retell_call_id })).data).toMatchObject({ call: { id: one.id } });
   });
 
   it("keeps calls within the company: another company lists none of them and gets 404 for one", async () => {
-    expect((await call("calls.list", otherAdmin, {})).data).toMatchObject({ total: 0, calls: [] });
-    const { calls } = (await call("calls.list", staff, {})).data as List;
-    const foreign = await call("calls.get", otherAdmin, { call_id: calls[0].id });
+    expect((await call("webhook.listCalls", otherAdmin, {})).data).toMatchObject({ total: 0, calls: [] });
+    const { calls } = (await call("webhook.listCalls", staff, {})).data as List;
+    const foreign = await call("webhook.getCall", otherAdmin, { call_id: calls[0].id });
     expect(foreign).toMatchObject({ status: 404, data: undefined, error: { message: "Der Anruf wurde nicht gefunden." } });
   });
 
   it("returns field issues for invalid filters", async () => {
-    const res = await call("calls.list", staff, { outcome: "vielleicht", limit: 500 });
+    const res = await call("webhook.listCalls", staff, { outcome: "vielleicht", limit: 500 });
     expect(res.status).toBe(400);
     expect((res.error?.data.issues as Array<{ path: string }>).map((i) => i.path).sort()).toEqual(["limit", "outcome"]);
   });

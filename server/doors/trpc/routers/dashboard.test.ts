@@ -46,7 +46,7 @@ afterAll(async () => {
 
 describe("dashboard router", () => {
   it("needs a login", async () => {
-    for (const path of ["dashboard.overview", "dashboard.activity", "dashboard.health", "dashboard.operations"]) {
+    for (const path of ["dashboard.overview", "dashboard.activity", "mcp.health", "dashboard.operations"]) {
       expect((await call(path, null)).status, path).toBe(401);
     }
   });
@@ -63,7 +63,7 @@ describe("dashboard router", () => {
   });
 
   it("reports the health of every registered server", async () => {
-    const res = await call("dashboard.health", staff);
+    const res = await call("mcp.health", staff);
     const health = res.data as { status: string; servers: Record<string, { status: string }> };
     expect(Object.keys(health.servers)).toEqual(getRegistry().servers.map((s) => s.name));
     expect(health.servers.appointments).toEqual({ status: "healthy", message: null });

@@ -22,7 +22,7 @@ let staff: Session;
 let otherAdmin: Session;
 
 const call = (path: string, session: Session, input?: unknown) =>
-  callTrpc(appRouter, path, session, input, { db: db.prisma, now: () => NOW, mutation: path === "functionTest.run" });
+  callTrpc(appRouter, path, session, input, { db: db.prisma, now: () => NOW, mutation: path === "retell.function.test" });
 const bookArgs = { datum: "übermorgen", uhrzeit: "um halb drei", name: "Tina Test", telefonnummer: CALLER, dienstleistung: "Herrenhaarschnitt" };
 const bookedForCaller = () => db.prisma.appointment.count({ where: { companyId: demoId, customer: { phone: CALLER }, status: "scheduled" } });
 
@@ -43,7 +43,7 @@ afterAll(async () => {
 
 describe("functionTest router", () => {
   it("lists built-in functions with their fields and the branches", async () => {
-    const res = await call("functionTest.list", admin, {});
+    const res = await call("retell.function.listTestable", admin, {});
     const data = res.data as { functions: Array<{ name: string; writes: boolean; fields: Array<{ name: string; required: boolean }> }>; branches: unknown[] };
     const book = data.functions.find((f) => f.name === "book_appointment")!;
     expect(book.writes).toBe(true);
@@ -53,7 +53,7 @@ describe("functionTest router", () => {
   });
 
   it("a dry run shows what the agent receives and says and books nothing; confirmed, it books", async () => {
-    const dry = await call("functionTest.run", admin, { function_name: "book_appointment", parameters: bookArgs });
+    const dry = await call("retell.function.test", admin, { function_name: "book_appointment", parameters: bookArgs });
     expect(dry.status).toBe(200);
     expect(dry.data).toMatchObject({
       dry_run: true,
@@ -64,7 +64,7 @@ describe("functionTest router", () => {
     expect((dry.data as { answer: { message: string } }).answer.message).toBe("Der Termin am Donnerstag, 12.03.2026 um 14:30 Uhr ist verfügbar.");
     expect(await bookedForCaller()).toBe(0);
 
-    const real = await call("functionTest.run", admin, { function_name: "book_appointment", parameters: bookArgs, confirm: true });
+    const real = await call("retell.function.test", admin, { function_name: "book_appointment", parameters: bookArgs, confirm: true });
     expect(real.data).toMatchObject({ dry_run: false, answer: { success: true, appointment: { date: "12.03.2026", time: "14:30" } } });
     expect(await bookedForCaller()).toBe(1);
     const appointment = await db.prisma.appointment.findFirstOrThrow({ where: { companyId: demoId, customer: { phone: CALLER } } });
@@ -72,7 +72,7 @@ describe("functionTest router", () => {
   });
 
   it("answers what the agent would say when the words are not understood", async () => {
-    const res = await call("functionTest.run", admin, { function_name: "check_availability", parameters: { datum: "irgendwann", dienstleistung: "Bartpflege" } });
+    const res = await call("retell.function.test", admin, { function_name: "check_availability", parameters: { datum: "irgendwann", dienstleistung: "Bartpflege" } });
     expect(res.data).toMatchObject({ dry_run: true, writes: false, answer: { success: false, error_code: 4002, message: "Das Datum habe ich nicht verstanden." } });
   });
 
@@ -85,17 +85,17 @@ describe("functionTest router", () => {
     });
     const stored = await db.prisma.call.findFirst({ where: { retellCallId: "call_replay_1" } });
     const callRow = stored ?? (await db.prisma.call.create({ data: { companyId: demoId, retellCallId: "call_replay_1", fromNumber: CALLER } }));
-    const res = await call("functionTest.callFunctionCalls", admin, { call_id: callRow.id });
+    const res = await call("retell.function.callFunctionCalls", admin, { call_id: callRow.id });
     expect(res.data).toMatchObject({
       call_id: callRow.id,
       calls: [{ function_name: "check_availability", parameters: { datum: "morgen", uhrzeit: "um zehn", dienstleistung: "Bartpflege" }, answer: { success: true } }],
     });
-    const foreign = await call("functionTest.callFunctionCalls", otherAdmin, { call_id: callRow.id });
+    const foreign = await call("retell.function.callFunctionCalls", otherAdmin, { call_id: callRow.id });
     expect(foreign.status).toBe(404);
   });
 
   it("is for admins only", async () => {
-    const res = await call("functionTest.run", staff, { function_name: "check_availability", parameters: {} });
+    const res = await call("retell.function.test", staff, { function_name: "check_availability", parameters: {} });
     expect(res.status).toBe(403);
   });
 });

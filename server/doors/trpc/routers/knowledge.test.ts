@@ -91,7 +91,7 @@ describe("knowledge router", () => {
   });
 
   it("offers the company's branches for the form", async () => {
-    const res = await call("knowledge.branches", staff, {});
+    const res = await call("branch.list", staff, {});
     expect((res.data as { branches: Array<{ name: string }> }).branches.map((b) => b.name)).toEqual(["Salon Schönschnitt Mitte", "Salon Schönschnitt Prenzlauer Berg"]);
   });
 });

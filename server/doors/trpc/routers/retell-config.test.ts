@@ -38,7 +38,7 @@ const validFunction = {
 };
 
 async function customNames(session: Session): Promise<string[]> {
-  const { data } = await call("retellConfig.getCustomFunctions", session, {});
+  const { data } = await call("retell.config.getCustomFunctions", session, {});
   return (data as { functions: Array<{ name: string; type: string }> }).functions.filter((f) => f.type !== "builtin").map((f) => f.name);
 }
 
@@ -70,9 +70,9 @@ beforeEach(() => {
 
 describe("webhook configuration", () => {
   it("shows the URL and the key only masked, to admins only", async () => {
-    expect((await call("retellConfig.getWebhookConfiguration", staff, {})).status).toBe(403);
+    expect((await call("retell.config.getWebhookConfiguration", staff, {})).status).toBe(403);
     for (const session of [admin]) {
-      const res = await call("retellConfig.getWebhookConfiguration", session, {});
+      const res = await call("retell.config.getWebhookConfiguration", session, {});
       expect(res.status).toBe(200);
       expect(res.data).toMatchObject({ webhook_url: `${app.url}/api/mcp/retell/webhook`, webhook_secret: "demo••••••••-key", connected: true });
       expect(JSON.stringify(res.data)).not.toContain(DEMO_KEY);
@@ -80,41 +80,41 @@ describe("webhook configuration", () => {
   });
 
   it("keeps new events, refuses an empty or unknown choice with field issues", async () => {
-    const saved = await call("retellConfig.updateWebhookSettings", admin, { events: ["call_ended", "transcript_updated"] }, true);
+    const saved = await call("retell.config.updateWebhookSettings", admin, { events: ["call_ended", "transcript_updated"] }, true);
     expect(saved.status).toBe(200);
-    const read = await call("retellConfig.getWebhookConfiguration", admin, {});
+    const read = await call("retell.config.getWebhookConfiguration", admin, {});
     expect((read.data as { configured_events: string[] }).configured_events).toEqual(["call_ended", "transcript_updated"]);
 
     for (const events of [[], ["call_exploded"]]) {
-      const res = await call("retellConfig.updateWebhookSettings", admin, { events }, true);
+      const res = await call("retell.config.updateWebhookSettings", admin, { events }, true);
       expect(res.status).toBe(400);
       expect((res.error?.data.issues as Array<{ path: string }>)[0].path).toMatch(/^events/);
     }
-    expect((await call("retellConfig.getWebhookConfiguration", admin, {})).data).toMatchObject({ configured_events: ["call_ended", "transcript_updated"] });
+    expect((await call("retell.config.getWebhookConfiguration", admin, {})).data).toMatchObject({ configured_events: ["call_ended", "transcript_updated"] });
   });
 
   it("tests the webhook: status code and time, kept as the last test", async () => {
-    const res = await call("retellConfig.testWebhook", admin, {}, true);
+    const res = await call("retell.config.testWebhook", admin, {}, true);
     expect(res.data).toMatchObject({ success: true, status_code: 200 });
-    const config = (await call("retellConfig.getWebhookConfiguration", admin, {})).data;
+    const config = (await call("retell.config.getWebhookConfiguration", admin, {})).data;
     expect(config).toMatchObject({ test_status: "success", last_test_status_code: 200, last_tested_at: FIXED_NOW.toISOString() });
     expect((config as { last_test_duration_ms: number }).last_test_duration_ms).toBeGreaterThanOrEqual(0);
   });
 
   it("refuses every write to staff and changes nothing", async () => {
     const writes: Array<[string, unknown]> = [
-      ["retellConfig.updateWebhookSettings", { events: ["call_started"] }],
-      ["retellConfig.testWebhook", {}],
-      ["retellConfig.setApiKey", { api_key: "staff-tries-a-key" }],
-      ["retellConfig.rotateApiKey", { new_api_key: "staff-tries-a-key" }],
-      ["retellConfig.createCustomFunction", validFunction],
-      ["retellConfig.deployFunctions", {}],
+      ["retell.config.updateWebhookSettings", { events: ["call_started"] }],
+      ["retell.config.testWebhook", {}],
+      ["retell.config.setApiKey", { api_key: "staff-tries-a-key" }],
+      ["retell.config.rotateApiKey", { new_api_key: "staff-tries-a-key" }],
+      ["retell.config.createCustomFunction", validFunction],
+      ["retell.config.deployFunctions", {}],
     ];
     for (const [path, input] of writes) {
       const res = await call(path, staff, input, true);
       expect(res.status, path).toBe(403);
     }
-    const config = (await call("retellConfig.getWebhookConfiguration", admin, {})).data;
+    const config = (await call("retell.config.getWebhookConfiguration", admin, {})).data;
     expect(config).toMatchObject({ configured_events: ["call_ended", "transcript_updated"], webhook_secret: "demo••••••••-key" });
     expect(await customNames(admin)).toEqual([]);
   });
@@ -122,12 +122,12 @@ describe("webhook configuration", () => {
 
 describe("the Retell API key", () => {
   it("is revealed to admins only, and each reveal is audit-logged", async () => {
-    const refused = await call("retellConfig.revealApiKey", staff, {});
+    const refused = await call("retell.config.revealApiKey", staff, {});
     expect(refused.status).toBe(403);
     expect(JSON.stringify(refused)).not.toContain(DEMO_KEY);
     expect(await auditRows("retell.config.revealApiKey")).toHaveLength(0);
 
-    const revealed = await call("retellConfig.revealApiKey", admin, {});
+    const revealed = await call("retell.config.revealApiKey", admin, {});
     expect(revealed.data).toEqual({ api_key: DEMO_KEY });
     const rows = await auditRows("retell.config.revealApiKey");
     expect(rows).toHaveLength(1);
@@ -135,46 +135,46 @@ describe("the Retell API key", () => {
   });
 
   it("is set write-only: answers carry only the masked key", async () => {
-    const tooShort = await call("retellConfig.setApiKey", admin, { api_key: "kurz" }, true);
+    const tooShort = await call("retell.config.setApiKey", admin, { api_key: "kurz" }, true);
     expect(tooShort.status).toBe(400);
     expect(tooShort.error?.data.issues).toEqual([{ path: "api_key", message: expect.any(String) }]);
 
-    const res = await call("retellConfig.setApiKey", admin, { api_key: "key_neu_0123456789" }, true);
+    const res = await call("retell.config.setApiKey", admin, { api_key: "key_neu_0123456789" }, true);
     expect(res.data).toEqual({ connected: true, masked_key: "key_••••••••6789" });
-    const config = await call("retellConfig.getWebhookConfiguration", admin, {});
+    const config = await call("retell.config.getWebhookConfiguration", admin, {});
     expect(config.data).toMatchObject({ webhook_secret: "key_••••••••6789" });
     expect(JSON.stringify([res, config])).not.toContain("key_neu_0123456789");
 
     // Back to the key the fake Retell accepts, through rotation (checked against Retell first).
-    const rotated = await call("retellConfig.rotateApiKey", admin, { new_api_key: DEMO_KEY }, true);
+    const rotated = await call("retell.config.rotateApiKey", admin, { new_api_key: DEMO_KEY }, true);
     expect(rotated.data).toMatchObject({ masked_key: "demo••••••••-key", previous_masked_key: "key_••••••••6789", agents_visible: 2 });
     expect(JSON.stringify(rotated)).not.toContain(DEMO_KEY);
   });
 
   it("is not replaced by a rotation Retell refuses", async () => {
-    const res = await call("retellConfig.rotateApiKey", admin, { new_api_key: "key_retell_kennt_mich_nicht" }, true);
+    const res = await call("retell.config.rotateApiKey", admin, { new_api_key: "key_retell_kennt_mich_nicht" }, true);
     expect(res.error).toMatchObject({ message: "Der Retell-API-Schlüssel ist ungültig.", data: { appError: { code: 1001 } } });
-    expect((await call("retellConfig.getWebhookConfiguration", admin, {})).data).toMatchObject({ webhook_secret: "demo••••••••-key" });
+    expect((await call("retell.config.getWebhookConfiguration", admin, {})).data).toMatchObject({ webhook_secret: "demo••••••••-key" });
   });
 });
 
 describe("custom functions", () => {
   it("lists the built-ins with the service's names and descriptions", async () => {
-    const { data } = await call("retellConfig.getCustomFunctions", admin, {});
+    const { data } = await call("retell.config.getCustomFunctions", admin, {});
     const builtins = (data as { functions: Array<{ name: string; type: string; description: string | null }> }).functions.filter((f) => f.type === "builtin");
     expect(builtins.map((f) => f.name)).toEqual(expect.arrayContaining(["check_availability", "book_appointment"]));
     expect(builtins.every((f) => (f.description ?? "").length > 0)).toBe(true);
   });
 
   it("refuses an invalid schema with the validator's reason, and saves nothing", async () => {
-    const res = await call("retellConfig.createCustomFunction", admin, { ...validFunction, parameter_schema: { type: "object", required: "bestellnummer" } }, true);
+    const res = await call("retell.config.createCustomFunction", admin, { ...validFunction, parameter_schema: { type: "object", required: "bestellnummer" } }, true);
     expect(res.status).toBe(400);
     expect(res.error).toMatchObject({ message: "Das Parameter-Schema ist kein gültiges JSON-Schema: required must be array.", data: { appError: { code: 4004 } } });
     expect(await customNames(admin)).toEqual([]);
   });
 
   it("refuses malformed fields as issues by path", async () => {
-    const res = await call("retellConfig.createCustomFunction", admin, { ...validFunction, name: "Liefer Status!", url: "ftp://shop.example" }, true);
+    const res = await call("retell.config.createCustomFunction", admin, { ...validFunction, name: "Liefer Status!", url: "ftp://shop.example" }, true);
     expect(res.status).toBe(400);
     const paths = (res.error?.data.issues as Array<{ path: string }>).map((i) => i.path);
     expect(paths).toEqual(expect.arrayContaining(["name", "url"]));
@@ -182,28 +182,28 @@ describe("custom functions", () => {
   });
 
   it("creates, edits, switches off and deletes a function; header values never come back in clear", async () => {
-    const created = await call("retellConfig.createCustomFunction", admin, validFunction, true);
+    const created = await call("retell.config.createCustomFunction", admin, validFunction, true);
     expect(created.status).toBe(200);
     const fn = (created.data as { function: { id: string; headers: Record<string, string> } }).function;
     expect(fn.headers).toEqual({ "X-Api-Key": "gehe••••••••-123" });
     expect(JSON.stringify(created)).not.toContain("geheimer-shop-key");
 
-    const edited = await call("retellConfig.updateCustomFunction", admin, { function_id: fn.id, updates: { description: "Neu", enabled: false } }, true);
+    const edited = await call("retell.config.updateCustomFunction", admin, { function_id: fn.id, updates: { description: "Neu", enabled: false } }, true);
     expect(edited.data).toMatchObject({ function: { description: "Neu", enabled: false }, deployed: false });
-    const list = await call("retellConfig.getCustomFunctions", admin, {});
+    const list = await call("retell.config.getCustomFunctions", admin, {});
     expect(JSON.stringify(list)).not.toContain("geheimer-shop-key");
 
-    const badUpdate = await call("retellConfig.updateCustomFunction", admin, { function_id: fn.id, updates: { method: "TRACE" } }, true);
+    const badUpdate = await call("retell.config.updateCustomFunction", admin, { function_id: fn.id, updates: { method: "TRACE" } }, true);
     expect(badUpdate.status).toBe(400);
     expect((badUpdate.error?.data.issues as Array<{ path: string }>)[0].path).toBe("updates.method");
 
-    expect((await call("retellConfig.deleteCustomFunction", staff, { function_id: fn.id }, true)).status).toBe(403);
-    expect((await call("retellConfig.deleteCustomFunction", otherAdmin, { function_id: fn.id }, true)).status).toBe(404);
-    expect((await call("retellConfig.updateCustomFunction", otherAdmin, { function_id: fn.id, updates: { enabled: true } }, true)).status).toBe(404);
+    expect((await call("retell.config.deleteCustomFunction", staff, { function_id: fn.id }, true)).status).toBe(403);
+    expect((await call("retell.config.deleteCustomFunction", otherAdmin, { function_id: fn.id }, true)).status).toBe(404);
+    expect((await call("retell.config.updateCustomFunction", otherAdmin, { function_id: fn.id, updates: { enabled: true } }, true)).status).toBe(404);
     expect(await customNames(otherAdmin)).toEqual([]);
     expect(await customNames(admin)).toEqual(["lieferstatus"]);
 
-    expect((await call("retellConfig.deleteCustomFunction", admin, { function_id: fn.id }, true)).data).toEqual({ deleted: true });
+    expect((await call("retell.config.deleteCustomFunction", admin, { function_id: fn.id }, true)).data).toEqual({ deleted: true });
     expect(await customNames(admin)).toEqual([]);
   });
 });
@@ -211,7 +211,7 @@ describe("custom functions", () => {
 describe("deploying functions", () => {
   it("puts every enabled function, built-ins included, on the agents answering the company's numbers", async () => {
     await db.prisma.phoneNumber.updateMany({ where: { companyId: db.companyId }, data: { retellAgentId: FAKE_AGENT_IDS.salon } });
-    const res = await call("retellConfig.deployFunctions", admin, {}, true);
+    const res = await call("retell.config.deployFunctions", admin, {}, true);
     expect(res.data).toMatchObject({ deployed_agents: [FAKE_AGENT_IDS.salon] });
     const deployed = (res.data as { functions: string[] }).functions;
     expect(deployed).toEqual(expect.arrayContaining(["check_availability", "book_appointment"]));
@@ -222,8 +222,8 @@ describe("deploying functions", () => {
 
 describe("a company without a Retell key", () => {
   it("reads as not connected and cannot reveal anything", async () => {
-    expect((await call("retellConfig.getWebhookConfiguration", otherAdmin, {})).data).toMatchObject({ connected: false, webhook_secret: null });
-    const reveal = await call("retellConfig.revealApiKey", otherAdmin, {});
+    expect((await call("retell.config.getWebhookConfiguration", otherAdmin, {})).data).toMatchObject({ connected: false, webhook_secret: null });
+    const reveal = await call("retell.config.revealApiKey", otherAdmin, {});
     expect(reveal.error).toMatchObject({ data: { appError: { code: 1001 } } });
     expect(reveal.error?.message).toContain("nicht verbunden");
   });

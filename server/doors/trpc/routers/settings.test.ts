@@ -35,50 +35,50 @@ afterAll(async () => {
 
 describe("settings router", () => {
   it("lets admins rename the company and change booking rules; the company read shows both", async () => {
-    expect((await call("settings.updateCompany", admin, { name: "Salon Schönschnitt GmbH" }, true)).data).toMatchObject({ name: "Salon Schönschnitt GmbH" });
-    const rules = await call("settings.updateSettings", admin, { settings: { slotIntervalMinutes: 30, contactEmail: "info@salon-demo.de", refundPolicy: "Kostenlos bis 24 Stunden vorher." } }, true);
+    expect((await call("company.update", admin, { name: "Salon Schönschnitt GmbH" }, true)).data).toMatchObject({ name: "Salon Schönschnitt GmbH" });
+    const rules = await call("company.updateSettings", admin, { settings: { slotIntervalMinutes: 30, contactEmail: "info@salon-demo.de", refundPolicy: "Kostenlos bis 24 Stunden vorher." } }, true);
     expect(rules.data).toMatchObject({ settings: { slotIntervalMinutes: 30, contactEmail: "info@salon-demo.de", minimumNoticeMinutes: 60 } });
-    expect((await call("settings.company", admin, {})).data).toMatchObject({
+    expect((await call("company.get", admin, {})).data).toMatchObject({
       name: "Salon Schönschnitt GmbH",
       settings: { slotIntervalMinutes: 30, refundPolicy: "Kostenlos bis 24 Stunden vorher." },
     });
-    await call("settings.updateCompany", admin, { name: "Salon Schönschnitt" }, true);
+    await call("company.update", admin, { name: "Salon Schönschnitt" }, true);
   });
 
   it("hands field errors to the form in German", async () => {
-    const rules = await call("settings.updateSettings", admin, { settings: { slotIntervalMinutes: 2, contactEmail: "info@" } }, true);
+    const rules = await call("company.updateSettings", admin, { settings: { slotIntervalMinutes: 2, contactEmail: "info@" } }, true);
     expect(rules.status).toBe(400);
     expect(rules.error?.data.issues).toEqual([
       { path: "settings.slotIntervalMinutes", message: expect.stringMatching(/5/) },
       { path: "settings.contactEmail", message: expect.stringMatching(/E-Mail/) },
     ]);
     const hours = await call(
-      "settings.updateBranch",
+      "branch.update",
       admin,
       { branch_id: mitteId, business_hours: { weekly: { "6": [{ open: "14:00", close: "09:00" }] } } },
       true,
     );
     expect(hours.status).toBe(400);
     expect(hours.error?.data.issues).toEqual([{ path: "business_hours.weekly.6.0.close", message: "Das Ende muss nach dem Beginn liegen." }]);
-    const branch = (await call("settings.branches", admin, {})).data as { branches: Branch[] };
+    const branch = (await call("branch.list", admin, {})).data as { branches: Branch[] };
     expect(branch.branches.find((b) => b.id === mitteId)?.business_hours.weekly["6"]).toEqual([{ open: "09:00", close: "14:00" }]);
   });
 
   it("lets staff read the lists but refuses every write", async () => {
-    expect((await call("settings.branches", staff, {})).status).toBe(200);
-    expect((await call("settings.services", staff, {})).status).toBe(200);
-    expect((await call("settings.staff", staff, { branch_id: mitteId })).status).toBe(200);
+    expect((await call("branch.list", staff, {})).status).toBe(200);
+    expect((await call("service.list", staff, {})).status).toBe(200);
+    expect((await call("staff.list", staff, { branch_id: mitteId })).status).toBe(200);
     const writes: Array<[string, unknown]> = [
-      ["settings.updateCompany", { name: "X" }],
-      ["settings.updateSettings", { settings: { slotIntervalMinutes: 30 } }],
-      ["settings.createBranch", { name: "X" }],
-      ["settings.updateBranch", { branch_id: mitteId, name: "X" }],
-      ["settings.createService", { name: "X", duration_minutes: 30 }],
-      ["settings.createStaff", { name: "X", branch_id: mitteId }],
-      ["settings.addAbsence", { staff_id: "x", from_date: "2026-04-01", to_date: "2026-04-01" }],
-      ["settings.removeAbsence", { absence_id: "x" }],
-      ["settings.updateCalendar", { provider: "local" }],
-      ["settings.testCalendar", {}],
+      ["company.update", { name: "X" }],
+      ["company.updateSettings", { settings: { slotIntervalMinutes: 30 } }],
+      ["branch.create", { name: "X" }],
+      ["branch.update", { branch_id: mitteId, name: "X" }],
+      ["service.create", { name: "X", duration_minutes: 30 }],
+      ["staff.create", { name: "X", branch_id: mitteId }],
+      ["staff.addAbsence", { staff_id: "x", from_date: "2026-04-01", to_date: "2026-04-01" }],
+      ["staff.removeAbsence", { absence_id: "x" }],
+      ["calcom.updateConnection", { provider: "local" }],
+      ["calcom.testConnection", {}],
     ];
     for (const [path, input] of writes) {
       const res = await call(path, staff, input, true);
@@ -86,54 +86,54 @@ describe("settings router", () => {
       expect(res.error?.message).toBe("Für diese Aktion fehlt Ihnen die Berechtigung.");
     }
     // The calendar connection names Cal.com's URL and key: admins only, like every read behind this admin page.
-    expect((await call("settings.calendar", staff, {})).status).toBe(403);
-    expect((await call("settings.company", staff, {})).status).toBe(403);
+    expect((await call("calcom.getConnection", staff, {})).status).toBe(403);
+    expect((await call("company.get", staff, {})).status).toBe(403);
     expect(await testDb.prisma.branch.count({ where: { name: "X" } })).toBe(0);
   });
 
   it("keeps companies apart", async () => {
     const anna = (await testDb.prisma.staff.findFirstOrThrow({ where: { name: "Anna Becker" } })).id;
-    expect((await call("settings.updateBranch", otherAdmin, { branch_id: mitteId, name: "Park" }, true)).status).toBe(404);
-    expect((await call("settings.updateStaff", otherAdmin, { staff_id: anna, is_active: false }, true)).status).toBe(404);
-    const otherStaff = (await call("settings.staff", otherAdmin, { branch_id: mitteId })).data as { staff: StaffDto[] };
+    expect((await call("branch.update", otherAdmin, { branch_id: mitteId, name: "Park" }, true)).status).toBe(404);
+    expect((await call("staff.update", otherAdmin, { staff_id: anna, is_active: false }, true)).status).toBe(404);
+    const otherStaff = (await call("staff.list", otherAdmin, { branch_id: mitteId })).data as { staff: StaffDto[] };
     expect(otherStaff.staff).toEqual([]);
-    const names = ((await call("settings.branches", otherAdmin, {})).data as { branches: Branch[] }).branches.map((b) => b.name);
+    const names = ((await call("branch.list", otherAdmin, {})).data as { branches: Branch[] }).branches.map((b) => b.name);
     expect(names).toEqual(["Physiotherapie am Park"]);
   });
 
   it("creates a service and a person offering it", async () => {
-    const created = await call("settings.createService", admin, { name: "Augenbrauen", duration_minutes: 15, price_cents: 1200 }, true);
+    const created = await call("service.create", admin, { name: "Augenbrauen", duration_minutes: 15, price_cents: 1200 }, true);
     const serviceId = (created.data as { service: { id: string } }).service.id;
     const person = await call(
-      "settings.createStaff",
+      "staff.create",
       admin,
       { name: "Nora Klein", email: "", branch_id: mitteId, service_ids: [serviceId], working_hours: { "2": [{ start: "09:00", end: "15:00" }] } },
       true,
     );
     expect(person.data).toMatchObject({ staff: { name: "Nora Klein", email: null, service_ids: [serviceId] } });
-    const listed = (await call("settings.staff", admin, { branch_id: mitteId })).data as { staff: StaffDto[] };
+    const listed = (await call("staff.list", admin, { branch_id: mitteId })).data as { staff: StaffDto[] };
     expect(listed.staff.map((s) => s.name)).toContain("Nora Klein");
   });
 
   it("tests the built-in calendar, keeps a Cal.com key write-only and reports an unreachable Cal.com quickly in German", async () => {
-    const local = await call("settings.testCalendar", admin, {}, true);
+    const local = await call("calcom.testConnection", admin, {}, true);
     expect(local.data).toMatchObject({ provider: "local", ok: true, message: "Der eingebaute Kalender ist aktiv." });
 
     const key = "cal_live_0123456789abcdef";
-    const switched = await call("settings.updateCalendar", admin, { provider: "calcom", base_url: "http://127.0.0.1:9/v2", api_key: key }, true);
+    const switched = await call("calcom.updateConnection", admin, { provider: "calcom", base_url: "http://127.0.0.1:9/v2", api_key: key }, true);
     expect(switched.status).toBe(200);
     expect(JSON.stringify(switched.data)).not.toContain(key);
-    const read = await call("settings.calendar", admin, {});
+    const read = await call("calcom.getConnection", admin, {});
     expect(JSON.stringify(read.data)).not.toContain(key);
     expect(read.data).toMatchObject({ connection: { provider: "calcom", base_url: "http://127.0.0.1:9/v2", api_key: "cal_••••••••cdef" } });
 
     const started = Date.now();
-    const unreachable = await call("settings.testCalendar", admin, {}, true);
+    const unreachable = await call("calcom.testConnection", admin, {}, true);
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(unreachable.data).toMatchObject({ provider: "calcom", ok: false, message: expect.stringMatching(/nicht erreichbar/) });
-    expect((await call("settings.calendar", admin, {})).data).toMatchObject({ connection: { last_test_status: "failed" } });
+    expect((await call("calcom.getConnection", admin, {})).data).toMatchObject({ connection: { last_test_status: "failed" } });
 
-    await call("settings.updateCalendar", admin, { provider: "local" }, true);
-    expect((await call("settings.testCalendar", admin, {}, true)).data).toMatchObject({ provider: "local", ok: true });
+    await call("calcom.updateConnection", admin, { provider: "local" }, true);
+    expect((await call("calcom.testConnection", admin, {}, true)).data).toMatchObject({ provider: "local", ok: true });
   }, 30_000);
 });

@@ -48,15 +48,15 @@ afterAll(async () => {
 
 describe("tokens router", () => {
   it("is for admins only", async () => {
-    expect((await call("tokens.list", staff)).status).toBe(403);
-    expect((await call("tokens.servers", staff)).status).toBe(403);
-    expect((await call("tokens.create", staff, { name: "Heimlich" }, true)).status).toBe(403);
-    expect((await call("tokens.list", null)).status).toBe(401);
+    expect((await call("dashboard.tokens.list", staff)).status).toBe(403);
+    expect((await call("dashboard.tokens.servers", staff)).status).toBe(403);
+    expect((await call("dashboard.tokens.create", staff, { name: "Heimlich" }, true)).status).toBe(403);
+    expect((await call("dashboard.tokens.list", null)).status).toBe(401);
     expect(await testDb.prisma.apiToken.count({ where: { name: "Heimlich" } })).toBe(0);
   });
 
   it("offers the registry's servers except the always-open directory", async () => {
-    const res = await call("tokens.servers", admin);
+    const res = await call("dashboard.tokens.servers", admin);
     const names = (res.data as Array<{ name: string }>).map((s) => s.name);
     expect(names).toContain("appointments");
     expect(names).toContain("retell.config");
@@ -64,13 +64,13 @@ describe("tokens router", () => {
   });
 
   it("creates a token shown once, lists it without secrets, audits it; the gateway accepts it", async () => {
-    const created = await call("tokens.create", admin, { name: "  CRM  ", allowed_servers: ["appointments"] }, true);
+    const created = await call("dashboard.tokens.create", admin, { name: "  CRM  ", allowed_servers: ["appointments"] }, true);
     expect(created.status).toBe(200);
     const { token, info } = created.data as { token: string; info: TokenInfo };
     expect(token).toMatch(/^apk_/);
     expect(info).toMatchObject({ name: "CRM", display: `${token.slice(0, 12)}…`, allowedServers: ["appointments"], revokedAt: null });
 
-    const listed = await call("tokens.list", admin);
+    const listed = await call("dashboard.tokens.list", admin);
     expect((listed.data as TokenInfo[]).map((t) => t.name)).toEqual(["CRM"]);
     expect(JSON.stringify(listed.data)).not.toContain(token.slice(12));
     expect(JSON.stringify(listed.data)).not.toContain("tokenHash");
@@ -87,24 +87,24 @@ describe("tokens router", () => {
   });
 
   it("answers invalid input with German field errors and unknown servers with the service's message", async () => {
-    const empty = await call("tokens.create", admin, { name: " ", allowed_servers: [] }, true);
+    const empty = await call("dashboard.tokens.create", admin, { name: " ", allowed_servers: [] }, true);
     expect(empty.status).toBe(400);
     expect(empty.error?.data.issues).toEqual([
       { path: "name", message: "Bitte einen Namen angeben." },
       { path: "allowed_servers", message: "Bitte mindestens einen Dienst wählen." },
     ]);
 
-    const unknown = await call("tokens.create", admin, { name: "X", allowed_servers: ["teleport"] }, true);
+    const unknown = await call("dashboard.tokens.create", admin, { name: "X", allowed_servers: ["teleport"] }, true);
     expect(unknown.status).toBe(400);
     expect(unknown.error?.message).toBe("Unbekannte Dienste: teleport");
     expect(await testDb.prisma.auditLog.count({ where: { method: "tokens.create", outcome: "error", errorCode: 4005 } })).toBe(1);
   });
 
   it("revokes: the gateway refuses the token at once although it had just accepted it", async () => {
-    const { token, info } = (await call("tokens.create", admin, { name: "Kurzlebig", allowed_servers: ["branch:read"] }, true)).data as { token: string; info: TokenInfo };
+    const { token, info } = (await call("dashboard.tokens.create", admin, { name: "Kurzlebig", allowed_servers: ["branch:read"] }, true)).data as { token: string; info: TokenInfo };
     expect((await rpc(token)).status).toBe(200); // now in the gateway's authentication cache
 
-    const revoked = await call("tokens.revoke", admin, { id: info.id }, true);
+    const revoked = await call("dashboard.tokens.revoke", admin, { id: info.id }, true);
     expect(revoked.status).toBe(200);
     expect((revoked.data as TokenInfo).revokedAt).toBeInstanceOf(Date);
 
@@ -115,10 +115,10 @@ describe("tokens router", () => {
   });
 
   it("keeps companies apart: another company's admin neither sees nor revokes the salon's tokens", async () => {
-    const { token, info } = (await call("tokens.create", admin, { name: "Nur Salon", allowed_servers: ["branch:read"] }, true)).data as { token: string; info: TokenInfo };
+    const { token, info } = (await call("dashboard.tokens.create", admin, { name: "Nur Salon", allowed_servers: ["branch:read"] }, true)).data as { token: string; info: TokenInfo };
 
-    expect((await call("tokens.list", otherAdmin)).data).toEqual([]);
-    const refused = await call("tokens.revoke", otherAdmin, { id: info.id }, true);
+    expect((await call("dashboard.tokens.list", otherAdmin)).data).toEqual([]);
+    const refused = await call("dashboard.tokens.revoke", otherAdmin, { id: info.id }, true);
     expect(refused.status).toBe(404);
     expect(refused.error?.message).toBe("Das Token wurde nicht gefunden.");
     expect((await rpc(token)).status).toBe(200);

@@ -1,12 +1,14 @@
 import type { Session } from "next-auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { defineMethod, defineServer } from "@/server/core/types";
 import { createTestDb, type TestDb } from "@/server/testing/test-db";
-import * as queue from "@/server/services/queue/schemas";
 import { seedDemo } from "@/server/seed/demo";
 import { callTrpc, sessionsOf } from "@/server/testing/trpc";
-import { methodMutation, methodQuery } from "./method-procedure";
+import { methodTree } from "./method-router";
+import { getRegistry } from "@/server/core/registry";
 import { appRouter } from "./root";
+import { createTRPCRouter } from "./trpc";
 
 let testDb: TestDb;
 let admin: Session;
@@ -56,10 +58,36 @@ describe("tRPC bridge to the service layer", () => {
     expect(res.status).toBe(403);
   });
 
-  it("refuses at definition time a procedure whose method is unknown, of the other kind or with other params", () => {
-    expect(() => methodQuery("queue.nothing", queue.listParams, queue.listResult)).toThrow(/not registered/);
-    expect(() => methodQuery("queue.retry", queue.retryParams, queue.retryResult)).toThrow(/is a write/);
-    expect(() => methodMutation("queue.list", queue.listParams, queue.listResult)).toThrow(/is a read/);
-    expect(() => methodQuery("queue.list", z.object({}), queue.listResult)).toThrow(/another params schema/);
+});
+
+describe("the procedure tree derived from the registry", () => {
+  const method = (name: string, kind: "read" | "write") =>
+    defineMethod({ name, description: "", params: z.object({}), result: z.object({}), kind, handler: async () => ({}) });
+  const server = (name: string, ...methods: ReturnType<typeof method>[]) =>
+    defineServer({ name, version: "1", description: "", methods });
+  const procedures = (record: object) => Object.keys(createTRPCRouter(record as Parameters<typeof createTRPCRouter>[0])._def.procedures).sort();
+  const typeOf = (tree: object, ...path: string[]) =>
+    (path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], tree) as { _def: { type: string } })._def.type;
+
+  it("has every registered method at <server>.<method>, a read as a query and a write as a mutation", () => {
+    const paths = Object.keys(appRouter._def.procedures).filter((p) => !p.startsWith("dashboard."));
+    expect(paths.sort()).toEqual(getRegistry().allMethods().map(({ method: m }) => m.name).sort());
+    const tree = methodTree([server("queue", method("queue.list", "read"), method("queue.retry", "write"))]);
+    expect(typeOf(tree, "queue", "list")).toBe("query");
+    expect(typeOf(tree, "queue", "retry")).toBe("mutation");
+  });
+
+  it("nests a server with a dot in its name next to the methods of the server above it, in either order", () => {
+    const retell = server("retell", method("retell.listAgents", "read"));
+    const config = server("retell.config", method("retell.config.setApiKey", "write"));
+    expect(procedures(methodTree([retell, config]))).toEqual(["retell.config.setApiKey", "retell.listAgents"]);
+    expect(procedures(methodTree([config, retell]))).toEqual(["retell.config.setApiKey", "retell.listAgents"]);
+  });
+
+  it("refuses a method whose name is also the name of a server below, in either order", () => {
+    const retell = server("retell", method("retell.config", "read"));
+    const config = server("retell.config", method("retell.config.setApiKey", "write"));
+    expect(() => methodTree([retell, config])).toThrow(/collides/);
+    expect(() => methodTree([config, retell])).toThrow(/collides/);
   });
 });
