@@ -1,13 +1,16 @@
 import type { Session } from "next-auth";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import { z } from "zod";
 import { defineMethod, defineServer } from "@/server/core/types";
+import type * as appointments from "@/server/services/appointments/schemas";
+import type * as retellConfig from "@/server/services/retell-config/schemas";
 import { createTestDb, type TestDb } from "@/server/testing/test-db";
 import { seedDemo } from "@/server/seed/demo";
 import { callTrpc, sessionsOf } from "@/server/testing/trpc";
 import { methodTree } from "./method-router";
 import { getRegistry } from "@/server/core/registry";
-import { appRouter } from "./root";
+import { appRouter, type AppRouter } from "./root";
 import { createTRPCRouter } from "./trpc";
 
 let testDb: TestDb;
@@ -75,6 +78,13 @@ describe("the procedure tree derived from the registry", () => {
     const tree = methodTree([server("queue", method("queue.list", "read"), method("queue.retry", "write"))]);
     expect(typeOf(tree, "queue", "list")).toBe("query");
     expect(typeOf(tree, "queue", "retry")).toBe("mutation");
+  });
+
+  it("types each procedure from its method's schemas (checked by the type-check)", () => {
+    expectTypeOf<inferRouterInputs<AppRouter>["appointments"]["book"]>().toEqualTypeOf<z.input<typeof appointments.bookParams>>();
+    expectTypeOf<inferRouterOutputs<AppRouter>["appointments"]["book"]>().toEqualTypeOf<z.output<typeof appointments.bookResult>>();
+    expectTypeOf<inferRouterInputs<AppRouter>["retell"]["config"]["setApiKey"]>().toEqualTypeOf<z.input<typeof retellConfig.setApiKeyParams>>();
+    expectTypeOf<inferRouterOutputs<AppRouter>["retell"]["config"]["setApiKey"]>().toEqualTypeOf<z.output<typeof retellConfig.apiKeyResult>>();
   });
 
   it("nests a server with a dot in its name next to the methods of the server above it, in either order", () => {
