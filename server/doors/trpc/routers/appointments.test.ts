@@ -49,7 +49,7 @@ afterAll(async () => {
   await db?.close();
 });
 
-describe("appointments router: list and detail", () => {
+describe("Termine: list and detail", () => {
   it("filters by date range, branch, staff, status and customer (name or any spoken form of the number), with paging", async () => {
     const next = await list(NEXT_14_DAYS);
     expect(next.total).toBe(9);
@@ -87,7 +87,7 @@ describe("appointments router: list and detail", () => {
   });
 });
 
-describe("appointments router: book, change, cancel as staff", () => {
+describe("Termine: book, change, cancel as staff", () => {
   let booked: AppointmentDto;
 
   it("books a free time from checkAvailability; the slot is then taken", async () => {
@@ -135,7 +135,7 @@ describe("appointments router: book, change, cancel as staff", () => {
   });
 });
 
-describe("appointments router: other companies and invalid input", () => {
+describe("Termine: other companies and invalid input", () => {
   it("answers another company's appointment id with 404 and no data, and refuses to cancel it", async () => {
     const maria = (await list({ ...NEXT_14_DAYS, search: "Maria" })).appointments[0];
     const res = await call("appointments.get", otherAdmin, { appointment_id: maria.id });

@@ -36,7 +36,7 @@ afterAll(async () => {
   await db?.close();
 });
 
-describe("calls router", () => {
+describe("Anrufe", () => {
   it("lists the seeded calls newest first for staff, with caller, duration, outcome, sentiment and summary", async () => {
     const res = await call("webhook.listCalls", staff, { limit: 50 });
     const { calls, total } = res.data as List;

@@ -44,7 +44,7 @@ afterAll(async () => {
   await testDb?.close();
 });
 
-describe("dashboard router", () => {
+describe("overview procedures", () => {
   it("needs a login", async () => {
     for (const path of ["dashboard.overview", "dashboard.activity", "mcp.health", "dashboard.operations"]) {
       expect((await call(path, null)).status, path).toBe(401);

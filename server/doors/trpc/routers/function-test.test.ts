@@ -41,7 +41,7 @@ afterAll(async () => {
   await db?.close();
 });
 
-describe("functionTest router", () => {
+describe("Funktionstest", () => {
   it("lists built-in functions with their fields and the branches", async () => {
     const res = await call("retell.function.listTestable", admin, {});
     const data = res.data as { functions: Array<{ name: string; writes: boolean; fields: Array<{ name: string; required: boolean }> }>; branches: unknown[] };

@@ -37,7 +37,7 @@ afterAll(async () => {
   await testDb?.close();
 });
 
-describe("knowledge router", () => {
+describe("Wissen", () => {
   it("lets staff list and search the seeded entries", async () => {
     const listed = await call("knowledge.list", staff, {});
     expect((listed.data as Entries).entries.map((e) => e.title)).toEqual(["Gutscheine", "Parken", "Zahlungsarten"]); // by category, then title

@@ -44,7 +44,7 @@ afterAll(async () => {
   await testDb?.close();
 });
 
-describe("queue router", () => {
+describe("Warteschlange", () => {
   it("shows staff the company's counts and jobs by state", async () => {
     expect((await call("queue.stats", staff)).data).toEqual({ pending: 1, processing: 0, done: 1, failed: 1, cancelled: 0, oldest_pending_seconds: 60 });
     const failed = (await call("queue.list", staff, { state: "failed" })).data as { jobs: JobDto[]; total: number };

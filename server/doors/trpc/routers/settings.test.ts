@@ -33,7 +33,7 @@ afterAll(async () => {
   await testDb?.close();
 });
 
-describe("settings router", () => {
+describe("Einstellungen", () => {
   it("lets admins rename the company and change booking rules; the company read shows both", async () => {
     expect((await call("company.update", admin, { name: "Salon Schönschnitt GmbH" }, true)).data).toMatchObject({ name: "Salon Schönschnitt GmbH" });
     const rules = await call("company.updateSettings", admin, { settings: { slotIntervalMinutes: 30, contactEmail: "info@salon-demo.de", refundPolicy: "Kostenlos bis 24 Stunden vorher." } }, true);

@@ -46,7 +46,7 @@ afterAll(async () => {
   await testDb?.close();
 });
 
-describe("tokens router", () => {
+describe("API-Tokens (dashboard.tokens)", () => {
   it("is for admins only", async () => {
     expect((await call("dashboard.tokens.list", staff)).status).toBe(403);
     expect((await call("dashboard.tokens.servers", staff)).status).toBe(403);
