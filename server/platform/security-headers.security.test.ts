@@ -9,7 +9,7 @@ const asMap = (headers: Array<{ key: string; value: string }>) => new Map(header
 
 describe("security headers", () => {
   it("next.config.js sends them for every path", async () => {
-    const config = require("@/next.config.js") as { headers: () => Promise<Array<{ source: string; headers: Array<{ key: string; value: string }> }>> };
+    const config = require("../../next.config.js") as { headers: () => Promise<Array<{ source: string; headers: Array<{ key: string; value: string }> }>> };
     const rules = await config.headers();
     const all = rules.find((r) => r.source === "/:path*");
     expect(all).toBeDefined();

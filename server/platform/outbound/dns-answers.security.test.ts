@@ -16,6 +16,8 @@ vi.mock("node:dns/promises", () => ({
   },
 }));
 
+// The test setup loads the whole app (server/testing/setup.ts): import the guard afresh so it sees the scripted DNS.
+vi.resetModules();
 const { guardedFetch } = await import("./guard");
 
 let server: http.Server;
