@@ -13,9 +13,10 @@ const CACHE_TTL_MS = 30_000;
 /**
  * A cached lookup is used only if the token table was checked for changes this recently: a
  * revocation made anywhere (another instance, the command line, the database) is honoured
- * everywhere within this time, at the price of one tiny query per second and process.
+ * everywhere within a second (this time plus one request), at the price of two tiny queries
+ * per second and process.
  */
-const FRESHNESS_MS = 1_000;
+const FRESHNESS_MS = 500;
 /** lastUsedAt is written at most this often per token. */
 const TOUCH_INTERVAL_MS = 60_000;
 const MAX_CACHED = 10_000;
