@@ -34,9 +34,9 @@ export interface AppProcess {
   signal(sig: NodeJS.Signals): void;
 }
 
-/** `npm start` (prepare-db, then next start) in its own process group. */
-export function spawnApp(env: ChildEnv): AppProcess {
-  const child = spawn("npm", ["start"], { env: env as NodeJS.ProcessEnv, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+/** `npm start` (prepare-db, then next start), or another command, in its own process group. */
+export function spawnApp(env: ChildEnv, command: string[] = ["npm", "start"]): AppProcess {
+  const child = spawn(command[0]!, command.slice(1), { env: env as NodeJS.ProcessEnv, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (output += d.toString()));

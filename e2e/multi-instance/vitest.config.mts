@@ -1,0 +1,17 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+// `npm run test:multi-instance`: two production instances (NEXT_DIST_DIR, default .next; built
+// first when missing) on the machine's PostgreSQL and Redis, under faults. One file, in order.
+export default defineConfig({
+  root: fileURLToPath(new URL("../../", import.meta.url)),
+  resolve: { alias: { "@": fileURLToPath(new URL("../../", import.meta.url)) } },
+  test: {
+    include: ["e2e/multi-instance/**/*.test.ts"],
+    environment: "node",
+    testTimeout: 5 * 60_000,
+    hookTimeout: 20 * 60_000,
+    pool: "forks",
+    fileParallelism: false,
+  },
+});
