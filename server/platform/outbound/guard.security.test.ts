@@ -1,7 +1,7 @@
 /**
  * Company-configured URLs cannot reach the server's own machine or network: the Cal.com base
  * URL once sent `Authorization: Bearer <key>` to a listener on 127.0.0.1 through
- * settings.updateCalendar and settings.testCalendar. Here a real local listener must receive
+ * calcom.updateConnection and calcom.testConnection. Here a real local listener must receive
  * nothing, through the real tRPC doors.
  */
 import http from "node:http";
@@ -117,7 +117,7 @@ describe("in production (no operator setting for development)", () => {
     await expect(resolvePublic("localhost", "calcom")).rejects.toMatchObject({ code: ErrorCodes.INVALID_INPUT, message: expect.stringMatching(/internes Netz/) });
   });
 
-  it("settings.updateCalendar refuses a local Cal.com address; the listener gets nothing", async () => {
+  it("calcom.updateConnection refuses a local Cal.com address; the listener gets nothing", async () => {
     const listener = await listen();
     try {
       for (const baseUrl of [
@@ -126,7 +126,7 @@ describe("in production (no operator setting for development)", () => {
         `https://localhost:${listener.port}/v2`,
         `https://[::ffff:7f00:1]:${listener.port}/v2`,
       ]) {
-        const saved = await call("settings.updateCalendar", { provider: "calcom", base_url: baseUrl, api_key: KEY });
+        const saved = await call("calcom.updateConnection", { provider: "calcom", base_url: baseUrl, api_key: KEY });
         expect(saved.error, baseUrl).toMatchObject({ message: expect.stringMatching(/^Diese Cal\.com-Adresse ist nicht erlaubt/) });
       }
       const stored = await testDb.prisma.calendarConnection.findUnique({ where: { companyId } });
@@ -137,12 +137,12 @@ describe("in production (no operator setting for development)", () => {
     }
   });
 
-  it("settings.testCalendar with a local address already stored sends nothing, no Authorization header anywhere", async () => {
+  it("calcom.testConnection with a local address already stored sends nothing, no Authorization header anywhere", async () => {
     const listener = await listen();
     try {
       const data = { provider: "calcom" as const, baseUrl: `http://127.0.0.1:${listener.port}/v2`, apiKeyEnc: encryptSecret(KEY) };
       await testDb.prisma.calendarConnection.upsert({ where: { companyId }, create: { companyId, ...data }, update: data });
-      const tested = await call("settings.testCalendar", {});
+      const tested = await call("calcom.testConnection", {});
       expect(tested.data).toMatchObject({ provider: "calcom", ok: false, message: expect.stringMatching(/nicht erlaubt/) });
       expect(listener.seen).toEqual([]);
     } finally {
@@ -162,9 +162,9 @@ describe("with the development setting", () => {
       res.end();
     });
     try {
-      const saved = await call("settings.updateCalendar", { provider: "calcom", base_url: `http://127.0.0.1:${redirecting.port}/v2`, api_key: KEY });
+      const saved = await call("calcom.updateConnection", { provider: "calcom", base_url: `http://127.0.0.1:${redirecting.port}/v2`, api_key: KEY });
       expect(saved.status).toBe(200);
-      const tested = await call("settings.testCalendar", {});
+      const tested = await call("calcom.testConnection", {});
       expect(tested.data).toMatchObject({ ok: false, message: expect.stringMatching(/Weiterleitungen werden nicht befolgt/) });
       expect(redirecting.seen).toHaveLength(1);
       expect(target.seen).toEqual([]);
@@ -176,9 +176,9 @@ describe("with the development setting", () => {
   it("an operator allow-list of Cal.com hosts is enforced", async () => {
     const restore = overrideEnv({ CALCOM_ALLOWED_HOSTS: "api.cal.com,cal.salon.example" });
     try {
-      const refused = await call("settings.updateCalendar", { provider: "calcom", base_url: "https://cal.evil.example/v2", api_key: KEY });
+      const refused = await call("calcom.updateConnection", { provider: "calcom", base_url: "https://cal.evil.example/v2", api_key: KEY });
       expect(refused.error?.message).toBe("Diese Cal.com-Adresse ist nicht erlaubt: dieser Host ist vom Betreiber nicht freigegeben.");
-      expect((await call("settings.updateCalendar", { provider: "calcom", base_url: "https://cal.salon.example/v2", api_key: KEY })).status).toBe(200);
+      expect((await call("calcom.updateConnection", { provider: "calcom", base_url: "https://cal.salon.example/v2", api_key: KEY })).status).toBe(200);
     } finally {
       restore();
     }
