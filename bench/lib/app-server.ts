@@ -35,7 +35,7 @@ export function ensureBuild(env: NodeJS.ProcessEnv, force: boolean): void {
 /** Migrates and seeds a fresh embedded database, then creates an API token; returns the token. */
 export function prepareData(env: NodeJS.ProcessEnv): string {
   runOrThrow("npx", ["--no-install", "tsx", "scripts/prepare-db.ts"], env, "database preparation");
-  const out = runOrThrow("npx", ["--no-install", "tsx", "scripts/mcp-token.ts", "--company", "demo", "--name", "Benchmark"], env, "token creation");
+  const out = runOrThrow("npx", ["--no-install", "tsx", "scripts/mcp-token.ts", "--company", "demo", "--name", "Benchmark", "--servers", "all"], env, "token creation");
   const token = out.trim().split("\n").at(-1)!;
   if (!token.startsWith("apk_")) throw new Error(`Unexpected token output:\n${out}`);
   return token;
