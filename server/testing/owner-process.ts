@@ -4,6 +4,7 @@
  * With --like-next a SIGTERM/SIGINT handler that exits shortly after is registered first, as
  * Next's server does. Writes a row, prints READY, then serves until signalled.
  */
+import "@/server/composition";
 import { getDb, getDbHandles } from "@/server/platform/db";
 import { becomeDatabaseOwner } from "@/server/doors/cli/app-owner";
 import { migratePglite } from "@/server/platform/db/migrations";

@@ -2,6 +2,7 @@
  * A process for the shutdown test: an outbox worker on DATABASE_URL with a slow channel and the
  * app's graceful shutdown; prints what happens, one word per line.
  */
+import "@/server/composition";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pino from "pino";
 import { PrismaClient } from "@/server/generated/prisma/client";
