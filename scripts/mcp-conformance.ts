@@ -18,7 +18,7 @@ import { createMcpHandler } from "@/server/doors/mcp/handler";
 import { serveFetchHandler } from "@/server/testing/serve";
 import { createDemoTenant } from "@/server/testing/tenants";
 
-const BASELINE = path.join(process.cwd(), "server", "mcp-protocol", "conformance-baseline.yml");
+const BASELINE = path.join(process.cwd(), "server", "doors", "mcp", "conformance-baseline.yml");
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
