@@ -11,8 +11,8 @@ process.env.E2E_DATA_DIR ??= path.join(".data", `e2e-${Date.now()}`);
 
 export default defineConfig({
   testDir: "e2e",
-  // e2e/embedded holds the vitest run of the app's life on the embedded database (npm run test:embedded).
-  testIgnore: "embedded/**",
+  // Only the Playwright specs: e2e/embedded and e2e/multi-instance are vitest suites of their own.
+  testMatch: "*.spec.ts",
   outputDir: "test-results/artifacts",
   fullyParallel: false,
   workers: 1,
