@@ -84,8 +84,13 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * Also by shape: Next can load this module once per bundle layer, and an AppError thrown in one
+ * copy must still be recognised by the door's mapping in another.
+ */
 export function isAppError(e: unknown): e is AppError {
-  return e instanceof AppError;
+  if (e instanceof AppError) return true;
+  return e instanceof Error && e.name === "AppError" && typeof (e as { code?: unknown }).code === "number";
 }
 
 export const DATABASE_UNAVAILABLE_MESSAGE = "Unser System ist gerade nicht erreichbar. Bitte versuchen Sie es in wenigen Sekunden noch einmal.";
