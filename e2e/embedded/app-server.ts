@@ -1,22 +1,12 @@
 /** Starting and stopping `npm start` on a given embedded data folder, for the embedded e2e test. */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import type { ChildEnv } from "@/server/testing/run-script";
 
 export const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from "@/server/testing/free-port";
 
 /** The production build the test runs against; built once when the folder has none. */
 export function ensureBuild(env: ChildEnv): void {
