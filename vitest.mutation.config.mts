@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+import base from "./vitest.config.mts";
+
+/**
+ * The unit-test config narrowed to the test files named in MUTATION_TESTS (comma-separated),
+ * so that Stryker runs each module against its own tests only.
+ */
+const include = (process.env.MUTATION_TESTS ?? "").split(",").filter(Boolean);
+if (include.length === 0) throw new Error("MUTATION_TESTS names no test files.");
+
+export default defineConfig({ ...base, test: { ...base.test, include } });
