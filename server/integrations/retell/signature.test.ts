@@ -1,6 +1,6 @@
 import { sign as sdkSign, verify as sdkVerify } from "retell-sdk";
 import { describe, expect, it } from "vitest";
-import { signRetell, verifyRetellSignature } from "./signature";
+import { RETELL_SIGNATURE_HEADER, signRetell, verifyRetellSignature } from "./signature";
 
 // Test vector from retell-sdk's own tests (see the Retell fact sheet).
 const BODY = '{"event":"call_ended"}';
@@ -58,5 +58,12 @@ describe("Retell signature", () => {
     for (const header of malformed) {
       expect(verifyRetellSignature(BODY, header, KEY, TIMESTAMP), String(header)).toBe(false);
     }
+  });
+
+  it("reads the header under the name Retell sends it with, X-Retell-Signature", () => {
+    const sentByRetell = new Headers({ "X-Retell-Signature": HEADER });
+
+    expect(RETELL_SIGNATURE_HEADER).toBe("x-retell-signature");
+    expect(verifyRetellSignature(BODY, sentByRetell.get(RETELL_SIGNATURE_HEADER), KEY, TIMESTAMP)).toBe(true);
   });
 });
