@@ -2,19 +2,20 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { FormField } from "@/components/forms/form-field";
+import { z } from "zod";
+import { serverErrorsTo, useSchemaForm } from "@/components/forms/use-schema-form";
 import { useTRPC } from "@/components/trpc/provider";
 import { DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { toast } from "@/components/ui/sonner";
 import { Textarea } from "@/components/ui/textarea";
 import type { Branch } from "@/server/services/branch/schemas";
 import { createParams, updateParams, type ServiceDto } from "@/server/services/service/schemas";
-import { CheckboxField } from "./checkbox-field";
+import { CheckboxFormField } from "@/components/forms/checkbox-form-field";
 import { centsToEuroInput, EURO_INPUT_ERROR, euroInputToCents } from "./euro-input";
 import { SaveButton } from "./save-button";
-import { useFieldErrors } from "./use-field-errors";
 import { useRefreshSettings } from "./use-refresh-settings";
 
 /** Radix Select needs a non-empty value; this one stands for "every branch". */
@@ -23,19 +24,61 @@ const ALL_BRANCHES = "alle";
 /** "" → NaN, so the schema answers "Bitte … angeben." instead of reading an empty field as 0. */
 const minutes = (text: string) => (text.trim() === "" ? Number.NaN : Number(text));
 
+/** What the fields hold: typed text, named like the method's params so errors land under them. */
+const fields = z.object({
+  name: z.string(),
+  description: z.string(),
+  duration_minutes: z.string(),
+  buffer_minutes: z.string(),
+  price_cents: z.string(),
+  branch_id: z.string(),
+  calcom_event_type_id: z.string(),
+  is_active: z.boolean(),
+});
+type ServiceFields = z.input<typeof fields>;
+
+/** Typed text → the method's values; a price that is no amount is the form's own error. */
+const asValues = fields.transform((v, ctx): z.input<typeof createParams> => {
+  const cents = euroInputToCents(v.price_cents);
+  if (cents === undefined) {
+    ctx.addIssue({ code: "custom", path: ["price_cents"], message: EURO_INPUT_ERROR });
+    return z.NEVER;
+  }
+  return {
+    name: v.name,
+    description: v.description,
+    duration_minutes: minutes(v.duration_minutes),
+    buffer_minutes: minutes(v.buffer_minutes),
+    price_cents: cents,
+    branch_id: v.branch_id === ALL_BRANCHES ? null : v.branch_id,
+    calcom_event_type_id: v.calcom_event_type_id.trim() === "" ? null : Number(v.calcom_event_type_id),
+    is_active: v.is_active,
+  };
+});
+
+const createSchema = asValues.pipe(createParams);
+const updateSchema = (serviceId: string) => asValues.transform((v): z.input<typeof updateParams> => ({ service_id: serviceId, ...v })).pipe(updateParams);
+
+function defaults(service?: ServiceDto): ServiceFields {
+  return {
+    name: service?.name ?? "",
+    description: service?.description ?? "",
+    duration_minutes: String(service?.duration_minutes ?? 30),
+    buffer_minutes: String(service?.buffer_minutes ?? 0),
+    price_cents: centsToEuroInput(service?.price_cents ?? null),
+    branch_id: service?.branch_id ?? ALL_BRANCHES,
+    calcom_event_type_id: service?.calcom_event_type_id?.toString() ?? "",
+    is_active: service?.is_active ?? true,
+  };
+}
+
 /** Create or edit a service (admins); the price is typed as "49,00" and sent in cents. `branches`: all, inactive ones are offered only when already chosen. */
 export function ServiceForm({ service, branches, onSaved }: { service?: ServiceDto; branches: Branch[]; onSaved: () => void }) {
   const trpc = useTRPC();
   const refreshSettings = useRefreshSettings();
-  const [name, setName] = useState(service?.name ?? "");
-  const [description, setDescription] = useState(service?.description ?? "");
-  const [duration, setDuration] = useState(String(service?.duration_minutes ?? 30));
-  const [buffer, setBuffer] = useState(String(service?.buffer_minutes ?? 0));
-  const [price, setPrice] = useState(centsToEuroInput(service?.price_cents ?? null));
-  const [branchId, setBranchId] = useState(service?.branch_id ?? ALL_BRANCHES);
-  const [eventType, setEventType] = useState(service?.calcom_event_type_id?.toString() ?? "");
-  const [active, setActive] = useState(service?.is_active ?? true);
-  const { errors, check, onError } = useFieldErrors();
+  const [schema] = useState(() => (service ? updateSchema(service.id) : createSchema));
+  const form = useSchemaForm<ServiceFields, z.output<typeof createSchema> | z.output<ReturnType<typeof updateSchema>>>(schema, defaults(service));
+  const onError = serverErrorsTo(form);
 
   const onSuccess = async ({ service: saved }: { service: ServiceDto }) => {
     toast.success(service ? `„${saved.name}“ wurde gespeichert.` : `„${saved.name}“ wurde angelegt.`);
@@ -45,104 +88,128 @@ export function ServiceForm({ service, branches, onSaved }: { service?: ServiceD
   const create = useMutation(trpc.service.create.mutationOptions({ onSuccess, onError }));
   const update = useMutation(trpc.service.update.mutationOptions({ onSuccess, onError }));
 
-  function submit(event: React.FormEvent) {
-    event.preventDefault();
-    const cents = euroInputToCents(price);
-    const values = {
-      name,
-      description,
-      duration_minutes: minutes(duration),
-      buffer_minutes: minutes(buffer),
-      price_cents: cents ?? null,
-      branch_id: branchId === ALL_BRANCHES ? null : branchId,
-      calcom_event_type_id: eventType.trim() === "" ? null : Number(eventType),
-      is_active: active,
-    };
-    const conversion: Record<string, string> = cents === undefined ? { price_cents: EURO_INPUT_ERROR } : {};
-    if (service) {
-      const input = check(updateParams, { service_id: service.id, ...values }, conversion);
-      if (input) update.mutate(input);
-    } else {
-      const input = check(createParams, values, conversion);
-      if (input) create.mutate(input);
-    }
-  }
+  const submit = form.handleSubmit((input) => {
+    if ("service_id" in input) update.mutate(input);
+    else create.mutate(input);
+  });
 
-  const number = (id: string, label: string, value: string, set: (v: string) => void, field: string, hint?: string) => (
+  const minutesField = (name: "duration_minutes" | "buffer_minutes", label: string, hint?: string) => (
     <FormField
-      id={id}
-      label={label}
-      hint={hint}
-      error={errors[field]}
-      control={(p) => <Input {...p} type="number" inputMode="numeric" min={0} value={value} onChange={(e) => set(e.target.value)} />}
+      control={form.control}
+      name={name}
+      render={({ field }) => (
+        <FormItem>
+          <FormLabel>{label}</FormLabel>
+          <FormControl>
+            <Input {...field} type="number" inputMode="numeric" min={0} />
+          </FormControl>
+          {hint && <FormDescription>{hint}</FormDescription>}
+          <FormMessage />
+        </FormItem>
+      )}
     />
   );
 
   return (
-    <form onSubmit={submit} className="grid gap-4" noValidate aria-label={service ? `Leistung ${service.name} bearbeiten` : "Leistung anlegen"}>
-      <DialogHeader>
-        <DialogTitle>{service ? "Leistung bearbeiten" : "Leistung anlegen"}</DialogTitle>
-        <DialogDescription>Der Telefonassistent bucht Leistungen mit ihrer Dauer und nennt Preise, wenn Anrufende fragen.</DialogDescription>
-      </DialogHeader>
-      <FormField
-        id="service-name"
-        label="Name"
-        hint="Je Firma eindeutig; so spricht der Assistent die Leistung an."
-        error={errors.name}
-        control={(p) => <Input {...p} value={name} onChange={(e) => setName(e.target.value)} maxLength={100} />}
-      />
-      <FormField
-        id="service-description"
-        label="Beschreibung (optional)"
-        error={errors.description}
-        control={(p) => <Textarea {...p} value={description} onChange={(e) => setDescription(e.target.value)} maxLength={1000} rows={2} />}
-      />
-      <div className="grid gap-4 sm:grid-cols-3">
-        {number("service-duration", "Dauer (Minuten)", duration, setDuration, "duration_minutes")}
-        {number("service-buffer", "Puffer danach (Minuten)", buffer, setBuffer, "buffer_minutes", "Zeit zum Aufräumen; wird nicht gebucht.")}
+    <Form {...form}>
+      <form onSubmit={submit} className="grid gap-4" noValidate aria-label={service ? `Leistung ${service.name} bearbeiten` : "Leistung anlegen"}>
+        <DialogHeader>
+          <DialogTitle>{service ? "Leistung bearbeiten" : "Leistung anlegen"}</DialogTitle>
+          <DialogDescription>Der Telefonassistent bucht Leistungen mit ihrer Dauer und nennt Preise, wenn Anrufende fragen.</DialogDescription>
+        </DialogHeader>
         <FormField
-          id="service-price"
-          label="Preis (€)"
-          hint="z. B. 49,00; leer: kein Preis"
-          error={errors.price_cents}
-          control={(p) => <Input {...p} inputMode="decimal" value={price} onChange={(e) => setPrice(e.target.value)} placeholder="49,00" />}
-        />
-      </div>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <FormField
-          id="service-branch"
-          label="Angeboten in"
-          error={errors.branch_id}
-          control={(p) => (
-            <Select value={branchId} onValueChange={setBranchId}>
-              <SelectTrigger {...p}>
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                <SelectItem value={ALL_BRANCHES}>Allen Filialen</SelectItem>
-                {branches
-                  .filter((b) => b.is_active || b.id === service?.branch_id)
-                  .map((b) => (
-                  <SelectItem key={b.id} value={b.id}>
-                    {b.name}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
+          control={form.control}
+          name="name"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>Name</FormLabel>
+              <FormControl>
+                <Input {...field} maxLength={100} />
+              </FormControl>
+              <FormDescription>Je Firma eindeutig; so spricht der Assistent die Leistung an.</FormDescription>
+              <FormMessage />
+            </FormItem>
           )}
         />
         <FormField
-          id="service-event-type"
-          label="Cal.com-Terminart-ID (optional)"
-          hint="Nur bei Anbindung an Cal.com: die ID der passenden Terminart."
-          error={errors.calcom_event_type_id}
-          control={(p) => <Input {...p} inputMode="numeric" value={eventType} onChange={(e) => setEventType(e.target.value)} />}
+          control={form.control}
+          name="description"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>Beschreibung (optional)</FormLabel>
+              <FormControl>
+                <Textarea {...field} maxLength={1000} rows={2} />
+              </FormControl>
+              <FormMessage />
+            </FormItem>
+          )}
         />
-      </div>
-      <CheckboxField id="service-active" label="Aktiv" hint="Nur aktive Leistungen können gebucht werden." checked={active} onChange={setActive} />
-      <DialogFooter>
-        <SaveButton pending={create.isPending || update.isPending}>{service ? "Speichern" : "Anlegen"}</SaveButton>
-      </DialogFooter>
-    </form>
+        <div className="grid gap-4 sm:grid-cols-3 sm:items-start">
+          {minutesField("duration_minutes", "Dauer (Minuten)")}
+          {minutesField("buffer_minutes", "Puffer danach (Minuten)", "Zeit zum Aufräumen; wird nicht gebucht.")}
+          <FormField
+            control={form.control}
+            name="price_cents"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>Preis (€)</FormLabel>
+                <FormControl>
+                  <Input {...field} inputMode="decimal" placeholder="49,00" />
+                </FormControl>
+                <FormDescription>z. B. 49,00; leer: kein Preis</FormDescription>
+                <FormMessage />
+              </FormItem>
+            )}
+          />
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2 sm:items-start">
+          <FormField
+            control={form.control}
+            name="branch_id"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>Angeboten in</FormLabel>
+                <Select value={field.value} onValueChange={field.onChange}>
+                  <FormControl>
+                    <SelectTrigger>
+                      <SelectValue />
+                    </SelectTrigger>
+                  </FormControl>
+                  <SelectContent>
+                    <SelectItem value={ALL_BRANCHES}>Allen Filialen</SelectItem>
+                    {branches
+                      .filter((b) => b.is_active || b.id === service?.branch_id)
+                      .map((b) => (
+                        <SelectItem key={b.id} value={b.id}>
+                          {b.name}
+                        </SelectItem>
+                      ))}
+                  </SelectContent>
+                </Select>
+                <FormMessage />
+              </FormItem>
+            )}
+          />
+          <FormField
+            control={form.control}
+            name="calcom_event_type_id"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>Cal.com-Terminart-ID (optional)</FormLabel>
+                <FormControl>
+                  <Input {...field} inputMode="numeric" />
+                </FormControl>
+                <FormDescription>Nur bei Anbindung an Cal.com: die ID der passenden Terminart.</FormDescription>
+                <FormMessage />
+              </FormItem>
+            )}
+          />
+        </div>
+        <CheckboxFormField control={form.control} name="is_active" label="Aktiv" hint="Nur aktive Leistungen können gebucht werden." />
+        <DialogFooter>
+          <SaveButton pending={create.isPending || update.isPending}>{service ? "Speichern" : "Anlegen"}</SaveButton>
+        </DialogFooter>
+      </form>
+    </Form>
   );
 }
