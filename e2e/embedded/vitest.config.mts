@@ -5,7 +5,13 @@ import { defineConfig } from "vitest/config";
 // (NEXT_DIST_DIR, default .next; built first when missing). Slow by nature: one file, in order.
 export default defineConfig({
   root: fileURLToPath(new URL("../../", import.meta.url)),
-  resolve: { alias: { "@": fileURLToPath(new URL("../../", import.meta.url)) } },
+  resolve: {
+    alias: {
+      "@": fileURLToPath(new URL("../../", import.meta.url)),
+      // Outside Next, `server-only` would throw; tests run server code only.
+      "server-only": fileURLToPath(new URL("../../node_modules/server-only/empty.js", import.meta.url)),
+    },
+  },
   test: {
     include: ["e2e/embedded/**/*.test.ts"],
     environment: "node",

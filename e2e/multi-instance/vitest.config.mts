@@ -5,7 +5,13 @@ import { defineConfig } from "vitest/config";
 // first when missing) on the machine's PostgreSQL and Redis, under faults. One file, in order.
 export default defineConfig({
   root: fileURLToPath(new URL("../../", import.meta.url)),
-  resolve: { alias: { "@": fileURLToPath(new URL("../../", import.meta.url)) } },
+  resolve: {
+    alias: {
+      "@": fileURLToPath(new URL("../../", import.meta.url)),
+      // Outside Next, `server-only` would throw; tests run server code only.
+      "server-only": fileURLToPath(new URL("../../node_modules/server-only/empty.js", import.meta.url)),
+    },
+  },
   test: {
     include: ["e2e/multi-instance/**/*.test.ts"],
     environment: "node",

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueueJob } from "@/server/platform/outbox/enqueue";
 import { NOTIFICATION_JOB } from "@/server/services/appointments/notification-job";
 import { createPgTestDb, reportPgSkip, type PgTestDb } from "@/server/testing/pg-test-db";
+import { TSX_NODE_ARGS } from "@/server/testing/run-script";
 
 const enabled = Boolean(process.env.DATABASE_URL);
 reportPgSkip("graceful shutdown of the outbox worker");
@@ -25,7 +26,7 @@ describe.skipIf(!enabled)("graceful shutdown", () => {
     for (let i = 0; i < 3; i++) {
       await enqueueJob(db.prisma, NOTIFICATION_JOB, { channel: "sms", to: `+49176000000${i}`, subject: "s", text: "t" }, { runAt: new Date() });
     }
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(process.cwd(), "server/testing/shutdown-child.ts")], {
+    const child = spawn(process.execPath, [...TSX_NODE_ARGS, path.join(process.cwd(), "server/testing/shutdown-child.ts")], {
       env: { ...process.env, DATABASE_URL: db.url },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -11,11 +11,17 @@ export interface ScriptResult {
 }
 
 /**
+ * Node's arguments for running a TypeScript file of the project: tsx, and the react-server
+ * condition under which `server-only` (imported by db, env, crypto, auth and tokens) is empty.
+ */
+export const TSX_NODE_ARGS = ["--conditions=react-server", "--import", "tsx"];
+
+/**
  * Runs one of the project's tsx scripts as its own process (the way `npm run …` does), without
  * blocking this process, so a server running in it keeps answering.
  */
 export function runScript(script: string, args: string[], env: ChildEnv, timeoutMs = 120_000): Promise<ScriptResult> {
-  return runProcess(process.execPath, ["--import", "tsx", path.join(process.cwd(), script), ...args], env, timeoutMs);
+  return runProcess(process.execPath, [...TSX_NODE_ARGS, path.join(process.cwd(), script), ...args], env, timeoutMs);
 }
 
 /** Any command, likewise without blocking this process. */

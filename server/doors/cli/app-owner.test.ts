@@ -6,6 +6,7 @@ import { createInterface } from "node:readline";
 import { afterAll, describe, expect, it } from "vitest";
 import { lockFileFor } from "@/server/platform/db/lock";
 import { openPglite } from "@/server/platform/db/pglite";
+import { TSX_NODE_ARGS } from "@/server/testing/run-script";
 
 const FIXTURE = path.join(process.cwd(), "server", "testing", "owner-process.ts");
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "askpro-owner-"));
@@ -13,7 +14,7 @@ afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 /** Starts an owning process, waits for READY, sends the signal; its output and exit code. */
 async function signalled(dataDir: string, signal: NodeJS.Signals, args: string[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", FIXTURE, ...args], {
+  const child = spawn(process.execPath, [...TSX_NODE_ARGS, FIXTURE, ...args], {
     env: { ...process.env, PGLITE_DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "warn", OUTBOX_WORKER: "false" },
     stdio: ["ignore", "pipe", "inherit"],
   });

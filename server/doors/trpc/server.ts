@@ -1,3 +1,4 @@
+import "server-only";
 /** tRPC for server components: a caller and the options proxy that prefetches into the request's QueryClient. */
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { headers } from "next/headers";

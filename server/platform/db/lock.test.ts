@@ -5,6 +5,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { acquireLock, currentOwner, DatabaseLockedError, lockFileFor, lockedMessage, tryAcquire, type LockInfo } from "./lock";
+import { TSX_NODE_ARGS } from "@/server/testing/run-script";
 
 const CONTENDER = path.join(process.cwd(), "server", "testing", "lock-contender.ts");
 const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), "askpro-lock-"));
@@ -19,7 +20,7 @@ interface Contender {
 const children: ChildProcess[] = [];
 
 function contender(dataDir: string): Contender {
-  const child = spawn(process.execPath, ["--import", "tsx", CONTENDER, dataDir], { stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [...TSX_NODE_ARGS, CONTENDER, dataDir], { stdio: ["pipe", "pipe", "inherit"] });
   children.push(child);
   const lines: string[] = [];
   const waiting: ((line: string) => void)[] = [];

@@ -1,3 +1,4 @@
+import "server-only";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { logger } from "@/server/platform/logger";
 import { hashToken, looksLikeToken } from "./format";
