@@ -4,14 +4,14 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { ArrowLeft, CalendarDays, Info, PhoneCall, User } from "lucide-react";
 import Link from "next/link";
 import { CallOutcomeBadge } from "@/components/calls/call-badges";
+import { DetailCard } from "@/components/details/detail-card";
+import { Facts, knownFacts, type Fact } from "@/components/details/facts";
 import { formatDateTime, formatDuration, formatTime } from "@/components/forms/format";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { CancelAppointmentDialog } from "./cancel-appointment-dialog";
 import { ChangeAppointmentDialog } from "./change-appointment-dialog";
-import { Facts, type Fact } from "./facts";
 import { actorText, SOURCE_LABELS } from "./labels";
 import type { AppointmentPermissions } from "./permissions";
 import { StatusBadge } from "./status-badge";
@@ -74,74 +74,48 @@ export function AppointmentDetail({ id, permissions }: { id: string; permissions
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card>
-          <CardHeader>
-            <CardTitle className="flex items-center gap-2">
-              <User className="size-4 text-muted-foreground" aria-hidden /> Kundschaft
-            </CardTitle>
-          </CardHeader>
-          <CardContent>
-            <Facts
-              label="Kundschaft"
-              facts={[
-                ["Name", a.customer_name ?? "Unbekannt"],
-                [
-                  "Telefon",
-                  <a key="tel" href={`tel:${a.customer_phone}`} className="tabular underline-offset-4 hover:underline">
-                    {a.customer_phone}
-                  </a>,
-                ],
-              ]}
-            />
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle className="flex items-center gap-2">
-              <CalendarDays className="size-4 text-muted-foreground" aria-hidden /> Termin
-            </CardTitle>
-          </CardHeader>
-          <CardContent>
-            <Facts label="Termin" facts={termin} />
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle className="flex items-center gap-2">
-              <PhoneCall className="size-4 text-muted-foreground" aria-hidden /> Anruf
-            </CardTitle>
-          </CardHeader>
-          <CardContent>
-            {call ? (
-              <div className="grid gap-3">
-                <Facts
-                  label="Anruf"
-                  facts={[
-                    ["Zeitpunkt", call.started_at && formatDateTime(call.started_at)],
-                    ["Anrufer", call.from_number],
-                    ["Dauer", call.duration_ms === null ? null : formatDuration(call.duration_ms / 1000)],
-                    ["Ergebnis", <CallOutcomeBadge key="outcome" outcome={call.outcome} />],
-                    ["Zusammenfassung", call.summary],
-                  ]}
-                />
-                <Button variant="outline" size="sm" className="justify-self-start" asChild>
-                  <Link href={`/anrufe/${call.id}`}>Anruf mit Transkript öffnen</Link>
-                </Button>
-              </div>
-            ) : (
-              <p className="text-sm text-muted-foreground">Dieser Termin ist nicht aus einem Anruf entstanden.</p>
-            )}
-          </CardContent>
-        </Card>
-        {history.some(([, value]) => value) && (
-          <Card>
-            <CardHeader>
-              <CardTitle>Verlauf</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <Facts label="Verlauf" facts={history} />
-            </CardContent>
-          </Card>
+        <DetailCard icon={User} title="Kundschaft">
+          <Facts
+            label="Kundschaft"
+            facts={[
+              ["Name", a.customer_name ?? "Unbekannt"],
+              [
+                "Telefon",
+                <a key="tel" href={`tel:${a.customer_phone}`} className="tabular underline-offset-4 hover:underline">
+                  {a.customer_phone}
+                </a>,
+              ],
+            ]}
+          />
+        </DetailCard>
+        <DetailCard icon={CalendarDays} title="Termin">
+          <Facts label="Termin" facts={termin} />
+        </DetailCard>
+        <DetailCard icon={PhoneCall} title="Anruf">
+          {call ? (
+            <div className="grid gap-3">
+              <Facts
+                label="Anruf"
+                facts={[
+                  ["Zeitpunkt", call.started_at && formatDateTime(call.started_at)],
+                  ["Anrufer", call.from_number],
+                  ["Dauer", call.duration_ms === null ? null : formatDuration(call.duration_ms / 1000)],
+                  ["Ergebnis", <CallOutcomeBadge key="outcome" outcome={call.outcome} />],
+                  ["Zusammenfassung", call.summary],
+                ]}
+              />
+              <Button variant="outline" size="sm" className="justify-self-start" asChild>
+                <Link href={`/anrufe/${call.id}`}>Anruf mit Transkript öffnen</Link>
+              </Button>
+            </div>
+          ) : (
+            <p className="text-sm text-muted-foreground">Dieser Termin ist nicht aus einem Anruf entstanden.</p>
+          )}
+        </DetailCard>
+        {knownFacts(history).length > 0 && (
+          <DetailCard title="Verlauf">
+            <Facts label="Verlauf" facts={history} />
+          </DetailCard>
         )}
       </div>
     </div>

@@ -3,15 +3,13 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Archive, CalendarClock, CalendarSearch } from "lucide-react";
 import { useCallback } from "react";
-import { EmptyState } from "@/components/dashboard/empty-state";
 import { errorMessage } from "@/components/forms/trpc-errors";
+import { ListFrame } from "@/components/lists/list-frame";
 import { useTRPC } from "@/components/trpc/provider";
 import { Card, CardContent } from "@/components/ui/card";
-import { Skeleton } from "@/components/ui/skeleton";
 import { AppointmentFilterBar } from "./appointment-filters";
 import { AppointmentTable } from "./appointment-table";
 import { filtersFromQuery, filtersToQuery, listInput, PAGE_SIZE } from "./list-filters";
-import { Pager } from "./pager";
 import type { AppointmentPermissions } from "./permissions";
 import { SectionStats } from "./section-stats";
 import type { QueryReader } from "./url-query";
@@ -33,28 +31,21 @@ export function AppointmentList({ today, permissions }: { today: string; permiss
           <AppointmentFilterBar filters={filters} today={today} onChange={setFilters} />
         </CardContent>
       </Card>
-      {list.isPending ? (
-        <div aria-busy="true" aria-label="Termine werden geladen" className="grid gap-2">
-          {Array.from({ length: 6 }, (_, i) => (
-            <Skeleton key={i} className="h-12 w-full" />
-          ))}
-        </div>
-      ) : list.isError ? (
-        <p role="alert" className="text-sm text-destructive">
-          Die Termine konnten nicht geladen werden: {errorMessage(list.error)}
-        </p>
-      ) : list.data.total === 0 ? (
-        <EmptyState icon={CalendarSearch} title="Keine Termine für diese Auswahl.">
-          Ändern Sie den Zeitraum oder die Filter{permissions.canBook ? " oder legen Sie einen neuen Termin an" : ""}.
-        </EmptyState>
-      ) : (
-        <Card className="min-w-0">
-          <CardContent className="grid gap-3 pt-5">
-            <AppointmentTable appointments={list.data.appointments} canCancel={permissions.canCancel} busy={list.isFetching} />
-            <Pager page={filters.page} pageSize={PAGE_SIZE} shown={list.data.appointments.length} total={list.data.total} onPage={(page) => setFilters({ ...filters, page })} />
-          </CardContent>
-        </Card>
-      )}
+      <ListFrame
+        query={list}
+        loadingLabel="Termine werden geladen"
+        error={(error) => `Die Termine konnten nicht geladen werden: ${errorMessage(error)}`}
+        isEmpty={(data) => data.total === 0}
+        empty={{
+          icon: CalendarSearch,
+          title: "Keine Termine für diese Auswahl.",
+          text: `Ändern Sie den Zeitraum oder die Filter${permissions.canBook ? " oder legen Sie einen neuen Termin an" : ""}.`,
+        }}
+        pager={(data) => ({ page: filters.page, pageSize: PAGE_SIZE, shown: data.appointments.length, total: data.total, onPage: (page) => setFilters({ ...filters, page }) })}
+        card
+      >
+        {(data) => <AppointmentTable appointments={data.appointments} canCancel={permissions.canCancel} busy={list.isFetching} />}
+      </ListFrame>
     </div>
   );
 }

@@ -3,13 +3,13 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { ArrowLeft, CalendarDays, ClipboardList, FlaskConical, MessagesSquare, PhoneCall } from "lucide-react";
 import Link from "next/link";
-import { Facts, type Fact } from "@/components/appointments/facts";
 import { STATUS_LABELS, type AppointmentStatus } from "@/components/appointments/labels";
 import { StatusBadge } from "@/components/appointments/status-badge";
+import { DetailCard } from "@/components/details/detail-card";
+import { Facts, type Fact } from "@/components/details/facts";
 import { formatDate, formatDateTime, formatDuration, formatTime } from "@/components/forms/format";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { CALL_STATUS_LABELS, CallOutcomeBadge, SentimentBadge } from "./call-badges";
 import { Transcript } from "./transcript";
 
@@ -85,67 +85,39 @@ export function CallDetail({ id, canReplay = false }: { id: string; canReplay?: 
       </h2>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card>
-          <CardHeader>
-            <CardTitle className="flex items-center gap-2">
-              <PhoneCall className="size-4 text-muted-foreground" aria-hidden /> Gespräch
-            </CardTitle>
-          </CardHeader>
-          <CardContent className="grid gap-4">
-            <Facts label="Gespräch" facts={facts} />
-            {c.summary && (
-              <div className="grid gap-1">
-                <h3 className="text-sm font-medium">Zusammenfassung</h3>
-                <p className="text-sm">{c.summary}</p>
-              </div>
-            )}
-          </CardContent>
-        </Card>
+        <DetailCard icon={PhoneCall} title="Gespräch" contentClassName="grid gap-4">
+          <Facts label="Gespräch" facts={facts} />
+          {c.summary && (
+            <div className="grid gap-1">
+              <h3 className="text-sm font-medium">Zusammenfassung</h3>
+              <p className="text-sm">{c.summary}</p>
+            </div>
+          )}
+        </DetailCard>
         <div className="grid content-start gap-6">
-          <Card>
-            <CardHeader>
-              <CardTitle className="flex items-center gap-2">
-                <CalendarDays className="size-4 text-muted-foreground" aria-hidden /> Termin aus diesem Anruf
-              </CardTitle>
-            </CardHeader>
-            <CardContent>
-              {c.appointment ? (
-                <div className="flex flex-wrap items-center gap-3 text-sm">
-                  <Link href={`/termine/${c.appointment.id}`} className="font-medium underline underline-offset-4">
-                    {c.appointment.service} am {formatDate(c.appointment.starts_at)} um {formatTime(c.appointment.starts_at)} Uhr
-                  </Link>
-                  {isStatus(c.appointment.status) && <StatusBadge status={c.appointment.status} />}
-                </div>
-              ) : (
-                <p className="text-sm text-muted-foreground">In diesem Anruf wurde kein Termin gebucht.</p>
-              )}
-            </CardContent>
-          </Card>
+          <DetailCard icon={CalendarDays} title="Termin aus diesem Anruf">
+            {c.appointment ? (
+              <div className="flex flex-wrap items-center gap-3 text-sm">
+                <Link href={`/termine/${c.appointment.id}`} className="font-medium underline underline-offset-4">
+                  {c.appointment.service} am {formatDate(c.appointment.starts_at)} um {formatTime(c.appointment.starts_at)} Uhr
+                </Link>
+                {isStatus(c.appointment.status) && <StatusBadge status={c.appointment.status} />}
+              </div>
+            ) : (
+              <p className="text-sm text-muted-foreground">In diesem Anruf wurde kein Termin gebucht.</p>
+            )}
+          </DetailCard>
           {collected.length > 0 && (
-            <Card>
-              <CardHeader>
-                <CardTitle className="flex items-center gap-2">
-                  <ClipboardList className="size-4 text-muted-foreground" aria-hidden /> Gesammelte Angaben
-                </CardTitle>
-              </CardHeader>
-              <CardContent>
-                <Facts label="Gesammelte Angaben" facts={collected} />
-              </CardContent>
-            </Card>
+            <DetailCard icon={ClipboardList} title="Gesammelte Angaben">
+              <Facts label="Gesammelte Angaben" facts={collected} />
+            </DetailCard>
           )}
         </div>
       </div>
 
-      <Card>
-        <CardHeader>
-          <CardTitle className="flex items-center gap-2">
-            <MessagesSquare className="size-4 text-muted-foreground" aria-hidden /> Transkript
-          </CardTitle>
-        </CardHeader>
-        <CardContent>
-          <Transcript turns={c.transcript_turns} text={c.transcript} />
-        </CardContent>
-      </Card>
+      <DetailCard icon={MessagesSquare} title="Transkript">
+        <Transcript turns={c.transcript_turns} text={c.transcript} />
+      </DetailCard>
     </div>
   );
 }

@@ -4,16 +4,13 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { CheckCircle2, PhoneIncoming, PhoneOff } from "lucide-react";
 import Link from "next/link";
 import { OptionSelect } from "@/components/forms/option-select";
-import { Pager } from "@/components/appointments/pager";
 import { SectionStats } from "@/components/appointments/section-stats";
 import { useUrlState } from "@/components/appointments/use-url-state";
 import { CALL_OUTCOME_LABELS } from "@/components/dashboard/overview/call-outcome";
-import { EmptyState } from "@/components/dashboard/empty-state";
 import { formatDateTime, formatDuration } from "@/components/forms/format";
 import { errorMessage } from "@/components/forms/trpc-errors";
-import { useTRPC } from "@/components/trpc/provider";
-import { Card, CardContent } from "@/components/ui/card";
-import { Skeleton } from "@/components/ui/skeleton";
+import { ListFrame } from "@/components/lists/list-frame";
+import { useTRPC, type RouterOutputs } from "@/components/trpc/provider";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { CallOutcomeBadge, SentimentBadge } from "./call-badges";
 import { callFiltersFromQuery, callFiltersToQuery, callListInput, OUTCOMES, PAGE_SIZE } from "./list-filters";
@@ -37,69 +34,68 @@ export function CallList() {
           onChange={(value) => setFilters({ outcome: OUTCOMES.find((o) => o === value), page: 1 })}
         />
       </div>
-      {list.isPending ? (
-        <div aria-busy="true" aria-label="Anrufe werden geladen" className="grid gap-2">
-          {Array.from({ length: 6 }, (_, i) => (
-            <Skeleton key={i} className="h-12 w-full" />
-          ))}
-        </div>
-      ) : list.isError ? (
-        <p role="alert" className="text-sm text-destructive">
-          Die Anrufe konnten nicht geladen werden: {errorMessage(list.error)}
-        </p>
-      ) : list.data.total === 0 ? (
-        <EmptyState icon={PhoneOff} title={filters.outcome ? "Keine Anrufe mit diesem Ergebnis." : "Noch keine Anrufe."}>
-          {!filters.outcome && "Sobald der Telefonassistent Anrufe entgegennimmt, erscheinen sie hier mit Zusammenfassung und Transkript."}
-        </EmptyState>
-      ) : (
-        <Card className="min-w-0">
-          <CardContent className="grid gap-3 pt-5">
-            <Table aria-label="Anrufe" aria-busy={list.isFetching}>
-              <TableHeader>
-                <TableRow className="hover:bg-transparent">
-                  <TableHead>Beginn</TableHead>
-                  <TableHead>Anrufer</TableHead>
-                  <TableHead>Dauer</TableHead>
-                  <TableHead>Ergebnis</TableHead>
-                  <TableHead>Stimmung</TableHead>
-                  <TableHead>Zusammenfassung</TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {list.data.calls.map((c) => {
-                  const when = c.started_at ? formatDateTime(c.started_at) : "Unbekannt";
-                  return (
-                    <TableRow key={c.id} data-testid="call-row">
-                      <TableCell className="whitespace-nowrap">
-                        <Link href={`/anrufe/${c.id}`} className="tabular font-medium underline-offset-4 hover:underline" aria-label={`Anruf vom ${when} öffnen`}>
-                          {when}
-                        </Link>
-                      </TableCell>
-                      <TableCell className="min-w-40">
-                        <div>{c.customer?.name ?? <span className="text-muted-foreground">Unbekannt</span>}</div>
-                        <div className="tabular text-xs text-muted-foreground">{c.from_number ?? "Nummer unterdrückt"}</div>
-                      </TableCell>
-                      <TableCell className="tabular whitespace-nowrap">{formatDuration(c.duration_ms === null ? null : c.duration_ms / 1000)}</TableCell>
-                      <TableCell>
-                        <CallOutcomeBadge outcome={c.outcome} />
-                      </TableCell>
-                      <TableCell>
-                        <SentimentBadge sentiment={c.sentiment} />
-                      </TableCell>
-                      <TableCell className="min-w-64 max-w-md">
-                        <span className="line-clamp-2 text-muted-foreground" title={c.summary ?? undefined}>
-                          {c.summary ?? "–"}
-                        </span>
-                      </TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
-            <Pager page={filters.page} pageSize={PAGE_SIZE} shown={list.data.calls.length} total={list.data.total} onPage={(page) => setFilters({ ...filters, page })} />
-          </CardContent>
-        </Card>
-      )}
+      <ListFrame
+        query={list}
+        loadingLabel="Anrufe werden geladen"
+        error={(error) => `Die Anrufe konnten nicht geladen werden: ${errorMessage(error)}`}
+        isEmpty={(data) => data.total === 0}
+        empty={{
+          icon: PhoneOff,
+          title: filters.outcome ? "Keine Anrufe mit diesem Ergebnis." : "Noch keine Anrufe.",
+          text: !filters.outcome && "Sobald der Telefonassistent Anrufe entgegennimmt, erscheinen sie hier mit Zusammenfassung und Transkript.",
+        }}
+        pager={(data) => ({ page: filters.page, pageSize: PAGE_SIZE, shown: data.calls.length, total: data.total, onPage: (page) => setFilters({ ...filters, page }) })}
+        card
+      >
+        {(data) => (
+          <Table aria-label="Anrufe" aria-busy={list.isFetching}>
+            <TableHeader>
+              <TableRow className="hover:bg-transparent">
+                <TableHead>Beginn</TableHead>
+                <TableHead>Anrufer</TableHead>
+                <TableHead>Dauer</TableHead>
+                <TableHead>Ergebnis</TableHead>
+                <TableHead>Stimmung</TableHead>
+                <TableHead>Zusammenfassung</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {data.calls.map((c) => (
+                <CallRow key={c.id} call={c} />
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </ListFrame>
     </div>
+  );
+}
+
+function CallRow({ call: c }: { call: RouterOutputs["webhook"]["listCalls"]["calls"][number] }) {
+  const when = c.started_at ? formatDateTime(c.started_at) : "Unbekannt";
+  return (
+    <TableRow data-testid="call-row">
+      <TableCell className="whitespace-nowrap">
+        <Link href={`/anrufe/${c.id}`} className="tabular font-medium underline-offset-4 hover:underline" aria-label={`Anruf vom ${when} öffnen`}>
+          {when}
+        </Link>
+      </TableCell>
+      <TableCell className="min-w-40">
+        <div>{c.customer?.name ?? <span className="text-muted-foreground">Unbekannt</span>}</div>
+        <div className="tabular text-xs text-muted-foreground">{c.from_number ?? "Nummer unterdrückt"}</div>
+      </TableCell>
+      <TableCell className="tabular whitespace-nowrap">{formatDuration(c.duration_ms === null ? null : c.duration_ms / 1000)}</TableCell>
+      <TableCell>
+        <CallOutcomeBadge outcome={c.outcome} />
+      </TableCell>
+      <TableCell>
+        <SentimentBadge sentiment={c.sentiment} />
+      </TableCell>
+      <TableCell className="min-w-64 max-w-md">
+        <span className="line-clamp-2 text-muted-foreground" title={c.summary ?? undefined}>
+          {c.summary ?? "–"}
+        </span>
+      </TableCell>
+    </TableRow>
   );
 }

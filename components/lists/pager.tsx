@@ -1,7 +1,17 @@
 import { Button } from "@/components/ui/button";
 
+export interface PagerProps {
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+  /** Rows on this page. */
+  shown: number;
+  total: number;
+  onPage: (page: number) => void;
+}
+
 /** "26–50 von 73" with Zurück / Weiter; pages are 1-based. */
-export function Pager({ page, pageSize, shown, total, onPage }: { page: number; pageSize: number; shown: number; total: number; onPage: (page: number) => void }) {
+export function Pager({ page, pageSize, shown, total, onPage }: PagerProps) {
   const first = (page - 1) * pageSize;
   return (
     <nav aria-label="Seiten" className="flex flex-wrap items-center justify-between gap-2 text-sm text-muted-foreground">
