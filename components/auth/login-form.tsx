@@ -2,12 +2,14 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useTransition } from "react";
 import { CircleAlert, LoaderCircle } from "lucide-react";
+import { z } from "zod";
+import { useSchemaForm } from "@/components/forms/use-schema-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Form, FormControl, FormField, FormItem, FormLabel } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 
 const FALLBACK_ERROR = "Die Anmeldung ist gerade nicht möglich. Bitte versuchen Sie es später erneut.";
 
@@ -17,70 +19,79 @@ function messageFor(error: string): string {
   return error;
 }
 
+/** The browser asks for both fields and an address (required, type="email"); whether they fit is the server's answer. */
+const credentials = z.object({ email: z.string(), password: z.string() });
+type Credentials = z.infer<typeof credentials>;
+
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(initialError ?? null);
   const [pending, startTransition] = useTransition();
+  const form = useSchemaForm<Credentials, Credentials>(credentials, { email: "", password: "" });
+  const { errors, isSubmitted } = form.formState;
+  // The sign-in's answer is an error of the whole form (cleared by the next submit); the one from the URL stands until the first attempt.
+  const error = errors.root?.message ?? (isSubmitted ? undefined : initialError);
 
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setError(null);
+  const submit = form.handleSubmit(({ email, password }) => {
     startTransition(async () => {
-      const result = await signIn("credentials", {
-        redirect: false,
-        email: String(form.get("email") ?? ""),
-        password: String(form.get("password") ?? ""),
-      }).catch(() => undefined);
+      const result = await signIn("credentials", { redirect: false, email, password }).catch(() => undefined);
       if (!result?.ok || result.error) {
-        setError(result?.error ? messageFor(result.error) : FALLBACK_ERROR);
+        form.setError("root", { type: "server", message: result?.error ? messageFor(result.error) : FALLBACK_ERROR });
         return;
       }
       router.replace(callbackUrl);
       router.refresh();
     });
-  }
+  });
 
   return (
-    <form onSubmit={onSubmit} className="grid gap-4" aria-describedby={error ? "login-error" : undefined}>
-      {error && (
-        <Alert variant="destructive" id="login-error" aria-live="assertive">
-          <CircleAlert aria-hidden />
-          <AlertDescription>{error}</AlertDescription>
-        </Alert>
-      )}
-      <div className="grid gap-2">
-        <Label htmlFor="email">E-Mail</Label>
-        <Input
-          id="email"
+    <Form {...form}>
+      <form onSubmit={submit} className="grid gap-4" aria-describedby={error ? "login-error" : undefined}>
+        {error && (
+          <Alert variant="destructive" id="login-error" aria-live="assertive">
+            <CircleAlert aria-hidden />
+            <AlertDescription>{error}</AlertDescription>
+          </Alert>
+        )}
+        <FormField
+          control={form.control}
           name="email"
-          type="email"
-          autoComplete="username"
-          inputMode="email"
-          autoCapitalize="none"
-          spellCheck={false}
-          required
-          autoFocus
-          aria-invalid={error ? true : undefined}
-          disabled={pending}
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>E-Mail</FormLabel>
+              <FormControl>
+                <Input
+                  {...field}
+                  type="email"
+                  autoComplete="username"
+                  inputMode="email"
+                  autoCapitalize="none"
+                  spellCheck={false}
+                  required
+                  autoFocus
+                  aria-invalid={error ? true : undefined}
+                  disabled={pending}
+                />
+              </FormControl>
+            </FormItem>
+          )}
         />
-      </div>
-      <div className="grid gap-2">
-        <Label htmlFor="password">Passwort</Label>
-        <Input
-          id="password"
+        <FormField
+          control={form.control}
           name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-invalid={error ? true : undefined}
-          disabled={pending}
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>Passwort</FormLabel>
+              <FormControl>
+                <Input {...field} type="password" autoComplete="current-password" required aria-invalid={error ? true : undefined} disabled={pending} />
+              </FormControl>
+            </FormItem>
+          )}
         />
-      </div>
-      <Button type="submit" className="mt-2 w-full" disabled={pending}>
-        {pending && <LoaderCircle className="animate-spin" aria-hidden />}
-        {pending ? "Anmeldung läuft …" : "Anmelden"}
-      </Button>
-    </form>
+        <Button type="submit" className="mt-2 w-full" disabled={pending}>
+          {pending && <LoaderCircle className="animate-spin" aria-hidden />}
+          {pending ? "Anmeldung läuft …" : "Anmelden"}
+        </Button>
+      </form>
+    </Form>
   );
 }
