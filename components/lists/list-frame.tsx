@@ -27,7 +27,12 @@ type ListSource<T> =
   /** Data already there (useSuspenseQuery, or a part of it). */
   | { data: T; query?: never };
 
-type ListFrameProps<T> = ListSource<T> & {
+type ListEmptiness<T> =
+  | { isEmpty: (data: T) => boolean; empty: ListEmpty }
+  /** A list that is never empty (e.g. an agent's versions). */
+  | { isEmpty?: never; empty?: never };
+
+interface ListFrameOptions<T> {
   /** The skeleton's accessible name while the list loads, e.g. "Anrufe werden geladen". */
   loadingLabel?: string;
   loadingRows?: number;
@@ -35,15 +40,15 @@ type ListFrameProps<T> = ListSource<T> & {
   error?: (error: unknown) => React.ReactNode;
   /** Offer "Erneut versuchen" under the error. */
   retry?: boolean;
-  isEmpty: (data: T) => boolean;
-  empty: ListEmpty;
   /** Paging below the body, for lists that are read page by page. */
   pager?: (data: T) => PagerProps;
   /** Body and pager inside a card of their own (when the page does not already put the list in one). */
   card?: boolean;
   /** The list itself: a table, or cards. */
   children: (data: T) => React.ReactNode;
-};
+}
+
+type ListFrameProps<T> = ListSource<T> & ListEmptiness<T> & ListFrameOptions<T>;
 
 /**
  * Every list of the dashboard: a skeleton while it loads, the failure as an alert, the empty
@@ -67,7 +72,7 @@ export function ListFrame<T>({ loadingLabel = "Liste wird geladen", loadingRows 
     );
   }
   const data = (query ? query.data : source.data) as T;
-  if (isEmpty(data)) {
+  if (empty && isEmpty?.(data)) {
     return (
       <EmptyState icon={empty.icon} title={empty.title}>
         {empty.text}
