@@ -2,9 +2,9 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { CheckCircle2, Pencil, Plus, Workflow } from "lucide-react";
-import { EmptyState } from "@/components/dashboard/empty-state";
 import { StatCard } from "@/components/dashboard/stat-card";
 import { formatDateTime } from "@/components/forms/format";
+import { ListFrame } from "@/components/lists/list-frame";
 import { useTRPC } from "@/components/trpc/provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -43,13 +43,17 @@ export function FunctionList() {
         <StatCard label="Eigene Funktionen" value={own.length} icon={Workflow} />
         <StatCard label="Davon aktiviert" value={own.filter((f) => f.enabled).length} icon={CheckCircle2} />
       </div>
-      {custom.length === 0 ? (
-        <EmptyState icon={Workflow} title="Noch keine eigenen Funktionen angelegt.">
-          Eigene Funktionen rufen im Gespräch Ihr System auf (z. B. einen Lieferstatus) oder sammeln Angaben der Anrufer.
-        </EmptyState>
-      ) : (
-        <FunctionTable title="Eigene Funktionen" functions={custom} />
-      )}
+      <ListFrame
+        data={custom}
+        isEmpty={(list) => list.length === 0}
+        empty={{
+          icon: Workflow,
+          title: "Noch keine eigenen Funktionen angelegt.",
+          text: "Eigene Funktionen rufen im Gespräch Ihr System auf (z. B. einen Lieferstatus) oder sammeln Angaben der Anrufer.",
+        }}
+      >
+        {(list) => <FunctionTable title="Eigene Funktionen" functions={list} />}
+      </ListFrame>
       <FunctionTable title="Eingebaute Funktionen" description="Termine prüfen, buchen, verschieben und absagen: von AskProAI bereitgestellt." functions={builtins} />
     </div>
   );

@@ -3,11 +3,11 @@
 import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { BookOpen, CircleSlash, Pencil, Plus, Trash2 } from "lucide-react";
 import { useState } from "react";
-import { EmptyState } from "@/components/dashboard/empty-state";
 import { StatCard } from "@/components/dashboard/stat-card";
 import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { formatDate } from "@/components/forms/format";
 import { toastError } from "@/components/forms/trpc-errors";
+import { ListFrame } from "@/components/lists/list-frame";
 import { useTRPC } from "@/components/trpc/provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -91,17 +91,23 @@ export function KnowledgeEntries({ permissions }: { permissions: KnowledgePermis
             )}
           </div>
         </div>
-        {data.total === 0 ? (
-          <EmptyState icon={BookOpen} title="Noch keine Wissenseinträge.">
-            {permissions.canEdit ? "Legen Sie Antworten auf häufige Fragen an, etwa zu Parkplätzen oder Zahlungsarten." : "Ein Administrator kann Antworten auf häufige Fragen anlegen."}
-          </EmptyState>
-        ) : (
-          <ul className="grid gap-3 lg:grid-cols-2">
-            {shown.map((entry) => (
-              <EntryCard key={entry.id} entry={entry} branchName={entry.branch_id ? (branchName.get(entry.branch_id) ?? "Eine Filiale") : "Alle Filialen"} permissions={permissions} branches={branches} categories={categories} />
-            ))}
-          </ul>
-        )}
+        <ListFrame
+          data={data}
+          isEmpty={(list) => list.total === 0}
+          empty={{
+            icon: BookOpen,
+            title: "Noch keine Wissenseinträge.",
+            text: permissions.canEdit ? "Legen Sie Antworten auf häufige Fragen an, etwa zu Parkplätzen oder Zahlungsarten." : "Ein Administrator kann Antworten auf häufige Fragen anlegen.",
+          }}
+        >
+          {() => (
+            <ul className="grid gap-3 lg:grid-cols-2">
+              {shown.map((entry) => (
+                <EntryCard key={entry.id} entry={entry} branchName={entry.branch_id ? (branchName.get(entry.branch_id) ?? "Eine Filiale") : "Alle Filialen"} permissions={permissions} branches={branches} categories={categories} />
+              ))}
+            </ul>
+          )}
+        </ListFrame>
       </section>
     </div>
   );

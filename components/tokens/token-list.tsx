@@ -2,11 +2,11 @@
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { Ban, CircleSlash, KeyRound } from "lucide-react";
-import { EmptyState } from "@/components/dashboard/empty-state";
 import { StatCard } from "@/components/dashboard/stat-card";
 import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { formatDate, formatDateTime } from "@/components/forms/format";
 import { toastError } from "@/components/forms/trpc-errors";
+import { ListFrame } from "@/components/lists/list-frame";
 import { useTRPC } from "@/components/trpc/provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -27,36 +27,42 @@ export function TokenList() {
         <StatCard label="Aktive Tokens" value={active} icon={KeyRound} />
         <StatCard label="Widerrufene Tokens" value={tokens.length - active} icon={CircleSlash} />
       </div>
-      {tokens.length === 0 ? (
-        <EmptyState icon={KeyRound} title="Noch keine API-Tokens angelegt.">
-          Mit einem Token rufen andere Systeme (CRM, Automatisierungen) die Schnittstelle /api/mcp Ihres Betriebs auf.
-        </EmptyState>
-      ) : (
-        <Card className="min-w-0">
-          <CardContent className="px-2 pt-2 sm:px-5">
-            <Table aria-label="API-Tokens">
-              <TableHeader>
-                <TableRow className="hover:bg-transparent">
-                  <TableHead>Name</TableHead>
-                  <TableHead>Token</TableHead>
-                  <TableHead>Dienste</TableHead>
-                  <TableHead>Erstellt</TableHead>
-                  <TableHead>Zuletzt benutzt</TableHead>
-                  <TableHead>Status</TableHead>
-                  <TableHead>
-                    <span className="sr-only">Aktionen</span>
-                  </TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {tokens.map((t) => (
-                  <TokenRow key={t.id} token={t} />
-                ))}
-              </TableBody>
-            </Table>
-          </CardContent>
-        </Card>
-      )}
+      <ListFrame
+        data={tokens}
+        isEmpty={(list) => list.length === 0}
+        empty={{
+          icon: KeyRound,
+          title: "Noch keine API-Tokens angelegt.",
+          text: "Mit einem Token rufen andere Systeme (CRM, Automatisierungen) die Schnittstelle /api/mcp Ihres Betriebs auf.",
+        }}
+      >
+        {(list) => (
+          <Card className="min-w-0">
+            <CardContent className="px-2 pt-2 sm:px-5">
+              <Table aria-label="API-Tokens">
+                <TableHeader>
+                  <TableRow className="hover:bg-transparent">
+                    <TableHead>Name</TableHead>
+                    <TableHead>Token</TableHead>
+                    <TableHead>Dienste</TableHead>
+                    <TableHead>Erstellt</TableHead>
+                    <TableHead>Zuletzt benutzt</TableHead>
+                    <TableHead>Status</TableHead>
+                    <TableHead>
+                      <span className="sr-only">Aktionen</span>
+                    </TableHead>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {list.map((t) => (
+                    <TokenRow key={t.id} token={t} />
+                  ))}
+                </TableBody>
+              </Table>
+            </CardContent>
+          </Card>
+        )}
+      </ListFrame>
     </div>
   );
 }
