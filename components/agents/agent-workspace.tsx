@@ -2,9 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Bot, PhoneCall } from "lucide-react";
-import { EmptyState } from "@/components/dashboard/empty-state";
 import { PageSkeleton } from "@/components/dashboard/page-skeleton";
 import { formatDateTime } from "@/components/forms/format";
+import { ListFrame } from "@/components/lists/list-frame";
 import { useTRPC } from "@/components/trpc/provider";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Separator } from "@/components/ui/separator";
@@ -35,28 +35,28 @@ export function AgentWorkspace() {
         <h2 id="agents-title" className="text-lg font-semibold tracking-tight">
           Agenten
         </h2>
-        {agents.data.agents.length === 0 ? (
-          <EmptyState icon={Bot} title="In Ihrem Retell-Arbeitsbereich gibt es noch keine Agenten." />
-        ) : (
-          <div className="grid gap-6 2xl:grid-cols-2">
-            {agents.data.agents.map((agent) => (
-              <Card key={agent.agent_id} className="min-w-0" data-testid={`agent-${agent.agent_id}`}>
-                <CardHeader>
-                  <CardTitle className="flex items-center gap-2">
-                    <Bot className="size-4 text-muted-foreground" aria-hidden /> {agentNames.get(agent.agent_id)}
-                  </CardTitle>
-                  <CardDescription>
-                    <span className="font-mono text-xs">{agent.agent_id}</span>
-                    {agent.last_modified && <> · zuletzt geändert {formatDateTime(agent.last_modified)}</>}
-                  </CardDescription>
-                </CardHeader>
-                <CardContent className="px-2 sm:px-5">
-                  <AgentVersions agentId={agent.agent_id} agentName={agentNames.get(agent.agent_id)!} />
-                </CardContent>
-              </Card>
-            ))}
-          </div>
-        )}
+        <ListFrame data={agents.data.agents} isEmpty={(list) => list.length === 0} empty={{ icon: Bot, title: "In Ihrem Retell-Arbeitsbereich gibt es noch keine Agenten." }}>
+          {(list) => (
+            <div className="grid gap-6 2xl:grid-cols-2">
+              {list.map((agent) => (
+                <Card key={agent.agent_id} className="min-w-0" data-testid={`agent-${agent.agent_id}`}>
+                  <CardHeader>
+                    <CardTitle className="flex items-center gap-2">
+                      <Bot className="size-4 text-muted-foreground" aria-hidden /> {agentNames.get(agent.agent_id)}
+                    </CardTitle>
+                    <CardDescription>
+                      <span className="font-mono text-xs">{agent.agent_id}</span>
+                      {agent.last_modified && <> · zuletzt geändert {formatDateTime(agent.last_modified)}</>}
+                    </CardDescription>
+                  </CardHeader>
+                  <CardContent className="px-2 sm:px-5">
+                    <AgentVersions agentId={agent.agent_id} agentName={agentNames.get(agent.agent_id)!} />
+                  </CardContent>
+                </Card>
+              ))}
+            </div>
+          )}
+        </ListFrame>
       </section>
       <Card className="min-w-0">
         <CardHeader>
@@ -66,11 +66,7 @@ export function AgentWorkspace() {
           <CardDescription>Welcher Agent in welcher Version Anrufe auf einer Nummer annimmt.</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-6 px-2 sm:px-5">
-          {numbers.data.phone_numbers.length === 0 ? (
-            <EmptyState icon={PhoneCall} title="In Ihrem Retell-Arbeitsbereich gibt es noch keine Rufnummern." />
-          ) : (
-            <PhoneNumberTable numbers={numbers.data.phone_numbers} agentNames={agentNames} />
-          )}
+          <PhoneNumberTable numbers={numbers.data.phone_numbers} agentNames={agentNames} />
           <Separator />
           <div className="grid gap-3 px-3 sm:px-0">
             <h3 className="font-medium">Rufnummer einem Agenten zuordnen</h3>

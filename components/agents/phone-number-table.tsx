@@ -1,3 +1,5 @@
+import { PhoneCall } from "lucide-react";
+import { ListFrame } from "@/components/lists/list-frame";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { versionLabel } from "./retell-reads";
@@ -9,8 +11,16 @@ export interface PhoneNumberRow {
   configured: boolean;
 }
 
-/** The workspace's numbers and which agent version answers each. */
+/** The workspace's numbers and which agent version answers each, or that there are none yet. */
 export function PhoneNumberTable({ numbers, agentNames }: { numbers: PhoneNumberRow[]; agentNames: Map<string, string> }) {
+  return (
+    <ListFrame data={numbers} isEmpty={(list) => list.length === 0} empty={{ icon: PhoneCall, title: "In Ihrem Retell-Arbeitsbereich gibt es noch keine Rufnummern." }}>
+      {(list) => <NumberTable numbers={list} agentNames={agentNames} />}
+    </ListFrame>
+  );
+}
+
+function NumberTable({ numbers, agentNames }: { numbers: PhoneNumberRow[]; agentNames: Map<string, string> }) {
   return (
     <Table aria-label="Rufnummern">
       <TableHeader>

@@ -1,9 +1,10 @@
 "use client";
 
-import { CloudOff, PlugZap, RotateCw } from "lucide-react";
+import { CloudOff, PlugZap } from "lucide-react";
 import Link from "next/link";
 import { appErrorCode } from "@/components/forms/trpc-errors";
 import { errorMessage } from "@/components/forms/trpc-errors";
+import { RetryButton } from "@/components/lists/retry-button";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { NOT_CONNECTED } from "./retell-reads";
@@ -39,9 +40,7 @@ export function RetellProblem({ error, onRetry, retrying }: { error: unknown; on
         <CardDescription>{errorMessage(error)}</CardDescription>
       </CardHeader>
       <CardContent>
-        <Button type="button" variant="outline" onClick={onRetry} disabled={retrying}>
-          <RotateCw className={retrying ? "animate-spin" : undefined} aria-hidden /> Erneut versuchen
-        </Button>
+        <RetryButton onRetry={onRetry} retrying={retrying} />
       </CardContent>
     </Card>
   );
