@@ -2,7 +2,7 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Pencil, Plus, Store } from "lucide-react";
-import { EmptyState } from "@/components/dashboard/empty-state";
+import { ListFrame } from "@/components/lists/list-frame";
 import { useTRPC } from "@/components/trpc/provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -37,30 +37,32 @@ export function BranchesSection() {
 
   return (
     <SectionCard id="filialen" title="Filialen und Öffnungszeiten" description="Adressen, Bundesland für Feiertage, Öffnungszeiten und Pausen je Filiale." action={create}>
-      {data.branches.length === 0 ? (
-        <EmptyState icon={Store} title="Noch keine Filiale angelegt.">
-          Ohne Filiale mit Öffnungszeiten kann der eingebaute Kalender keine Termine anbieten.
-        </EmptyState>
-      ) : (
-        <Table aria-label="Filialen">
-          <TableHeader>
-            <TableRow className="hover:bg-transparent">
-              <TableHead>Name</TableHead>
-              <TableHead>Adresse</TableHead>
-              <TableHead>Öffnungszeiten</TableHead>
-              <TableHead>Status</TableHead>
-              <TableHead>
-                <span className="sr-only">Aktionen</span>
-              </TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {data.branches.map((b) => (
-              <BranchRow key={b.id} branch={b} />
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      <ListFrame
+        data={data.branches}
+        isEmpty={(list) => list.length === 0}
+        empty={{ icon: Store, title: "Noch keine Filiale angelegt.", text: "Ohne Filiale mit Öffnungszeiten kann der eingebaute Kalender keine Termine anbieten." }}
+      >
+        {(list) => (
+          <Table aria-label="Filialen">
+            <TableHeader>
+              <TableRow className="hover:bg-transparent">
+                <TableHead>Name</TableHead>
+                <TableHead>Adresse</TableHead>
+                <TableHead>Öffnungszeiten</TableHead>
+                <TableHead>Status</TableHead>
+                <TableHead>
+                  <span className="sr-only">Aktionen</span>
+                </TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {list.map((b) => (
+                <BranchRow key={b.id} branch={b} />
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </ListFrame>
     </SectionCard>
   );
 }

@@ -2,9 +2,9 @@
 
 import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { Pencil, Plus, Scissors } from "lucide-react";
-import { EmptyState } from "@/components/dashboard/empty-state";
 import { formatEuro } from "@/components/forms/format";
 import { toastError } from "@/components/forms/trpc-errors";
+import { ListFrame } from "@/components/lists/list-frame";
 import { useTRPC } from "@/components/trpc/provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -39,32 +39,34 @@ export function ServicesSection() {
 
   return (
     <SectionCard id="leistungen" title="Leistungen" description="Was Anrufende buchen können, mit Dauer, Puffer und Preis." action={create}>
-      {data.services.length === 0 ? (
-        <EmptyState icon={Scissors} title="Noch keine Leistung angelegt.">
-          Legen Sie an, was gebucht werden kann, zum Beispiel „Damenhaarschnitt, 45 Minuten“.
-        </EmptyState>
-      ) : (
-        <Table aria-label="Leistungen">
-          <TableHeader>
-            <TableRow className="hover:bg-transparent">
-              <TableHead>Name</TableHead>
-              <TableHead>Dauer</TableHead>
-              <TableHead>Preis</TableHead>
-              <TableHead>Angeboten in</TableHead>
-              <TableHead>Mitarbeitende</TableHead>
-              <TableHead>Status</TableHead>
-              <TableHead>
-                <span className="sr-only">Aktionen</span>
-              </TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {data.services.map((s) => (
-              <ServiceRow key={s.id} service={s} branches={branchData.branches} />
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      <ListFrame
+        data={data.services}
+        isEmpty={(list) => list.length === 0}
+        empty={{ icon: Scissors, title: "Noch keine Leistung angelegt.", text: "Legen Sie an, was gebucht werden kann, zum Beispiel „Damenhaarschnitt, 45 Minuten“." }}
+      >
+        {(list) => (
+          <Table aria-label="Leistungen">
+            <TableHeader>
+              <TableRow className="hover:bg-transparent">
+                <TableHead>Name</TableHead>
+                <TableHead>Dauer</TableHead>
+                <TableHead>Preis</TableHead>
+                <TableHead>Angeboten in</TableHead>
+                <TableHead>Mitarbeitende</TableHead>
+                <TableHead>Status</TableHead>
+                <TableHead>
+                  <span className="sr-only">Aktionen</span>
+                </TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {list.map((s) => (
+                <ServiceRow key={s.id} service={s} branches={branchData.branches} />
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </ListFrame>
     </SectionCard>
   );
 }

@@ -2,8 +2,8 @@
 
 import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { CalendarOff, Pencil, Plus, Users } from "lucide-react";
-import { EmptyState } from "@/components/dashboard/empty-state";
 import { toastError } from "@/components/forms/trpc-errors";
+import { ListFrame } from "@/components/lists/list-frame";
 import { useTRPC } from "@/components/trpc/provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -49,26 +49,28 @@ export function StaffSection() {
 
   return (
     <SectionCard id="mitarbeitende" title="Mitarbeitende" description="Wer welche Leistungen anbietet und wann, je Filiale." action={create}>
-      {data.staff.length === 0 ? (
-        <EmptyState icon={Users} title="Noch keine Mitarbeitenden angelegt.">
-          Der eingebaute Kalender vergibt Termine nur an Mitarbeitende, die die Leistung anbieten und zu der Zeit arbeiten.
-        </EmptyState>
-      ) : (
-        <div className="grid gap-6">
-          {groups.map(({ branch, staff }) => (
-            <section key={branch.id} aria-labelledby={`staff-branch-${branch.id}`} className="grid min-w-0 gap-2">
-              <h3 id={`staff-branch-${branch.id}`} className="text-sm font-semibold">
-                {branch.name} <span className="font-normal text-muted-foreground">· {staff.length}</span>
-              </h3>
-              {staff.length === 0 ? (
-                <p className="text-sm text-muted-foreground">Hier arbeitet noch niemand.</p>
-              ) : (
-                <StaffTable staff={staff} branch={branch} branches={branches} services={services} />
-              )}
-            </section>
-          ))}
-        </div>
-      )}
+      <ListFrame
+        data={data.staff}
+        isEmpty={(list) => list.length === 0}
+        empty={{ icon: Users, title: "Noch keine Mitarbeitenden angelegt.", text: "Der eingebaute Kalender vergibt Termine nur an Mitarbeitende, die die Leistung anbieten und zu der Zeit arbeiten." }}
+      >
+        {() => (
+          <div className="grid gap-6">
+            {groups.map(({ branch, staff }) => (
+              <section key={branch.id} aria-labelledby={`staff-branch-${branch.id}`} className="grid min-w-0 gap-2">
+                <h3 id={`staff-branch-${branch.id}`} className="text-sm font-semibold">
+                  {branch.name} <span className="font-normal text-muted-foreground">· {staff.length}</span>
+                </h3>
+                {staff.length === 0 ? (
+                  <p className="text-sm text-muted-foreground">Hier arbeitet noch niemand.</p>
+                ) : (
+                  <StaffTable staff={staff} branch={branch} branches={branches} services={services} />
+                )}
+              </section>
+            ))}
+          </div>
+        )}
+      </ListFrame>
     </SectionCard>
   );
 }
