@@ -1,18 +1,19 @@
 "use client";
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { useState } from "react";
-import { FormField } from "@/components/forms/form-field";
+import type { FieldValues, UseFormReturn } from "react-hook-form";
+import { z } from "zod";
+import { CheckboxFormField } from "@/components/forms/checkbox-form-field";
+import { serverErrorsTo, useSchemaForm } from "@/components/forms/use-schema-form";
 import { useTRPC } from "@/components/trpc/provider";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/sonner";
 import { Textarea } from "@/components/ui/textarea";
 import { updateParams, updateSettingsParams } from "@/server/services/company/schemas";
 import type { CompanySettings } from "@/server/calendar/company-settings";
-import { CheckboxField } from "./checkbox-field";
 import { SaveButton } from "./save-button";
 import { SectionCard } from "./section-card";
-import { useFieldErrors } from "./use-field-errors";
 
 /** Firma: the company's name, contact data and booking rules. */
 export function CompanySection() {
@@ -27,37 +28,48 @@ export function CompanySection() {
   );
 }
 
-function CompanyNameForm({ name: stored, slug, timeZone }: { name: string; slug: string; timeZone: string }) {
+const nameFields = z.object({ name: z.string() });
+const nameSchema = nameFields.pipe(updateParams);
+
+function CompanyNameForm({ name, slug, timeZone }: { name: string; slug: string; timeZone: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [name, setName] = useState(stored);
-  const { errors, check, onError } = useFieldErrors();
+  const form = useSchemaForm<z.input<typeof nameFields>, z.output<typeof nameSchema>>(nameSchema, { name });
   const save = useMutation(
     trpc.company.update.mutationOptions({
       onSuccess: async (c) => {
         toast.success(`Der Firmenname „${c.name}“ wurde gespeichert.`);
         await queryClient.invalidateQueries({ queryKey: trpc.company.get.queryKey() });
       },
-      onError,
+      onError: serverErrorsTo(form),
     }),
   );
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
-    const input = check(updateParams, { name });
-    if (input) save.mutate(input);
-  }
   return (
     <SectionCard id="firma" title="Firma" description="So nennt der Telefonassistent Ihren Betrieb.">
-      <form onSubmit={submit} className="grid gap-4" noValidate aria-label="Firma">
-        <div className="grid gap-4 sm:grid-cols-[2fr_1fr_1fr]">
-          <FormField id="company-name" label="Firmenname" error={errors.name} control={(p) => <Input {...p} value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />} />
-          <ReadOnly label="Kürzel" value={slug} />
-          <ReadOnly label="Zeitzone" value={timeZone} />
-        </div>
-        <div>
-          <SaveButton pending={save.isPending} />
-        </div>
-      </form>
+      <Form {...form}>
+        <form onSubmit={form.handleSubmit((input) => save.mutate(input))} className="grid gap-4" noValidate aria-label="Firma">
+          <div className="grid gap-4 sm:grid-cols-[2fr_1fr_1fr]">
+            <FormField
+              control={form.control}
+              name="name"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>Firmenname</FormLabel>
+                  <FormControl>
+                    <Input {...field} maxLength={200} />
+                  </FormControl>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+            <ReadOnly label="Kürzel" value={slug} />
+            <ReadOnly label="Zeitzone" value={timeZone} />
+          </div>
+          <div>
+            <SaveButton pending={save.isPending} />
+          </div>
+        </form>
+      </Form>
     </SectionCard>
   );
 }
@@ -71,64 +83,96 @@ function ReadOnly({ label, value }: { label: string; value: string }) {
   );
 }
 
-/** company.updateSettings for one card: its own field errors (without the "settings." prefix) and toast. */
-function useSaveSettings(message: string) {
+/**
+ * The settings patch company.updateSettings nests in "settings". The forms check it flat, so
+ * its errors land under the fields; the mutation wraps it again.
+ */
+const settingsPatch = updateSettingsParams.shape.settings;
+type SettingsPatch = z.output<typeof settingsPatch>;
+
+/** company.updateSettings for one card: the server's field errors (without the "settings." prefix) under its fields, and its toast. */
+function useSaveSettings<TValues extends FieldValues>(form: UseFormReturn<TValues, unknown, SettingsPatch>, message: string) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const form = useFieldErrors("settings");
   const save = useMutation(
     trpc.company.updateSettings.mutationOptions({
       onSuccess: async () => {
         toast.success(message);
         await queryClient.invalidateQueries({ queryKey: trpc.company.get.queryKey() });
       },
-      onError: form.onError,
+      onError: serverErrorsTo(form, "settings"),
     }),
   );
-  const submit = (settings: Partial<CompanySettings>) => {
-    const input = form.check(updateSettingsParams, { settings });
-    if (input) save.mutate(input);
-  };
-  return { errors: form.errors, submit, pending: save.isPending };
+  return { submit: form.handleSubmit((settings) => save.mutate({ settings })), pending: save.isPending };
 }
 
+const contactFields = z.object({
+  contactEmail: z.string(),
+  contactPhone: z.string(),
+  sendConfirmationEmails: z.boolean(),
+});
+type ContactFields = z.input<typeof contactFields>;
+
+const contactSchema = contactFields
+  .transform(
+    (v): z.input<typeof settingsPatch> => ({
+      contactEmail: v.contactEmail.trim() || null,
+      contactPhone: v.contactPhone.trim() || null,
+      sendConfirmationEmails: v.sendConfirmationEmails,
+    }),
+  )
+  .pipe(settingsPatch);
+
 function ContactForm({ settings }: { settings: CompanySettings }) {
-  const [email, setEmail] = useState(settings.contactEmail ?? "");
-  const [phone, setPhone] = useState(settings.contactPhone ?? "");
-  const [confirmations, setConfirmations] = useState(settings.sendConfirmationEmails);
-  const { errors, submit, pending } = useSaveSettings("Die Kontaktdaten wurden gespeichert.");
-  function onSubmit(e: React.FormEvent) {
-    e.preventDefault();
-    submit({ contactEmail: email.trim() || null, contactPhone: phone.trim() || null, sendConfirmationEmails: confirmations });
-  }
+  const form = useSchemaForm<ContactFields, SettingsPatch>(contactSchema, {
+    contactEmail: settings.contactEmail ?? "",
+    contactPhone: settings.contactPhone ?? "",
+    sendConfirmationEmails: settings.sendConfirmationEmails,
+  });
+  const { submit, pending } = useSaveSettings(form, "Die Kontaktdaten wurden gespeichert.");
   return (
     <SectionCard id="kontakt" title="Kontakt und Bestätigungen" description="Kontaktdaten, die der Assistent auf Nachfrage nennt, und ob Kundinnen und Kunden Bestätigungen per E-Mail erhalten.">
-      <form onSubmit={onSubmit} className="grid gap-4" noValidate aria-label="Kontakt und Bestätigungen">
-        <div className="grid gap-4 sm:grid-cols-2">
-          <FormField
-            id="contact-email"
-            label="Kontakt-E-Mail"
-            error={errors.contactEmail}
-            control={(p) => <Input {...p} type="email" value={email} onChange={(e) => setEmail(e.target.value)} maxLength={200} />}
+      <Form {...form}>
+        <form onSubmit={submit} className="grid gap-4" noValidate aria-label="Kontakt und Bestätigungen">
+          <div className="grid gap-4 sm:grid-cols-2">
+            <FormField
+              control={form.control}
+              name="contactEmail"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>Kontakt-E-Mail</FormLabel>
+                  <FormControl>
+                    <Input {...field} type="email" maxLength={200} />
+                  </FormControl>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+            <FormField
+              control={form.control}
+              name="contactPhone"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>Kontakt-Telefon</FormLabel>
+                  <FormControl>
+                    <Input {...field} type="tel" maxLength={40} />
+                  </FormControl>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+          </div>
+          <CheckboxFormField
+            control={form.control}
+            name="sendConfirmationEmails"
+            label="Bestätigungen per E-Mail senden"
+            hint="Bei Buchung, Verschiebung und Absage, wenn eine E-Mail-Adresse bekannt ist."
           />
-          <FormField
-            id="contact-phone"
-            label="Kontakt-Telefon"
-            error={errors.contactPhone}
-            control={(p) => <Input {...p} type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} maxLength={40} />}
-          />
-        </div>
-        <CheckboxField
-          id="contact-confirmations"
-          label="Bestätigungen per E-Mail senden"
-          hint="Bei Buchung, Verschiebung und Absage, wenn eine E-Mail-Adresse bekannt ist."
-          checked={confirmations}
-          onChange={setConfirmations}
-        />
-        <div>
-          <SaveButton pending={pending} />
-        </div>
-      </form>
+          <div>
+            <SaveButton pending={pending} />
+          </div>
+        </form>
+      </Form>
     </SectionCard>
   );
 }
@@ -136,30 +180,50 @@ function ContactForm({ settings }: { settings: CompanySettings }) {
 /** Number inputs: "" → NaN, so the schema names the empty field instead of reading 0. */
 const toNumber = (text: string) => (text.trim() === "" ? Number.NaN : Number(text));
 
+const rulesFields = z.object({
+  slotIntervalMinutes: z.string(),
+  minimumNoticeMinutes: z.string(),
+  bookingWindowDays: z.string(),
+  modificationCutoffHours: z.string(),
+  refundPolicy: z.string(),
+});
+type RulesFields = z.input<typeof rulesFields>;
+
+const rulesSchema = rulesFields
+  .transform(
+    (v): z.input<typeof settingsPatch> => ({
+      slotIntervalMinutes: toNumber(v.slotIntervalMinutes),
+      minimumNoticeMinutes: toNumber(v.minimumNoticeMinutes),
+      bookingWindowDays: toNumber(v.bookingWindowDays),
+      modificationCutoffHours: toNumber(v.modificationCutoffHours),
+      refundPolicy: v.refundPolicy,
+    }),
+  )
+  .pipe(settingsPatch);
+
 function BookingRulesForm({ settings }: { settings: CompanySettings }) {
-  const [slotInterval, setSlotInterval] = useState(String(settings.slotIntervalMinutes));
-  const [notice, setNotice] = useState(String(settings.minimumNoticeMinutes));
-  const [bookingWindow, setBookingWindow] = useState(String(settings.bookingWindowDays));
-  const [cutoff, setCutoff] = useState(String(settings.modificationCutoffHours));
-  const [refundPolicy, setRefundPolicy] = useState(settings.refundPolicy);
-  const { errors, submit, pending } = useSaveSettings("Die Buchungsregeln wurden gespeichert.");
-  function onSubmit(e: React.FormEvent) {
-    e.preventDefault();
-    submit({
-      slotIntervalMinutes: toNumber(slotInterval),
-      minimumNoticeMinutes: toNumber(notice),
-      bookingWindowDays: toNumber(bookingWindow),
-      modificationCutoffHours: toNumber(cutoff),
-      refundPolicy,
-    });
-  }
-  const number = (id: string, label: string, hint: string, value: string, set: (v: string) => void, field: keyof CompanySettings) => (
+  const form = useSchemaForm<RulesFields, SettingsPatch>(rulesSchema, {
+    slotIntervalMinutes: String(settings.slotIntervalMinutes),
+    minimumNoticeMinutes: String(settings.minimumNoticeMinutes),
+    bookingWindowDays: String(settings.bookingWindowDays),
+    modificationCutoffHours: String(settings.modificationCutoffHours),
+    refundPolicy: settings.refundPolicy,
+  });
+  const { submit, pending } = useSaveSettings(form, "Die Buchungsregeln wurden gespeichert.");
+  const number = (name: Exclude<keyof RulesFields, "refundPolicy">, label: string, hint: string) => (
     <FormField
-      id={id}
-      label={label}
-      hint={hint}
-      error={errors[field]}
-      control={(p) => <Input {...p} type="number" inputMode="numeric" min={0} value={value} onChange={(e) => set(e.target.value)} />}
+      control={form.control}
+      name={name}
+      render={({ field }) => (
+        <FormItem>
+          <FormLabel>{label}</FormLabel>
+          <FormControl>
+            <Input {...field} type="number" inputMode="numeric" min={0} />
+          </FormControl>
+          <FormDescription>{hint}</FormDescription>
+          <FormMessage />
+        </FormItem>
+      )}
     />
   );
   return (
@@ -168,24 +232,33 @@ function BookingRulesForm({ settings }: { settings: CompanySettings }) {
       title="Buchungsregeln"
       description="Buchungsregeln: Taktung der angebotenen Zeiten, Vorlaufzeit, Buchungsfenster und bis wann Termine am Telefon verschoben oder abgesagt werden können."
     >
-      <form onSubmit={onSubmit} className="grid gap-4" noValidate aria-label="Buchungsregeln">
-        <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-          {number("rules-interval", "Taktung (Minuten)", "Abstand der angebotenen Startzeiten.", slotInterval, setSlotInterval, "slotIntervalMinutes")}
-          {number("rules-notice", "Vorlaufzeit (Minuten)", "So viel Zeit muss bis zum Termin mindestens bleiben.", notice, setNotice, "minimumNoticeMinutes")}
-          {number("rules-window", "Buchungsfenster (Tage)", "So weit im Voraus kann gebucht werden.", bookingWindow, setBookingWindow, "bookingWindowDays")}
-          {number("rules-cutoff", "Änderungsfrist (Stunden)", "Bis so viele Stunden vor Beginn sind Verschieben und Absagen möglich.", cutoff, setCutoff, "modificationCutoffHours")}
-        </div>
-        <FormField
-          id="rules-refund-policy"
-          label="Stornobedingungen"
-          hint="Liest der Assistent vor, wenn jemand absagt. Leer lassen, wenn es keine gibt."
-          error={errors.refundPolicy}
-          control={(p) => <Textarea {...p} value={refundPolicy} onChange={(e) => setRefundPolicy(e.target.value)} maxLength={1000} rows={3} />}
-        />
-        <div>
-          <SaveButton pending={pending} />
-        </div>
-      </form>
+      <Form {...form}>
+        <form onSubmit={submit} className="grid gap-4" noValidate aria-label="Buchungsregeln">
+          <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+            {number("slotIntervalMinutes", "Taktung (Minuten)", "Abstand der angebotenen Startzeiten.")}
+            {number("minimumNoticeMinutes", "Vorlaufzeit (Minuten)", "So viel Zeit muss bis zum Termin mindestens bleiben.")}
+            {number("bookingWindowDays", "Buchungsfenster (Tage)", "So weit im Voraus kann gebucht werden.")}
+            {number("modificationCutoffHours", "Änderungsfrist (Stunden)", "Bis so viele Stunden vor Beginn sind Verschieben und Absagen möglich.")}
+          </div>
+          <FormField
+            control={form.control}
+            name="refundPolicy"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>Stornobedingungen</FormLabel>
+                <FormControl>
+                  <Textarea {...field} maxLength={1000} rows={3} />
+                </FormControl>
+                <FormDescription>Liest der Assistent vor, wenn jemand absagt. Leer lassen, wenn es keine gibt.</FormDescription>
+                <FormMessage />
+              </FormItem>
+            )}
+          />
+          <div>
+            <SaveButton pending={pending} />
+          </div>
+        </form>
+      </Form>
     </SectionCard>
   );
 }
