@@ -3,19 +3,22 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Trash2 } from "lucide-react";
 import { useState } from "react";
-import { FormField } from "@/components/forms/form-field";
+import { useWatch } from "react-hook-form";
+import type { z } from "zod";
 import { germanDay } from "@/components/appointments/list-filters";
 import { formatDate, formatDateTime, formatTime } from "@/components/forms/format";
 import { toastError } from "@/components/forms/trpc-errors";
+import { serverErrorsTo, useSchemaForm } from "@/components/forms/use-schema-form";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/button";
 import { DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/sonner";
-import { addAbsenceParams, type AbsenceDto, type StaffDto } from "@/server/services/staff/schemas";
+import type { AbsenceDto, StaffDto } from "@/server/services/staff/schemas";
+import { absenceSchema, EMPTY_ABSENCE, type AbsenceFields } from "./absence-fields";
 import { SaveButton } from "./save-button";
-import { useFieldErrors } from "./use-field-errors";
 
 /** "11.03.2026 – 13.03.2026" for whole days (the end is the next midnight), else with times. */
 function describeSpan(a: AbsenceDto): string {
@@ -32,22 +35,20 @@ export function AbsencesPanel({ person }: { person: StaffDto }) {
   const queryClient = useQueryClient();
   const listKey = trpc.staff.listAbsences.queryOptions({ staff_id: person.id });
   const { data, isPending } = useQuery(listKey);
-  const [from, setFrom] = useState("");
-  const [to, setTo] = useState("");
-  const [reason, setReason] = useState("");
-  const { errors, check, onError } = useFieldErrors();
+  const [schema] = useState(() => absenceSchema(person.id));
+  const form = useSchemaForm<AbsenceFields, z.output<typeof schema>>(schema, EMPTY_ABSENCE);
+  // Read only for the hints and the end's earliest day; the days are checked and sent on submit.
+  const [from, to] = useWatch({ control: form.control, name: ["from_date", "to_date"] });
   const refresh = () => queryClient.invalidateQueries({ queryKey: listKey.queryKey });
 
   const add = useMutation(
     trpc.staff.addAbsence.mutationOptions({
       onSuccess: async ({ absence }) => {
         toast.success(`Abwesenheit ${describeSpan(absence)} eingetragen.`);
-        setFrom("");
-        setTo("");
-        setReason("");
+        form.reset(EMPTY_ABSENCE);
         await refresh();
       },
-      onError,
+      onError: serverErrorsTo(form),
     }),
   );
   const remove = useMutation(
@@ -59,12 +60,6 @@ export function AbsencesPanel({ person }: { person: StaffDto }) {
       onError: toastError,
     }),
   );
-
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
-    const input = check(addAbsenceParams, { staff_id: person.id, from_date: from, to_date: to || from, reason });
-    if (input) add.mutate(input);
-  }
 
   return (
     <div className="grid gap-5">
@@ -98,33 +93,59 @@ export function AbsencesPanel({ person }: { person: StaffDto }) {
       ) : (
         <p className="text-sm text-muted-foreground">Keine Abwesenheiten eingetragen.</p>
       )}
-      <form onSubmit={submit} className="grid gap-4" noValidate aria-label="Abwesenheit eintragen">
-        <div className="grid gap-4 sm:grid-cols-2">
+      <Form {...form}>
+        <form onSubmit={form.handleSubmit((input) => add.mutate(input))} className="grid gap-4" noValidate aria-label="Abwesenheit eintragen">
+          <div className="grid gap-4 sm:grid-cols-2">
+            <FormField
+              control={form.control}
+              name="from_date"
+              // After a failed submit a change of the start re-checks the end (order, past) too.
+              rules={{ deps: ["to_date"] }}
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>Von</FormLabel>
+                  <FormControl>
+                    <Input {...field} type="date" />
+                  </FormControl>
+                  {germanDay(from) && <FormDescription>{germanDay(from)}</FormDescription>}
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+            <FormField
+              control={form.control}
+              name="to_date"
+              rules={{ deps: ["from_date"] }}
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>Bis einschließlich</FormLabel>
+                  <FormControl>
+                    <Input {...field} type="date" min={from || undefined} />
+                  </FormControl>
+                  <FormDescription>{germanDay(to) ?? "Leer: nur der eine Tag."}</FormDescription>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+          </div>
           <FormField
-            id="absence-from"
-            label="Von"
-            hint={germanDay(from)}
-            error={errors.from_date}
-            control={(p) => <Input {...p} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />}
+            control={form.control}
+            name="reason"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>Grund (optional)</FormLabel>
+                <FormControl>
+                  <Input {...field} maxLength={200} placeholder="z. B. Urlaub" />
+                </FormControl>
+                <FormMessage />
+              </FormItem>
+            )}
           />
-          <FormField
-            id="absence-to"
-            label="Bis einschließlich"
-            hint={germanDay(to) ?? "Leer: nur der eine Tag."}
-            error={to === "" && from === "" ? undefined : errors.to_date}
-            control={(p) => <Input {...p} type="date" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} />}
-          />
-        </div>
-        <FormField
-          id="absence-reason"
-          label="Grund (optional)"
-          error={errors.reason}
-          control={(p) => <Input {...p} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} placeholder="z. B. Urlaub" />}
-        />
-        <div>
-          <SaveButton pending={add.isPending}>Eintragen</SaveButton>
-        </div>
-      </form>
+          <div>
+            <SaveButton pending={add.isPending}>Eintragen</SaveButton>
+          </div>
+        </form>
+      </Form>
     </div>
   );
 }
