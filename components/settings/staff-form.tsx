@@ -2,22 +2,66 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { FieldError, fieldErrorId } from "@/components/forms/field-error";
-import { FormField } from "@/components/forms/form-field";
+import { useWatch } from "react-hook-form";
+import { z } from "zod";
+import { CheckboxFormField } from "@/components/forms/checkbox-form-field";
 import { formatEuro } from "@/components/forms/format";
+import { serverErrorsTo, useSchemaForm } from "@/components/forms/use-schema-form";
 import { useTRPC } from "@/components/trpc/provider";
+import { Checkbox } from "@/components/ui/checkbox";
 import { DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage, useFormField } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { toast } from "@/components/ui/sonner";
 import type { Branch } from "@/server/services/branch/schemas";
 import type { ServiceDto } from "@/server/services/service/schemas";
 import { createParams, updateParams, type StaffDto } from "@/server/services/staff/schemas";
-import { CheckboxField } from "./checkbox-field";
-import { HoursEditor, type WeekRanges } from "./hours-editor";
+import { HoursEditor } from "./hours-editor";
 import { SaveButton } from "./save-button";
-import { errorsUnder, useFieldErrors } from "./use-field-errors";
 import { useRefreshSettings } from "./use-refresh-settings";
+import { formWeek, weekFields } from "./week-fields";
+
+/** What the fields hold, named like the method's params so errors land under them. */
+const fields = z.object({
+  name: z.string(),
+  email: z.string(),
+  branch_id: z.string(),
+  service_ids: z.array(z.string()),
+  working_hours: weekFields(z.object({ start: z.string(), end: z.string() })),
+  is_active: z.boolean(),
+});
+type StaffFields = z.input<typeof fields>;
+
+/** What can be ticked in a branch: services offered there or everywhere; inactive ones only while ticked. */
+function offeredIn(services: ServiceDto[], branchId: string, ticked: readonly string[]): ServiceDto[] {
+  return services.filter((s) => (s.is_active || ticked.includes(s.id)) && (s.branch_id === null || s.branch_id === branchId));
+}
+
+/** Ticks the chosen branch does not offer stay hidden and are not sent; the method refuses them. */
+const asValues = (services: ServiceDto[]) =>
+  fields.transform((v): z.input<typeof createParams> => {
+    const offered = offeredIn(services, v.branch_id, v.service_ids);
+    return { ...v, service_ids: v.service_ids.filter((id) => offered.some((s) => s.id === id)) };
+  });
+
+const createSchema = (services: ServiceDto[]) => asValues(services).pipe(createParams);
+const updateSchema = (services: ServiceDto[], staffId: string) =>
+  asValues(services)
+    .transform((v): z.input<typeof updateParams> => ({ staff_id: staffId, ...v }))
+    .pipe(updateParams);
+
+function defaults(staff: StaffDto | undefined, branchOptions: Branch[]): StaffFields {
+  return {
+    name: staff?.name ?? "",
+    email: staff?.email ?? "",
+    branch_id: staff?.branch_id ?? branchOptions[0]?.id ?? "",
+    service_ids: staff?.service_ids ?? [],
+    working_hours: formWeek(staff?.working_hours ?? {}, (r) => ({ start: r.start, end: r.end })),
+    is_active: staff?.is_active ?? true,
+  };
+}
 
 interface StaffFormProps {
   staff?: StaffDto;
@@ -32,15 +76,14 @@ export function StaffForm({ staff, branches, services, onSaved }: StaffFormProps
   const trpc = useTRPC();
   const refreshSettings = useRefreshSettings();
   const branchOptions = branches.filter((b) => b.is_active || b.id === staff?.branch_id);
-  const [name, setName] = useState(staff?.name ?? "");
-  const [email, setEmail] = useState(staff?.email ?? "");
-  const [branchId, setBranchId] = useState(staff?.branch_id ?? branchOptions[0]?.id ?? "");
-  const [serviceIds, setServiceIds] = useState<string[]>(staff?.service_ids ?? []);
-  const [hours, setHours] = useState<WeekRanges>((staff?.working_hours as WeekRanges | undefined) ?? {});
-  const [active, setActive] = useState(staff?.is_active ?? true);
-  const { errors, check, onError } = useFieldErrors();
-  // Only services the chosen branch offers can be ticked; the method refuses others.
-  const offered = services.filter((s) => (s.is_active || serviceIds.includes(s.id)) && (s.branch_id === null || s.branch_id === branchId));
+  const [schema] = useState(() => (staff ? updateSchema(services, staff.id) : createSchema(services)));
+  const form = useSchemaForm<StaffFields, z.output<ReturnType<typeof createSchema>> | z.output<ReturnType<typeof updateSchema>>>(
+    schema,
+    defaults(staff, branchOptions),
+  );
+  const onError = serverErrorsTo(form);
+  const [branchId, serviceIds] = useWatch({ control: form.control, name: ["branch_id", "service_ids"] });
+  const offered = offeredIn(services, branchId, serviceIds);
 
   const onSuccess = async ({ staff: saved }: { staff: StaffDto }) => {
     toast.success(staff ? `„${saved.name}“ wurde gespeichert.` : `„${saved.name}“ wurde angelegt.`);
@@ -50,101 +93,130 @@ export function StaffForm({ staff, branches, services, onSaved }: StaffFormProps
   const create = useMutation(trpc.staff.create.mutationOptions({ onSuccess, onError }));
   const update = useMutation(trpc.staff.update.mutationOptions({ onSuccess, onError }));
 
-  function submit(event: React.FormEvent) {
-    event.preventDefault();
-    const values = {
-      name,
-      email,
-      branch_id: branchId,
-      service_ids: serviceIds.filter((id) => offered.some((s) => s.id === id)),
-      working_hours: hours,
-      is_active: active,
-    };
-    if (staff) {
-      const input = check(updateParams, { staff_id: staff.id, ...values });
-      if (input) update.mutate(input);
-    } else {
-      const input = check(createParams, values);
-      if (input) create.mutate(input);
-    }
-  }
-
-  const toggleService = (id: string, on: boolean) => setServiceIds((ids) => (on ? [...ids, id] : ids.filter((x) => x !== id)));
+  const submit = form.handleSubmit((input) => {
+    if ("staff_id" in input) update.mutate(input);
+    else create.mutate(input);
+  });
 
   return (
-    <form onSubmit={submit} className="grid gap-5" noValidate aria-label={staff ? `${staff.name} bearbeiten` : "Person anlegen"}>
-      <DialogHeader>
-        <DialogTitle>{staff ? "Mitarbeitende bearbeiten" : "Person anlegen"}</DialogTitle>
-        <DialogDescription>Gebucht wird nur zu den Arbeitszeiten, innerhalb der Öffnungszeiten der Filiale.</DialogDescription>
-      </DialogHeader>
-      <div className="grid gap-4 sm:grid-cols-2">
+    <Form {...form}>
+      <form onSubmit={submit} className="grid gap-5" noValidate aria-label={staff ? `${staff.name} bearbeiten` : "Person anlegen"}>
+        <DialogHeader>
+          <DialogTitle>{staff ? "Mitarbeitende bearbeiten" : "Person anlegen"}</DialogTitle>
+          <DialogDescription>Gebucht wird nur zu den Arbeitszeiten, innerhalb der Öffnungszeiten der Filiale.</DialogDescription>
+        </DialogHeader>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <FormField
+            control={form.control}
+            name="name"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>Name</FormLabel>
+                <FormControl>
+                  <Input {...field} maxLength={100} />
+                </FormControl>
+                <FormMessage />
+              </FormItem>
+            )}
+          />
+          <FormField
+            control={form.control}
+            name="email"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>E-Mail (optional)</FormLabel>
+                <FormControl>
+                  <Input {...field} type="email" maxLength={200} />
+                </FormControl>
+                <FormMessage />
+              </FormItem>
+            )}
+          />
+          <FormField
+            control={form.control}
+            name="branch_id"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>Filiale</FormLabel>
+                <Select value={field.value} onValueChange={field.onChange}>
+                  <FormControl>
+                    <SelectTrigger>
+                      <SelectValue placeholder="Filiale wählen" />
+                    </SelectTrigger>
+                  </FormControl>
+                  <SelectContent>
+                    {branchOptions.map((b) => (
+                      <SelectItem key={b.id} value={b.id}>
+                        {b.name}
+                      </SelectItem>
+                    ))}
+                  </SelectContent>
+                </Select>
+                <FormMessage />
+              </FormItem>
+            )}
+          />
+        </div>
         <FormField
-          id="staff-name"
-          label="Name"
-          error={errors.name}
-          control={(p) => <Input {...p} value={name} onChange={(e) => setName(e.target.value)} maxLength={100} />}
-        />
-        <FormField
-          id="staff-email"
-          label="E-Mail (optional)"
-          error={errors.email}
-          control={(p) => <Input {...p} type="email" value={email} onChange={(e) => setEmail(e.target.value)} maxLength={200} />}
-        />
-        <FormField
-          id="staff-branch"
-          label="Filiale"
-          error={errors.branch_id}
-          control={(p) => (
-            <Select value={branchId} onValueChange={setBranchId}>
-              <SelectTrigger {...p}>
-                <SelectValue placeholder="Filiale wählen" />
-              </SelectTrigger>
-              <SelectContent>
-                {branchOptions.map((b) => (
-                  <SelectItem key={b.id} value={b.id}>
-                    {b.name}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
+          control={form.control}
+          name="service_ids"
+          render={({ field }) => (
+            <FormItem>
+              <ServiceChecklist offered={offered} value={field.value} onChange={field.onChange} />
+            </FormItem>
           )}
         />
-      </div>
-      <fieldset className="grid gap-2" aria-describedby={errors.service_ids ? fieldErrorId("staff-services") : undefined}>
-        <legend className="text-sm font-medium">Angebotene Leistungen</legend>
-        {offered.length === 0 ? (
-          <p className="text-sm text-muted-foreground">In dieser Filiale wird noch keine Leistung angeboten.</p>
-        ) : (
-          <div className="grid gap-2 sm:grid-cols-2">
-            {offered.map((s) => (
-              <CheckboxField
-                key={s.id}
-                id={`staff-service-${s.id}`}
-                label={s.name}
-                hint={`${s.duration_minutes} Min.${s.price_cents !== null ? ` · ${formatEuro(s.price_cents)}` : ""}${s.is_active ? "" : " · inaktiv"}`}
-                checked={serviceIds.includes(s.id)}
-                onChange={(on) => toggleService(s.id, on)}
-              />
-            ))}
-          </div>
-        )}
-        <FieldError fieldId="staff-services" message={errors.service_ids} />
-      </fieldset>
-      <HoursEditor
-        id="staff-hours"
-        legend="Arbeitszeiten"
-        description="Tage ohne Haken sind frei. Abwesenheiten wie Urlaub gelten zusätzlich."
-        rangeName="Arbeitszeit"
-        offLabel="Frei"
-        newRange={{ start: "09:00", end: "17:00" }}
-        value={hours}
-        onChange={setHours}
-        errors={errorsUnder(errors, "working_hours")}
-      />
-      <CheckboxField id="staff-active" label="Aktiv" hint="Inaktive Mitarbeitende werden nicht mehr gebucht; ihre Termine bleiben." checked={active} onChange={setActive} />
-      <DialogFooter>
-        <SaveButton pending={create.isPending || update.isPending}>{staff ? "Speichern" : "Anlegen"}</SaveButton>
-      </DialogFooter>
-    </form>
+        <HoursEditor
+          control={form.control}
+          name="working_hours"
+          id="staff-hours"
+          legend="Arbeitszeiten"
+          description="Tage ohne Haken sind frei. Abwesenheiten wie Urlaub gelten zusätzlich."
+          rangeName="Arbeitszeit"
+          offLabel="Frei"
+          newRange={{ start: "09:00", end: "17:00" }}
+        />
+        <CheckboxFormField control={form.control} name="is_active" label="Aktiv" hint="Inaktive Mitarbeitende werden nicht mehr gebucht; ihre Termine bleiben." />
+        <DialogFooter>
+          <SaveButton pending={create.isPending || update.isPending}>{staff ? "Speichern" : "Anlegen"}</SaveButton>
+        </DialogFooter>
+      </form>
+    </Form>
+  );
+}
+
+/** The services offered, one checkbox each (name, duration and price in the label); the field's message under the group. */
+function ServiceChecklist({ offered, value, onChange }: { offered: ServiceDto[]; value: string[]; onChange: (ids: string[]) => void }) {
+  const { error, formMessageId } = useFormField();
+  return (
+    <fieldset className="grid gap-2" aria-describedby={error ? formMessageId : undefined}>
+      <legend className="text-sm font-medium">Angebotene Leistungen</legend>
+      {offered.length === 0 ? (
+        <p className="text-sm text-muted-foreground">In dieser Filiale wird noch keine Leistung angeboten.</p>
+      ) : (
+        <div className="grid gap-2 sm:grid-cols-2">
+          {offered.map((s) => {
+            const id = `staff-service-${s.id}`;
+            return (
+              <div key={s.id} className="flex items-start gap-2">
+                <Checkbox
+                  id={id}
+                  checked={value.includes(s.id)}
+                  onCheckedChange={(on) => onChange(on === true ? [...value, s.id] : value.filter((x) => x !== s.id))}
+                  className="mt-0.5"
+                />
+                <Label htmlFor={id} className="grid gap-1 font-normal leading-snug">
+                  <span className="font-medium">{s.name}</span>
+                  <span className="text-xs text-muted-foreground">
+                    {`${s.duration_minutes} Min.${s.price_cents !== null ? ` · ${formatEuro(s.price_cents)}` : ""}${s.is_active ? "" : " · inaktiv"}`}
+                  </span>
+                </Label>
+              </div>
+            );
+          })}
+        </div>
+      )}
+      <FormMessage />
+    </fieldset>
   );
 }
