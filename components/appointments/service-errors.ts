@@ -1,9 +1,9 @@
+import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
 import { appErrorCode, errorMessage, fieldErrors } from "@/components/forms/trpc-errors";
 
 /** The service's code when the chosen time was taken meanwhile (built-in calendar and Cal.com). */
 export const SLOT_TAKEN = 2003;
 const INVALID_PHONE = 4003;
-
 
 /**
  * A failed booking call as form errors, keyed by the method's param names: the field issues,
@@ -13,4 +13,25 @@ export function serviceErrors(err: unknown): Record<string, string> {
   const fields = fieldErrors(err);
   if (Object.keys(fields).length > 0) return fields;
   return { [appErrorCode(err) === INVALID_PHONE ? "customer_phone" : "_"]: errorMessage(err) };
+}
+
+/**
+ * A failed booking, move or cancellation on the dialog's form: the field issues under their
+ * fields (an invalid phone number under the phone field), anything else as the form's own message
+ * (`root.server`, shown by FormAlert). Returns that message, if any.
+ */
+export function showServiceErrors<TValues extends FieldValues>(form: UseFormReturn<TValues, unknown, unknown>, err: unknown): string | undefined {
+  const known = Object.keys(form.getValues());
+  const issues = fieldErrors(err);
+  if (Object.keys(issues).length === 0 && appErrorCode(err) === INVALID_PHONE && known.includes("customer_phone")) issues.customer_phone = errorMessage(err);
+  let shown = 0;
+  for (const [path, message] of Object.entries(issues)) {
+    if (!known.includes(path.split(".")[0]!)) continue;
+    form.setError(path as Path<TValues>, { type: "server", message }, { shouldFocus: shown === 0 });
+    shown++;
+  }
+  if (shown > 0) return undefined;
+  const message = errorMessage(err);
+  form.setError("root.server", { type: "server", message });
+  return message;
 }
