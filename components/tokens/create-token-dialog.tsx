@@ -2,16 +2,16 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { KeyRound, LoaderCircle, Plus, TriangleAlert } from "lucide-react";
-import { useState } from "react";
+import { useMemo, useState } from "react";
+import { z } from "zod";
 import { CopyButton } from "@/components/forms/copy-button";
-import { FormField } from "@/components/forms/form-field";
-import { validateWith } from "@/components/forms/schema-errors";
-import { errorMessage, fieldErrors } from "@/components/forms/trpc-errors";
+import { serverErrorsTo, useSchemaForm } from "@/components/forms/use-schema-form";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/sonner";
@@ -43,15 +43,22 @@ export function CreateTokenDialog() {
   );
 }
 
+/** What the fields hold, named like the method's params; `null` grants: the suggestion, until the admin changes something. */
+const fields = z.object({ name: z.string(), allowed_servers: z.array(z.string()).nullable() });
+type TokenFields = z.input<typeof fields>;
+
+/** `suggested`: the read-only set the dialog offers for the servers it has loaded. */
+const tokenSchema = (suggested: string[]) =>
+  fields.transform((v): z.input<typeof createTokenInput> => ({ name: v.name, allowed_servers: v.allowed_servers ?? suggested })).pipe(createTokenInput);
+
 function CreateTokenForm({ onCreated }: { onCreated: (t: { token: string; name: string }) => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const servers = useQuery(trpc.dashboard.tokens.servers.queryOptions());
-  const [name, setName] = useState("");
-  // Until the admin changes something, the suggested read-only set is the choice.
-  const [chosen, setChosen] = useState<string[] | null>(null);
-  const allowed = chosen ?? suggestedGrants(servers.data ?? []);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const suggested = useMemo(() => suggestedGrants(servers.data ?? []), [servers.data]);
+  const schema = useMemo(() => tokenSchema(suggested), [suggested]);
+  // useForm takes the resolver anew on every render, so the check follows the loaded servers.
+  const form = useSchemaForm<TokenFields, z.output<typeof schema>>(schema, { name: "", allowed_servers: null });
 
   const create = useMutation(
     trpc.dashboard.tokens.create.mutationOptions({
@@ -60,110 +67,121 @@ function CreateTokenForm({ onCreated }: { onCreated: (t: { token: string; name: 
         onCreated({ token, name: info.name });
         await queryClient.invalidateQueries({ queryKey: trpc.dashboard.tokens.list.queryKey() });
       },
-      onError: (err) => {
-        const fields = fieldErrors(err);
-        setErrors(fields);
-        if (!fields.name) toast.error(errorMessage(err));
-      },
+      onError: serverErrorsTo(form),
     }),
   );
 
-  function submit(event: React.FormEvent) {
-    event.preventDefault();
-    const checked = validateWith(createTokenInput, { name, allowed_servers: allowed });
-    if ("errors" in checked) return setErrors(checked.errors);
-    setErrors({});
-    create.mutate(checked.data);
-  }
-
-  /** Sets the one ordinary grant of a server (`<server>`, `<server>:read` or none), keeping its configuration grant. */
-  function setAccess(server: string, grant: string | undefined) {
-    const others = allowed.filter((g) => g !== server && g !== `${server}${READ_SUFFIX}`);
-    setChosen(grant ? [...others, grant] : others);
-  }
-
-  function toggleConfiguration(grant: string, on: boolean) {
-    setChosen(on ? [...allowed, grant] : allowed.filter((g) => g !== grant));
-  }
+  const submit = form.handleSubmit((input) => create.mutate(input));
 
   return (
-    <form onSubmit={submit} className="grid gap-5" noValidate>
-      <DialogHeader>
-        <DialogTitle>API-Token erstellen</DialogTitle>
-        <DialogDescription>Ein Token gehört zu Ihrem Betrieb und kann jederzeit widerrufen werden.</DialogDescription>
-      </DialogHeader>
-      <FormField
-        id="token-name"
-        label="Name"
-        hint="Wofür das Token gedacht ist, z. B. „CRM“ oder „Zapier“."
-        error={errors.name}
-        control={(props) => <Input {...props} value={name} onChange={(e) => setName(e.target.value)} maxLength={100} autoComplete="off" autoFocus />}
-      />
-      <fieldset className="grid gap-3" aria-describedby="token-servers-hint">
-        <legend className="mb-1 text-sm font-medium">Erlaubte Dienste</legend>
-        <p id="token-servers-hint" className="-mt-2 text-xs text-muted-foreground">
-          Vorgeschlagen ist Nur-Lesen. Das Token darf nur, was hier gewählt ist; Verzeichnis und Statusprüfung (mcp) sind immer erlaubt.
-        </p>
-        {errors.allowed_servers && <p className="text-sm text-destructive">{errors.allowed_servers}</p>}
-        {servers.isPending ? (
-          <p className="text-sm text-muted-foreground">Dienste werden geladen …</p>
-        ) : servers.isError ? (
-          <p className="text-sm text-destructive">Die Dienste konnten nicht geladen werden.</p>
-        ) : (
-          <div className="grid gap-2.5 sm:grid-cols-2">
-            {servers.data
-              .filter((s) => s.reads || s.writes)
-              .map((s) => (
-                <OptionSelect
-                  key={s.name}
-                  id={`server-${s.name}`}
-                  label={s.name}
-                  hint={s.description}
-                  value={allowed.find((g) => g === s.name || g === `${s.name}${READ_SUFFIX}`)}
-                  onChange={(grant) => setAccess(s.name, grant)}
-                  noneLabel="Kein Zugriff"
-                  options={[
-                    ...(s.reads ? [{ value: `${s.name}${READ_SUFFIX}`, label: "Nur lesen" }] : []),
-                    { value: s.name, label: s.reads ? "Lesen und schreiben" : "Aufrufen" },
-                  ]}
-                />
-              ))}
-          </div>
-        )}
-      </fieldset>
-      {servers.data && (
-        <fieldset className="grid gap-3" aria-describedby="token-config-hint">
-          <legend className="mb-1 text-sm font-medium">Konfiguration</legend>
-          <p id="token-config-hint" className="-mt-2 text-xs text-muted-foreground">
-            Retell-Einstellungen und Schlüssel, Kalender-Verbindung und Firmendaten ändern. Nur bei Bedarf ausdrücklich freigeben.
-          </p>
-          <div className="grid gap-2.5 sm:grid-cols-2">
-            {servers.data
-              .filter((s) => s.configuration)
-              .map((s) => {
-                const grant = configurationGrantOf(s.name);
-                return (
-                  <div key={grant} className="flex items-start gap-2">
-                    <Checkbox id={`grant-${grant}`} checked={allowed.includes(grant)} onCheckedChange={(v) => toggleConfiguration(grant, v === true)} className="mt-0.5" />
-                    <Label htmlFor={`grant-${grant}`} className="grid gap-0.5 font-normal leading-snug">
-                      <span className="text-sm">
-                        Konfiguration <span className="font-mono">{s.name}</span>
-                      </span>
-                      <span className="text-xs text-muted-foreground">{s.description}</span>
-                    </Label>
-                  </div>
-                );
-              })}
-          </div>
-        </fieldset>
-      )}
-      <DialogFooter>
-        <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? <LoaderCircle className="animate-spin" aria-hidden /> : <KeyRound aria-hidden />}
-          Token erstellen
-        </Button>
-      </DialogFooter>
-    </form>
+    <Form {...form}>
+      <form onSubmit={submit} className="grid gap-5" noValidate>
+        <DialogHeader>
+          <DialogTitle>API-Token erstellen</DialogTitle>
+          <DialogDescription>Ein Token gehört zu Ihrem Betrieb und kann jederzeit widerrufen werden.</DialogDescription>
+        </DialogHeader>
+        <FormField
+          control={form.control}
+          name="name"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>Name</FormLabel>
+              <FormControl>
+                <Input {...field} maxLength={100} autoComplete="off" autoFocus />
+              </FormControl>
+              <FormDescription>Wofür das Token gedacht ist, z. B. „CRM“ oder „Zapier“.</FormDescription>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        <FormField
+          control={form.control}
+          name="allowed_servers"
+          render={({ field }) => {
+            const allowed = field.value ?? suggested;
+            /** Sets the one ordinary grant of a server (`<server>`, `<server>:read` or none), keeping its configuration grant. */
+            const setAccess = (server: string, grant: string | undefined) => {
+              const others = allowed.filter((g) => g !== server && g !== `${server}${READ_SUFFIX}`);
+              field.onChange(grant ? [...others, grant] : others);
+            };
+            const toggleConfiguration = (grant: string, on: boolean) => field.onChange(on ? [...allowed, grant] : allowed.filter((g) => g !== grant));
+            return (
+              <FormItem className="gap-5">
+                <fieldset className="grid gap-3" aria-describedby="token-servers-hint">
+                  <legend className="mb-1 text-sm font-medium">Erlaubte Dienste</legend>
+                  <p id="token-servers-hint" className="-mt-2 text-xs text-muted-foreground">
+                    Vorgeschlagen ist Nur-Lesen. Das Token darf nur, was hier gewählt ist; Verzeichnis und Statusprüfung (mcp) sind immer erlaubt.
+                  </p>
+                  <FormMessage />
+                  {servers.isPending ? (
+                    <p className="text-sm text-muted-foreground">Dienste werden geladen …</p>
+                  ) : servers.isError ? (
+                    <p className="text-sm text-destructive">Die Dienste konnten nicht geladen werden.</p>
+                  ) : (
+                    <div className="grid gap-2.5 sm:grid-cols-2">
+                      {servers.data
+                        .filter((s) => s.reads || s.writes)
+                        .map((s) => (
+                          <OptionSelect
+                            key={s.name}
+                            id={`server-${s.name}`}
+                            label={s.name}
+                            hint={s.description}
+                            value={allowed.find((g) => g === s.name || g === `${s.name}${READ_SUFFIX}`)}
+                            onChange={(grant) => setAccess(s.name, grant)}
+                            noneLabel="Kein Zugriff"
+                            options={[
+                              ...(s.reads ? [{ value: `${s.name}${READ_SUFFIX}`, label: "Nur lesen" }] : []),
+                              { value: s.name, label: s.reads ? "Lesen und schreiben" : "Aufrufen" },
+                            ]}
+                          />
+                        ))}
+                    </div>
+                  )}
+                </fieldset>
+                {servers.data && (
+                  <fieldset className="grid gap-3" aria-describedby="token-config-hint">
+                    <legend className="mb-1 text-sm font-medium">Konfiguration</legend>
+                    <p id="token-config-hint" className="-mt-2 text-xs text-muted-foreground">
+                      Retell-Einstellungen und Schlüssel, Kalender-Verbindung und Firmendaten ändern. Nur bei Bedarf ausdrücklich freigeben.
+                    </p>
+                    <div className="grid gap-2.5 sm:grid-cols-2">
+                      {servers.data
+                        .filter((s) => s.configuration)
+                        .map((s) => {
+                          const grant = configurationGrantOf(s.name);
+                          return (
+                            <div key={grant} className="flex items-start gap-2">
+                              <Checkbox
+                                id={`grant-${grant}`}
+                                checked={allowed.includes(grant)}
+                                onCheckedChange={(v) => toggleConfiguration(grant, v === true)}
+                                className="mt-0.5"
+                              />
+                              <Label htmlFor={`grant-${grant}`} className="grid gap-0.5 font-normal leading-snug">
+                                <span className="text-sm">
+                                  Konfiguration <span className="font-mono">{s.name}</span>
+                                </span>
+                                <span className="text-xs text-muted-foreground">{s.description}</span>
+                              </Label>
+                            </div>
+                          );
+                        })}
+                    </div>
+                  </fieldset>
+                )}
+              </FormItem>
+            );
+          }}
+        />
+        <DialogFooter>
+          <Button type="submit" disabled={create.isPending}>
+            {create.isPending ? <LoaderCircle className="animate-spin" aria-hidden /> : <KeyRound aria-hidden />}
+            Token erstellen
+          </Button>
+        </DialogFooter>
+      </form>
+    </Form>
   );
 }
 
