@@ -3,25 +3,52 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CalendarClock, LoaderCircle } from "lucide-react";
 import { useState } from "react";
-import type { z } from "zod";
-import { FormField } from "@/components/forms/form-field";
-import { validateWith } from "@/components/forms/schema-errors";
+import { useWatch } from "react-hook-form";
+import { z } from "zod";
+import { FormAlert } from "@/components/forms/form-alert";
+import { appErrorCode } from "@/components/forms/trpc-errors";
+import { useSchemaForm } from "@/components/forms/use-schema-form";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/sonner";
 import { Textarea } from "@/components/ui/textarea";
 import { changeParams, type AppointmentDto, type getResult } from "@/server/services/appointments/schemas";
+import { refuseUnchosen } from "./choices";
 import { describeAppointment } from "./describe";
-import { FormAlert } from "@/components/forms/form-alert";
 import { berlinDay, germanDay } from "./list-filters";
-import { OptionSelect } from "@/components/forms/option-select";
+import { OptionFormField } from "./option-form-field";
 import { staffOf, useAppointmentOptions } from "./options";
-import { appErrorCode } from "@/components/forms/trpc-errors";
-import { serviceErrors, SLOT_TAKEN } from "./service-errors";
-import { SlotPicker } from "./slot-picker";
+import { showServiceErrors, SLOT_TAKEN } from "./service-errors";
+import { SlotPickerField } from "./slot-picker";
 import { useRefreshAppointments } from "./use-refresh-appointments";
+
+/** What the fields hold, named like appointments.change's params; staff "" keeps the staff member as before. */
+const fields = z.object({
+  new_date: z.string(),
+  staff_id: z.string(),
+  new_time: z.string(),
+  reason: z.string(),
+});
+type ChangeFields = z.input<typeof fields>;
+
+/** The fields → appointments.change's params; a time not yet chosen is the form's own error. */
+const changeSchema = (appointmentId: string) =>
+  fields
+    .transform((v, ctx): z.input<typeof changeParams> => {
+      const params = {
+        appointment_id: appointmentId,
+        new_date: v.new_date,
+        new_time: v.new_time,
+        staff_id: v.staff_id || undefined,
+        reason: v.reason.trim() || undefined,
+      };
+      const unchosen: Record<string, string> = v.new_time ? {} : { new_time: "Bitte eine freie Uhrzeit wählen." };
+      return refuseUnchosen(ctx, unchosen, changeParams, params) ? z.NEVER : params;
+    })
+    .pipe(changeParams);
 
 /** "Verschieben": a new day and free time (same staff member unless another is chosen), through appointments.change. */
 export function ChangeAppointmentDialog({ appointment }: { appointment: AppointmentDto }) {
@@ -45,11 +72,9 @@ function ChangeAppointmentForm({ appointment, onDone }: { appointment: Appointme
   const queryClient = useQueryClient();
   const options = useAppointmentOptions();
   const refresh = useRefreshAppointments();
-  const [date, setDate] = useState(() => berlinDay(appointment.starts_at));
-  const [staffId, setStaffId] = useState<string | undefined>(undefined);
-  const [time, setTime] = useState<string | undefined>(undefined);
-  const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [schema] = useState(() => changeSchema(appointment.id));
+  const form = useSchemaForm<ChangeFields, z.output<typeof changeParams>>(schema, { new_date: berlinDay(appointment.starts_at), staff_id: "", new_time: "", reason: "" });
+  const [date, staffId] = useWatch({ control: form.control, name: ["new_date", "staff_id"] });
   const others = staffOf(options.staff, appointment.branch_id, appointment.service_id).filter((s) => s.id !== appointment.staff_id);
 
   const change = useMutation(
@@ -62,90 +87,82 @@ function ChangeAppointmentForm({ appointment, onDone }: { appointment: Appointme
         await refresh(appointment.id);
       },
       onError: async (err) => {
-        const found = serviceErrors(err);
-        setErrors(found);
-        if (found._) toast.error(found._);
+        const message = showServiceErrors(form, err);
+        if (message) toast.error(message);
         if (appErrorCode(err) === SLOT_TAKEN) {
-          setTime(undefined);
+          form.setValue("new_time", "");
           await queryClient.invalidateQueries(trpc.appointments.checkAvailability.pathFilter());
         }
       },
     }),
   );
 
-  function submit(event: React.FormEvent) {
-    event.preventDefault();
-    const checked = validateWith(changeParams, {
-      appointment_id: appointment.id,
-      new_date: date,
-      new_time: time ?? "",
-      staff_id: staffId,
-      reason: reason.trim() || undefined,
-    });
-    if ("errors" in checked || !time) return setErrors({ ...("errors" in checked ? checked.errors : {}), ...(time ? {} : { new_time: "Bitte eine freie Uhrzeit wählen." }) });
-    setErrors({});
-    change.mutate(checked.data);
-  }
-
   return (
-    <form onSubmit={submit} className="grid gap-5" noValidate>
-      <DialogHeader>
-        <DialogTitle>Termin verschieben</DialogTitle>
-        <DialogDescription>
-          {describeAppointment(appointment)} bei {appointment.staff}. Die Kundschaft erhält eine Bestätigung der neuen Zeit.
-        </DialogDescription>
-      </DialogHeader>
-      <div className="grid gap-4 sm:grid-cols-2">
+    <Form {...form}>
+      <form onSubmit={form.handleSubmit((params) => change.mutate(params))} className="grid gap-5" noValidate>
+        <DialogHeader>
+          <DialogTitle>Termin verschieben</DialogTitle>
+          <DialogDescription>
+            {describeAppointment(appointment)} bei {appointment.staff}. Die Kundschaft erhält eine Bestätigung der neuen Zeit.
+          </DialogDescription>
+        </DialogHeader>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <FormField
+            control={form.control}
+            name="new_date"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>Neues Datum</FormLabel>
+                <FormControl>
+                  <Input
+                    {...field}
+                    type="date"
+                    onChange={(e) => {
+                      field.onChange(e);
+                      form.setValue("new_time", "");
+                    }}
+                  />
+                </FormControl>
+                {germanDay(field.value) && <FormDescription>{germanDay(field.value)}</FormDescription>}
+                <FormMessage />
+              </FormItem>
+            )}
+          />
+          <OptionFormField
+            control={form.control}
+            name="staff_id"
+            label="Mitarbeiter"
+            noneLabel={appointment.staff_id ? `Wie bisher (${appointment.staff})` : "Beliebig"}
+            options={others.map((s) => ({ value: s.id, label: s.name }))}
+            onChosen={() => form.setValue("new_time", "")}
+          />
+        </div>
+        <SlotPickerField
+          control={form.control}
+          name="new_time"
+          query={{ branchId: appointment.branch_id, serviceId: appointment.service_id, staffId: staffId || appointment.staff_id || undefined, date }}
+        />
         <FormField
-          id="change-date"
-          label="Neues Datum"
-          hint={germanDay(date)}
-          error={errors.new_date}
-          control={(props) => (
-            <Input
-              {...props}
-              type="date"
-              value={date}
-              onChange={(e) => {
-                setDate(e.target.value);
-                setTime(undefined);
-              }}
-            />
+          control={form.control}
+          name="reason"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>Grund (optional)</FormLabel>
+              <FormControl>
+                <Textarea {...field} maxLength={500} rows={2} />
+              </FormControl>
+              <FormMessage />
+            </FormItem>
           )}
         />
-        <OptionSelect
-          id="change-staff"
-          label="Mitarbeiter"
-          value={staffId}
-          noneLabel={appointment.staff_id ? `Wie bisher (${appointment.staff})` : "Beliebig"}
-          options={others.map((s) => ({ value: s.id, label: s.name }))}
-          error={errors.staff_id}
-          onChange={(next) => {
-            setStaffId(next);
-            setTime(undefined);
-          }}
-        />
-      </div>
-      <SlotPicker
-        id="change-time"
-        query={{ branchId: appointment.branch_id, serviceId: appointment.service_id, staffId: staffId ?? appointment.staff_id ?? undefined, date }}
-        value={time}
-        error={errors.new_time}
-        onChange={setTime}
-      />
-      <FormField
-        id="change-reason"
-        label="Grund (optional)"
-        error={errors.reason}
-        control={(props) => <Textarea {...props} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} rows={2} />}
-      />
-      <FormAlert message={errors._} />
-      <DialogFooter>
-        <Button type="submit" disabled={change.isPending}>
-          {change.isPending ? <LoaderCircle className="animate-spin" aria-hidden /> : <CalendarClock aria-hidden />}
-          Termin verschieben
-        </Button>
-      </DialogFooter>
-    </form>
+        <FormAlert message={form.formState.errors.root?.server?.message} />
+        <DialogFooter>
+          <Button type="submit" disabled={change.isPending}>
+            {change.isPending ? <LoaderCircle className="animate-spin" aria-hidden /> : <CalendarClock aria-hidden />}
+            Termin verschieben
+          </Button>
+        </DialogFooter>
+      </form>
+    </Form>
   );
 }

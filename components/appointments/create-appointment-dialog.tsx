@@ -2,39 +2,67 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CalendarPlus, LoaderCircle, Plus } from "lucide-react";
-import { useState } from "react";
-import { FormField } from "@/components/forms/form-field";
-import { validateWith } from "@/components/forms/schema-errors";
+import { useEffect, useState } from "react";
+import { useWatch } from "react-hook-form";
+import { z } from "zod";
+import { FormAlert } from "@/components/forms/form-alert";
+import { appErrorCode } from "@/components/forms/trpc-errors";
+import { useSchemaForm } from "@/components/forms/use-schema-form";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/sonner";
 import { Textarea } from "@/components/ui/textarea";
 import { bookParams } from "@/server/services/appointments/schemas";
+import { refuseUnchosen } from "./choices";
 import { describeAppointment } from "./describe";
-import { FormAlert } from "@/components/forms/form-alert";
 import { berlinDay, germanDay } from "./list-filters";
-import { OptionSelect } from "@/components/forms/option-select";
+import { OptionFormField } from "./option-form-field";
 import { servicesOfBranch, staffOf, useAppointmentOptions } from "./options";
-import { appErrorCode } from "@/components/forms/trpc-errors";
-import { serviceErrors, SLOT_TAKEN } from "./service-errors";
-import { SlotPicker } from "./slot-picker";
+import { showServiceErrors, SLOT_TAKEN } from "./service-errors";
+import { SlotPickerField } from "./slot-picker";
 import { useRefreshAppointments } from "./use-refresh-appointments";
 
-interface Draft {
-  branch_id?: string;
-  service_id?: string;
-  /** undefined: any free staff member ("Beliebig"). */
-  staff_id?: string;
-  date: string;
-  time?: string;
-  customer_name: string;
-  customer_phone: string;
-  notes: string;
-}
+/** What the fields hold, named like appointments.book's params; "" is no choice (staff: any free one, "Beliebig"). */
+const fields = z.object({
+  branch_id: z.string(),
+  service_id: z.string(),
+  staff_id: z.string(),
+  date: z.string(),
+  time: z.string(),
+  customer_name: z.string(),
+  customer_phone: z.string(),
+  notes: z.string(),
+});
+type BookFields = z.input<typeof fields>;
 
-const emptyDraft = (): Draft => ({ date: berlinDay(), customer_name: "", customer_phone: "", notes: "" });
+/** The fields → appointments.book's params; the choices still open are the form's own errors, in words rather than the params' names. */
+const bookSchema = (idempotencyKey: string) =>
+  fields
+    .transform((v, ctx): z.input<typeof bookParams> => {
+      const params = {
+        branch_id: v.branch_id || undefined,
+        service_id: v.service_id || undefined,
+        staff_id: v.staff_id || undefined,
+        date: v.date,
+        time: v.time,
+        customer_name: v.customer_name,
+        customer_phone: v.customer_phone,
+        notes: v.notes.trim() || undefined,
+        idempotency_key: idempotencyKey,
+      };
+      const unchosen = {
+        ...(v.branch_id ? {} : { branch_id: "Bitte eine Filiale wählen." }),
+        ...(v.service_id ? {} : { service_id: "Bitte eine Leistung wählen." }),
+        ...(v.time ? {} : { time: "Bitte eine freie Uhrzeit wählen." }),
+      };
+      return refuseUnchosen(ctx, unchosen, bookParams, params) ? z.NEVER : params;
+    })
+    .pipe(bookParams);
+
+const emptyFields = (): BookFields => ({ branch_id: "", service_id: "", staff_id: "", date: berlinDay(), time: "", customer_name: "", customer_phone: "", notes: "" });
 
 /** "Termin anlegen": branch, service, staff or any, day, a free time, customer; booked through appointments.book. */
 export function CreateAppointmentDialog() {
@@ -56,14 +84,19 @@ function CreateAppointmentForm({ onDone }: { onDone: () => void }) {
   const queryClient = useQueryClient();
   const options = useAppointmentOptions();
   const refresh = useRefreshAppointments();
-  const [draft, setDraft] = useState<Draft>(emptyDraft);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   // One key per opened dialog: a double submit books once.
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const [schema] = useState(() => bookSchema(crypto.randomUUID()));
+  const form = useSchemaForm<BookFields, z.output<typeof bookParams>>(schema, emptyFields());
+  const [branchId, serviceId, staffId, date] = useWatch({ control: form.control, name: ["branch_id", "service_id", "staff_id", "date"] });
 
-  const branchId = draft.branch_id ?? (options.branches.length === 1 ? options.branches[0].id : undefined);
-  const services = servicesOfBranch(options.services, branchId);
-  const staff = staffOf(options.staff, branchId, draft.service_id);
+  // A company with one branch has it chosen already, as soon as the branches are loaded.
+  const onlyBranch = options.branches.length === 1 ? options.branches[0].id : "";
+  useEffect(() => {
+    if (onlyBranch && !form.getValues("branch_id")) form.setValue("branch_id", onlyBranch);
+  }, [onlyBranch, form]);
+
+  const services = servicesOfBranch(options.services, branchId || undefined);
+  const staff = staffOf(options.staff, branchId || undefined, serviceId || undefined);
 
   const book = useMutation(
     trpc.appointments.book.mutationOptions({
@@ -73,125 +106,127 @@ function CreateAppointmentForm({ onDone }: { onDone: () => void }) {
         await refresh();
       },
       onError: async (err) => {
-        const found = serviceErrors(err);
-        setErrors(found);
-        if (found._) toast.error(found._);
+        const message = showServiceErrors(form, err);
+        if (message) toast.error(message);
         if (appErrorCode(err) === SLOT_TAKEN) {
-          setDraft((d) => ({ ...d, time: undefined }));
+          form.setValue("time", "");
           await queryClient.invalidateQueries(trpc.appointments.checkAvailability.pathFilter());
         }
       },
     }),
   );
 
-  /** A change of branch, service, staff or day makes the chosen time stale. */
-  function choose(patch: Partial<Draft>) {
-    setDraft((d) => ({ ...d, ...patch, time: "time" in patch ? patch.time : undefined }));
-  }
-
-  function submit(event: React.FormEvent) {
-    event.preventDefault();
-    const checked = validateWith(bookParams, {
-      branch_id: branchId,
-      service_id: draft.service_id,
-      staff_id: draft.staff_id,
-      date: draft.date,
-      time: draft.time ?? "",
-      customer_name: draft.customer_name,
-      customer_phone: draft.customer_phone,
-      notes: draft.notes.trim() || undefined,
-      idempotency_key: idempotencyKey,
-    });
-    // Choices the form asks for itself, in words rather than the params' names.
-    const unchosen = {
-      ...(branchId ? {} : { branch_id: "Bitte eine Filiale wählen." }),
-      ...(draft.service_id ? {} : { service_id: "Bitte eine Leistung wählen." }),
-      ...(draft.time ? {} : { time: "Bitte eine freie Uhrzeit wählen." }),
-    };
-    if ("errors" in checked || Object.keys(unchosen).length > 0) return setErrors({ ...("errors" in checked ? checked.errors : {}), ...unchosen });
-    setErrors({});
-    book.mutate(checked.data);
-  }
+  /** A change of branch, service, staff or day makes the chosen time (and what depends on it) stale. */
+  const clear = (...names: Array<"service_id" | "staff_id" | "time">) => names.forEach((name) => form.setValue(name, ""));
 
   return (
-    <form onSubmit={submit} className="grid gap-5" noValidate>
-      <DialogHeader>
-        <DialogTitle>Termin anlegen</DialogTitle>
-        <DialogDescription>Es gelten dieselben Regeln wie am Telefon: nur freie Zeiten innerhalb der Öffnungszeiten.</DialogDescription>
-      </DialogHeader>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <OptionSelect
-          id="book-branch"
-          label="Filiale"
-          placeholder="Filiale wählen"
-          value={branchId}
-          options={options.branches.map((b) => ({ value: b.id, label: b.name }))}
-          error={errors.branch_id}
-          onChange={(branch_id) => choose({ branch_id, service_id: undefined, staff_id: undefined })}
-        />
-        <OptionSelect
-          id="book-service"
-          label="Leistung"
-          placeholder="Leistung wählen"
-          value={draft.service_id}
-          options={services.map((s) => ({ value: s.id, label: `${s.name} (${s.duration_minutes} Min.)` }))}
-          error={errors.service_id}
-          disabled={!branchId}
-          onChange={(service_id) => choose({ service_id, staff_id: undefined })}
-        />
-        <OptionSelect
-          id="book-staff"
-          label="Mitarbeiter"
-          value={draft.staff_id}
-          noneLabel="Beliebig"
-          options={staff.map((s) => ({ value: s.id, label: s.name }))}
-          error={errors.staff_id}
-          disabled={!draft.service_id}
-          onChange={(staff_id) => choose({ staff_id })}
-        />
+    <Form {...form}>
+      <form onSubmit={form.handleSubmit((params) => book.mutate(params))} className="grid gap-5" noValidate>
+        <DialogHeader>
+          <DialogTitle>Termin anlegen</DialogTitle>
+          <DialogDescription>Es gelten dieselben Regeln wie am Telefon: nur freie Zeiten innerhalb der Öffnungszeiten.</DialogDescription>
+        </DialogHeader>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <OptionFormField
+            control={form.control}
+            name="branch_id"
+            label="Filiale"
+            placeholder="Filiale wählen"
+            options={options.branches.map((b) => ({ value: b.id, label: b.name }))}
+            onChosen={() => clear("service_id", "staff_id", "time")}
+          />
+          <OptionFormField
+            control={form.control}
+            name="service_id"
+            label="Leistung"
+            placeholder="Leistung wählen"
+            options={services.map((s) => ({ value: s.id, label: `${s.name} (${s.duration_minutes} Min.)` }))}
+            disabled={!branchId}
+            onChosen={() => clear("staff_id", "time")}
+          />
+          <OptionFormField
+            control={form.control}
+            name="staff_id"
+            label="Mitarbeiter"
+            noneLabel="Beliebig"
+            options={staff.map((s) => ({ value: s.id, label: s.name }))}
+            disabled={!serviceId}
+            onChosen={() => clear("time")}
+          />
+          <FormField
+            control={form.control}
+            name="date"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>Datum</FormLabel>
+                <FormControl>
+                  <Input
+                    {...field}
+                    type="date"
+                    min={berlinDay()}
+                    onChange={(e) => {
+                      field.onChange(e);
+                      clear("time");
+                    }}
+                  />
+                </FormControl>
+                {germanDay(field.value) && <FormDescription>{germanDay(field.value)}</FormDescription>}
+                <FormMessage />
+              </FormItem>
+            )}
+          />
+        </div>
+        <SlotPickerField control={form.control} name="time" query={{ branchId, serviceId, staffId, date }} />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <FormField
+            control={form.control}
+            name="customer_name"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>Name der Kundschaft</FormLabel>
+                <FormControl>
+                  <Input {...field} maxLength={200} autoComplete="off" />
+                </FormControl>
+                <FormMessage />
+              </FormItem>
+            )}
+          />
+          <FormField
+            control={form.control}
+            name="customer_phone"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>Telefonnummer</FormLabel>
+                <FormControl>
+                  <Input {...field} type="tel" maxLength={40} autoComplete="off" />
+                </FormControl>
+                <FormDescription>In jeder Schreibweise, z. B. 0171 1234567</FormDescription>
+                <FormMessage />
+              </FormItem>
+            )}
+          />
+        </div>
         <FormField
-          id="book-date"
-          label="Datum"
-          hint={germanDay(draft.date)}
-          error={errors.date}
-          control={(props) => <Input {...props} type="date" value={draft.date} min={berlinDay()} onChange={(e) => choose({ date: e.target.value })} />}
+          control={form.control}
+          name="notes"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>Notizen (optional)</FormLabel>
+              <FormControl>
+                <Textarea {...field} maxLength={2000} rows={2} />
+              </FormControl>
+              <FormMessage />
+            </FormItem>
+          )}
         />
-      </div>
-      <SlotPicker
-        id="book-time"
-        query={{ branchId, serviceId: draft.service_id, staffId: draft.staff_id, date: draft.date }}
-        value={draft.time}
-        error={errors.time}
-        onChange={(time) => choose({ time })}
-      />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <FormField
-          id="book-name"
-          label="Name der Kundschaft"
-          error={errors.customer_name}
-          control={(props) => <Input {...props} value={draft.customer_name} onChange={(e) => setDraft({ ...draft, customer_name: e.target.value })} maxLength={200} autoComplete="off" />}
-        />
-        <FormField
-          id="book-phone"
-          label="Telefonnummer"
-          hint="In jeder Schreibweise, z. B. 0171 1234567"
-          error={errors.customer_phone}
-          control={(props) => <Input {...props} type="tel" value={draft.customer_phone} onChange={(e) => setDraft({ ...draft, customer_phone: e.target.value })} maxLength={40} autoComplete="off" />}
-        />
-      </div>
-      <FormField
-        id="book-notes"
-        label="Notizen (optional)"
-        error={errors.notes}
-        control={(props) => <Textarea {...props} value={draft.notes} onChange={(e) => setDraft({ ...draft, notes: e.target.value })} maxLength={2000} rows={2} />}
-      />
-      <FormAlert message={errors._} />
-      <DialogFooter>
-        <Button type="submit" disabled={book.isPending}>
-          {book.isPending ? <LoaderCircle className="animate-spin" aria-hidden /> : <CalendarPlus aria-hidden />}
-          Termin buchen
-        </Button>
-      </DialogFooter>
-    </form>
+        <FormAlert message={form.formState.errors.root?.server?.message} />
+        <DialogFooter>
+          <Button type="submit" disabled={book.isPending}>
+            {book.isPending ? <LoaderCircle className="animate-spin" aria-hidden /> : <CalendarPlus aria-hidden />}
+            Termin buchen
+          </Button>
+        </DialogFooter>
+      </form>
+    </Form>
   );
 }

@@ -6,16 +6,6 @@ export const SLOT_TAKEN = 2003;
 const INVALID_PHONE = 4003;
 
 /**
- * A failed booking call as form errors, keyed by the method's param names: the field issues,
- * else the service's German message under "_" (under the phone field for an invalid number).
- */
-export function serviceErrors(err: unknown): Record<string, string> {
-  const fields = fieldErrors(err);
-  if (Object.keys(fields).length > 0) return fields;
-  return { [appErrorCode(err) === INVALID_PHONE ? "customer_phone" : "_"]: errorMessage(err) };
-}
-
-/**
  * A failed booking, move or cancellation on the dialog's form: the field issues under their
  * fields (an invalid phone number under the phone field), anything else as the form's own message
  * (`root.server`, shown by FormAlert). Returns that message, if any.
