@@ -3,15 +3,15 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { LoaderCircle } from "lucide-react";
 import { useState } from "react";
-import { FormField } from "@/components/forms/form-field";
-import { validateWith } from "@/components/forms/schema-errors";
-import { errorMessage, fieldErrors } from "@/components/forms/trpc-errors";
+import { z } from "zod";
+import { CheckboxFormField } from "@/components/forms/checkbox-form-field";
+import { issuesAtFields } from "@/components/forms/issues-at-fields";
+import { serverErrorsTo, useSchemaForm } from "@/components/forms/use-schema-form";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/button";
-import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { toast } from "@/components/ui/sonner";
 import { Textarea } from "@/components/ui/textarea";
@@ -19,6 +19,49 @@ import { upsertParams, type KnowledgeEntryDto } from "@/server/services/knowledg
 
 /** Radix Select needs a non-empty value; this one stands for "the whole company". */
 const ALL_BRANCHES = "alle";
+
+/** What the fields hold, named like knowledge.upsert's params; keywords are typed as one comma-separated text. */
+const fields = z.object({
+  title: z.string(),
+  content: z.string(),
+  category: z.string(),
+  keywords: z.string(),
+  branch_id: z.string(),
+  is_active: z.boolean(),
+});
+type KnowledgeFields = z.input<typeof fields>;
+
+/** The entry's params, checked by knowledge.upsert's own schema; an issue at "keywords.2" shows under the one keywords field. */
+const schemaFor = (id: string | undefined) =>
+  issuesAtFields(
+    fields
+      .transform(
+        (v): z.input<typeof upsertParams> => ({
+          ...(id ? { id } : {}),
+          title: v.title,
+          content: v.content,
+          category: v.category,
+          keywords: v.keywords
+            .split(",")
+            .map((k) => k.trim())
+            .filter(Boolean),
+          branch_id: v.branch_id === ALL_BRANCHES ? null : v.branch_id,
+          is_active: v.is_active,
+        }),
+      )
+      .pipe(upsertParams),
+  );
+
+function defaults(entry?: KnowledgeEntryDto): KnowledgeFields {
+  return {
+    title: entry?.title ?? "",
+    content: entry?.content ?? "",
+    category: entry?.category ?? "allgemein",
+    keywords: entry?.keywords.join(", ") ?? "",
+    branch_id: entry?.branch_id ?? ALL_BRANCHES,
+    is_active: entry?.is_active ?? true,
+  };
+}
 
 interface FormProps {
   /** Absent: a new entry. */
@@ -41,23 +84,11 @@ export function KnowledgeFormDialog({ trigger, ...props }: FormProps & { trigger
   );
 }
 
-/** The first message per top-level field: an issue at "keywords.2" shows under the one keywords field. */
-function byField(errors: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [path, message] of Object.entries(errors)) out[path.split(".")[0]!] ??= message;
-  return out;
-}
-
 function KnowledgeForm({ entry, branches, categories, onSaved }: FormProps & { onSaved: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [title, setTitle] = useState(entry?.title ?? "");
-  const [content, setContent] = useState(entry?.content ?? "");
-  const [category, setCategory] = useState(entry?.category ?? "allgemein");
-  const [keywords, setKeywords] = useState(entry?.keywords.join(", ") ?? "");
-  const [branchId, setBranchId] = useState(entry?.branch_id ?? ALL_BRANCHES);
-  const [active, setActive] = useState(entry?.is_active ?? true);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [schema] = useState(() => schemaFor(entry?.id));
+  const form = useSchemaForm<KnowledgeFields, z.output<typeof upsertParams>>(schema, defaults(entry));
 
   const save = useMutation(
     trpc.knowledge.upsert.mutationOptions({
@@ -66,107 +97,112 @@ function KnowledgeForm({ entry, branches, categories, onSaved }: FormProps & { o
         onSaved();
         await queryClient.invalidateQueries({ queryKey: trpc.knowledge.pathKey() });
       },
-      onError: (err) => {
-        const fields = byField(fieldErrors(err));
-        setErrors(fields);
-        if (Object.keys(fields).length === 0) toast.error(errorMessage(err));
-      },
+      onError: serverErrorsTo(form),
     }),
   );
-
-  function submit(event: React.FormEvent) {
-    event.preventDefault();
-    const values = {
-      ...(entry ? { id: entry.id } : {}),
-      title,
-      content,
-      category,
-      keywords: keywords.split(",").map((k) => k.trim()).filter(Boolean),
-      branch_id: branchId === ALL_BRANCHES ? null : branchId,
-      is_active: active,
-    };
-    const checked = validateWith(upsertParams, values);
-    if ("errors" in checked) return setErrors(byField(checked.errors));
-    setErrors({});
-    save.mutate(checked.data);
-  }
+  const submit = form.handleSubmit((params) => save.mutate(params));
 
   return (
-    <form onSubmit={submit} className="grid gap-4" noValidate>
-      <DialogHeader>
-        <DialogTitle>{entry ? "Eintrag bearbeiten" : "Eintrag anlegen"}</DialogTitle>
-        <DialogDescription>Der Telefonassistent findet den Eintrag über Titel, Text und Stichwörter.</DialogDescription>
-      </DialogHeader>
-      <FormField
-        id="knowledge-title"
-        label="Titel"
-        error={errors.title}
-        control={(p) => <Input {...p} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />}
-      />
-      <FormField
-        id="knowledge-content"
-        label="Antwort"
-        hint="So liest der Assistent die Antwort vor; bitte in ganzen Sätzen."
-        error={errors.content}
-        control={(p) => <Textarea {...p} value={content} onChange={(e) => setContent(e.target.value)} maxLength={2000} rows={4} />}
-      />
-      <div className="grid gap-4 sm:grid-cols-2">
+    <Form {...form}>
+      <form onSubmit={submit} className="grid gap-4" noValidate>
+        <DialogHeader>
+          <DialogTitle>{entry ? "Eintrag bearbeiten" : "Eintrag anlegen"}</DialogTitle>
+          <DialogDescription>Der Telefonassistent findet den Eintrag über Titel, Text und Stichwörter.</DialogDescription>
+        </DialogHeader>
         <FormField
-          id="knowledge-category"
-          label="Kategorie"
-          error={errors.category}
-          control={(p) => (
-            <>
-              <Input {...p} value={category} onChange={(e) => setCategory(e.target.value)} maxLength={50} list="knowledge-categories" />
-              <datalist id="knowledge-categories">
-                {categories.map((c) => (
-                  <option key={c} value={c} />
-                ))}
-              </datalist>
-            </>
+          control={form.control}
+          name="title"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>Titel</FormLabel>
+              <FormControl>
+                <Input {...field} maxLength={200} />
+              </FormControl>
+              <FormMessage />
+            </FormItem>
           )}
         />
         <FormField
-          id="knowledge-branch"
-          label="Gilt für"
-          error={errors.branch_id}
-          control={(p) => (
-            <Select value={branchId} onValueChange={setBranchId}>
-              <SelectTrigger {...p}>
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                <SelectItem value={ALL_BRANCHES}>Alle Filialen</SelectItem>
-                {branches.map((b) => (
-                  <SelectItem key={b.id} value={b.id}>
-                    {b.name}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
+          control={form.control}
+          name="content"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>Antwort</FormLabel>
+              <FormControl>
+                <Textarea {...field} maxLength={2000} rows={4} />
+              </FormControl>
+              <FormDescription>So liest der Assistent die Antwort vor; bitte in ganzen Sätzen.</FormDescription>
+              <FormMessage />
+            </FormItem>
           )}
         />
-      </div>
-      <FormField
-        id="knowledge-keywords"
-        label="Stichwörter"
-        hint="Durch Kommas getrennt, z. B. „parken, parkplatz, auto“."
-        error={errors.keywords}
-        control={(p) => <Input {...p} value={keywords} onChange={(e) => setKeywords(e.target.value)} />}
-      />
-      <div className="flex items-start gap-2">
-        <Checkbox id="knowledge-active" checked={active} onCheckedChange={(v) => setActive(v === true)} className="mt-0.5" />
-        <Label htmlFor="knowledge-active" className="grid gap-1 font-normal leading-snug">
-          <span className="font-medium">Aktiv</span>
-          <span className="text-xs text-muted-foreground">Nur aktive Einträge verwendet der Assistent im Gespräch.</span>
-        </Label>
-      </div>
-      <DialogFooter>
-        <Button type="submit" disabled={save.isPending}>
-          {save.isPending && <LoaderCircle className="animate-spin" aria-hidden />}
-          {entry ? "Speichern" : "Anlegen"}
-        </Button>
-      </DialogFooter>
-    </form>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <FormField
+            control={form.control}
+            name="category"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>Kategorie</FormLabel>
+                <FormControl>
+                  <Input {...field} maxLength={50} list="knowledge-categories" />
+                </FormControl>
+                <datalist id="knowledge-categories">
+                  {categories.map((c) => (
+                    <option key={c} value={c} />
+                  ))}
+                </datalist>
+                <FormMessage />
+              </FormItem>
+            )}
+          />
+          <FormField
+            control={form.control}
+            name="branch_id"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>Gilt für</FormLabel>
+                <Select value={field.value} onValueChange={field.onChange}>
+                  <FormControl>
+                    <SelectTrigger>
+                      <SelectValue />
+                    </SelectTrigger>
+                  </FormControl>
+                  <SelectContent>
+                    <SelectItem value={ALL_BRANCHES}>Alle Filialen</SelectItem>
+                    {branches.map((b) => (
+                      <SelectItem key={b.id} value={b.id}>
+                        {b.name}
+                      </SelectItem>
+                    ))}
+                  </SelectContent>
+                </Select>
+                <FormMessage />
+              </FormItem>
+            )}
+          />
+        </div>
+        <FormField
+          control={form.control}
+          name="keywords"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>Stichwörter</FormLabel>
+              <FormControl>
+                <Input {...field} />
+              </FormControl>
+              <FormDescription>Durch Kommas getrennt, z. B. „parken, parkplatz, auto“.</FormDescription>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        <CheckboxFormField control={form.control} name="is_active" label="Aktiv" hint="Nur aktive Einträge verwendet der Assistent im Gespräch." />
+        <DialogFooter>
+          <Button type="submit" disabled={save.isPending}>
+            {save.isPending && <LoaderCircle className="animate-spin" aria-hidden />}
+            {entry ? "Speichern" : "Anlegen"}
+          </Button>
+        </DialogFooter>
+      </form>
+    </Form>
   );
 }
