@@ -3,12 +3,15 @@
 import { useQuery } from "@tanstack/react-query";
 import { LoaderCircle, MessageSquareText, Search } from "lucide-react";
 import { useState } from "react";
+import { useWatch } from "react-hook-form";
+import { z } from "zod";
+import { useSchemaForm } from "@/components/forms/use-schema-form";
 import { useTRPC } from "@/components/trpc/provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
-import type { SearchHit } from "@/server/services/knowledge/schemas";
+import { searchParams, type SearchHit } from "@/server/services/knowledge/schemas";
 
 const SOURCES: Record<SearchHit["source"], string> = {
   knowledge: "Wissenseintrag",
@@ -17,30 +20,44 @@ const SOURCES: Record<SearchHit["source"], string> = {
   address: "Adresse",
 };
 
+/** The question as typed, checked (and trimmed) by knowledge.search's own schema; five hits, as the page shows. */
+const fields = z.object({ query: z.string() });
+const schema = fields.transform((v): z.input<typeof searchParams> => ({ query: v.query, limit: 5 })).pipe(searchParams);
+
 /** Asks the knowledge base a question the way the phone agent does (knowledge.search). */
 export function KnowledgeSearch() {
   const trpc = useTRPC();
-  const [draft, setDraft] = useState("");
-  const [query, setQuery] = useState("");
-  const search = useQuery({ ...trpc.knowledge.search.queryOptions({ query, limit: 5 }), enabled: query.length > 0 });
-
-  function submit(event: React.FormEvent) {
-    event.preventDefault();
-    setQuery(draft.trim());
-  }
+  const form = useSchemaForm<z.input<typeof fields>, z.output<typeof searchParams>>(schema, { query: "" });
+  const draft = useWatch({ control: form.control, name: "query" });
+  const [params, setParams] = useState<z.output<typeof searchParams>>({ query: "", limit: 5 });
+  const query = params.query;
+  const search = useQuery({ ...trpc.knowledge.search.queryOptions(params), enabled: query.length > 0 });
 
   return (
     <div className="grid gap-4">
-      <form onSubmit={submit} role="search" className="grid gap-2">
-        <Label htmlFor="knowledge-query">Frage an die Wissensbasis</Label>
-        <div className="flex gap-2">
-          <Input id="knowledge-query" value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="z. B. Wo kann ich parken?" maxLength={500} />
-          <Button type="submit" variant="secondary" disabled={draft.trim().length === 0}>
-            {search.isFetching ? <LoaderCircle className="animate-spin" aria-hidden /> : <Search aria-hidden />}
-            Suchen
-          </Button>
-        </div>
-      </form>
+      <Form {...form}>
+        <form onSubmit={form.handleSubmit((checked) => setParams(checked))} role="search" className="grid gap-2">
+          <FormField
+            control={form.control}
+            name="query"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>Frage an die Wissensbasis</FormLabel>
+                <div className="flex gap-2">
+                  <FormControl>
+                    <Input {...field} placeholder="z. B. Wo kann ich parken?" maxLength={500} />
+                  </FormControl>
+                  <Button type="submit" variant="secondary" disabled={draft.trim().length === 0}>
+                    {search.isFetching ? <LoaderCircle className="animate-spin" aria-hidden /> : <Search aria-hidden />}
+                    Suchen
+                  </Button>
+                </div>
+                <FormMessage />
+              </FormItem>
+            )}
+          />
+        </form>
+      </Form>
       <div aria-live="polite">
         {search.isError && <p className="text-sm text-destructive">Die Suche ist fehlgeschlagen. Bitte versuchen Sie es erneut.</p>}
         {search.data && (
