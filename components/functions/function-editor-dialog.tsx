@@ -3,21 +3,20 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { LoaderCircle, Save } from "lucide-react";
 import { useState } from "react";
+import { useWatch } from "react-hook-form";
 import { FormAlert } from "@/components/forms/form-alert";
-import { OptionSelect } from "@/components/forms/option-select";
-import { FormField } from "@/components/forms/form-field";
-import { validateWith } from "@/components/forms/schema-errors";
+import { useSchemaForm } from "@/components/forms/use-schema-form";
 import { toastSavedAndPushed } from "@/components/retell/retell-toasts";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { createCustomFunctionParams, updateCustomFunctionParams } from "@/server/services/retell-config/schemas";
-import { functionSaveErrors } from "./function-errors";
-import { byFormField, createInput, initialValues, missingHeaderValue, parseSchemaText, updateInput, type FunctionFormValues } from "./function-form-values";
+import { showSaveErrors } from "./function-errors";
+import { functionSchema, initialValues, type FunctionFields, type FunctionParams } from "./function-form-values";
 import { HTTP_METHODS, TYPE_LABELS, type CustomFunction } from "./function-labels";
 import { HeaderRows } from "./header-rows";
 
@@ -38,9 +37,9 @@ export function FunctionEditorDialog({ fn, trigger }: { fn?: CustomFunction; tri
 function FunctionForm({ fn, onSaved }: { fn?: CustomFunction; onSaved: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<FunctionFormValues>(() => initialValues(fn));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const set = <K extends keyof FunctionFormValues>(key: K, value: FunctionFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const [schema] = useState(() => functionSchema(fn));
+  const form = useSchemaForm<FunctionFields, FunctionParams>(schema, initialValues(fn));
+  const external = useWatch({ control: form.control, name: "type" }) === "external_api";
 
   const handlers = {
     onSuccess: async ({ function: saved, deploy_error }: { function: CustomFunction; deploy_error?: string }) => {
@@ -48,120 +47,172 @@ function FunctionForm({ fn, onSaved }: { fn?: CustomFunction; onSaved: () => voi
       onSaved();
       await queryClient.invalidateQueries({ queryKey: trpc.retell.config.getCustomFunctions.queryKey() });
     },
-    onError: (err: unknown) => setErrors(functionSaveErrors(err)),
+    onError: showSaveErrors(form),
   };
   const create = useMutation(trpc.retell.config.createCustomFunction.mutationOptions(handlers));
   const update = useMutation(trpc.retell.config.updateCustomFunction.mutationOptions(handlers));
   const pending = create.isPending || update.isPending;
 
-  function submit(event: React.FormEvent) {
-    event.preventDefault();
-    const parsed = parseSchemaText(values.schemaText);
-    const headerError = missingHeaderValue(values);
-    if ("error" in parsed || headerError) {
-      return setErrors({ ...("error" in parsed ? { parameter_schema: parsed.error } : {}), ...(headerError ? { headers: headerError } : {}) });
-    }
-    if (fn) {
-      const checked = validateWith(updateCustomFunctionParams, updateInput(fn.id, values, parsed.schema));
-      if ("errors" in checked) return setErrors(byFormField(checked.errors));
-      setErrors({});
-      update.mutate(checked.data);
-    } else {
-      const checked = validateWith(createCustomFunctionParams, createInput(values, parsed.schema));
-      if ("errors" in checked) return setErrors(byFormField(checked.errors));
-      setErrors({});
-      create.mutate(checked.data);
-    }
-  }
+  const submit = form.handleSubmit((params) => {
+    if ("function_id" in params) update.mutate(params);
+    else create.mutate(params);
+  });
 
-  const external = values.type === "external_api";
   return (
-    <form onSubmit={submit} className="grid gap-4" noValidate aria-label={fn ? `Funktion „${fn.name}“ bearbeiten` : "Funktion anlegen"}>
-      <DialogHeader>
-        <DialogTitle>{fn ? `Funktion „${fn.name}“ bearbeiten` : "Funktion anlegen"}</DialogTitle>
-        <DialogDescription>Der Telefonassistent ruft die Funktion im Gespräch auf; AskProAI prüft die Angaben gegen das Parameter-Schema.</DialogDescription>
-      </DialogHeader>
-      <FormAlert message={errors._} />
-      <div className="grid gap-4 sm:grid-cols-2">
+    <Form {...form}>
+      <form onSubmit={submit} className="grid gap-4" noValidate aria-label={fn ? `Funktion „${fn.name}“ bearbeiten` : "Funktion anlegen"}>
+        <DialogHeader>
+          <DialogTitle>{fn ? `Funktion „${fn.name}“ bearbeiten` : "Funktion anlegen"}</DialogTitle>
+          <DialogDescription>Der Telefonassistent ruft die Funktion im Gespräch auf; AskProAI prüft die Angaben gegen das Parameter-Schema.</DialogDescription>
+        </DialogHeader>
+        <FormAlert message={form.formState.errors.root?.server?.message} />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <FormField
+            control={form.control}
+            name="name"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>Name</FormLabel>
+                <FormControl>
+                  <Input {...field} readOnly={Boolean(fn)} maxLength={64} className="font-mono" autoComplete="off" />
+                </FormControl>
+                <FormDescription>{fn ? "Der Name lässt sich nicht ändern." : "Buchstaben, Ziffern, _ und -, z. B. lieferstatus_abfragen."}</FormDescription>
+                <FormMessage />
+              </FormItem>
+            )}
+          />
+          <FormField
+            control={form.control}
+            name="type"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>Typ</FormLabel>
+                <Select value={field.value} onValueChange={field.onChange} disabled={Boolean(fn)}>
+                  <FormControl>
+                    <SelectTrigger>
+                      <SelectValue />
+                    </SelectTrigger>
+                  </FormControl>
+                  <SelectContent>
+                    {(["external_api", "data_collection"] as const).map((t) => (
+                      <SelectItem key={t} value={t}>
+                        {TYPE_LABELS[t]}
+                      </SelectItem>
+                    ))}
+                  </SelectContent>
+                </Select>
+                <FormDescription>{external ? "Ruft eine Adresse Ihres Systems auf." : "Sammelt Angaben im Gespräch, ohne etwas aufzurufen."}</FormDescription>
+                <FormMessage />
+              </FormItem>
+            )}
+          />
+        </div>
         <FormField
-          id="function-name"
-          label="Name"
-          hint={fn ? "Der Name lässt sich nicht ändern." : "Buchstaben, Ziffern, _ und -, z. B. lieferstatus_abfragen."}
-          error={errors.name}
-          control={(p) => (
-            <Input {...p} value={values.name} onChange={(e) => set("name", e.target.value)} readOnly={Boolean(fn)} maxLength={64} className="font-mono" autoComplete="off" />
+          control={form.control}
+          name="description"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>Beschreibung</FormLabel>
+              <FormControl>
+                <Textarea {...field} maxLength={1000} rows={2} />
+              </FormControl>
+              <FormDescription>Daran erkennt der Assistent, wann er die Funktion aufrufen soll.</FormDescription>
+              <FormMessage />
+            </FormItem>
           )}
         />
-        <OptionSelect
-          id="function-type"
-          label="Typ"
-          value={values.type}
-          onChange={(v) => v && set("type", v as FunctionFormValues["type"])}
-          options={(["external_api", "data_collection"] as const).map((t) => ({ value: t, label: TYPE_LABELS[t] }))}
-          disabled={Boolean(fn)}
-          hint={external ? "Ruft eine Adresse Ihres Systems auf." : "Sammelt Angaben im Gespräch, ohne etwas aufzurufen."}
-          error={errors.type}
-        />
-      </div>
-      <FormField
-        id="function-description"
-        label="Beschreibung"
-        hint="Daran erkennt der Assistent, wann er die Funktion aufrufen soll."
-        error={errors.description}
-        control={(p) => <Textarea {...p} value={values.description} onChange={(e) => set("description", e.target.value)} maxLength={1000} rows={2} />}
-      />
-      {external && (
-        <>
-          <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
-            <FormField
-              id="function-url"
-              label="URL"
-              error={errors.url}
-              control={(p) => (
-                <Input {...p} type="url" value={values.url} onChange={(e) => set("url", e.target.value)} maxLength={2000} placeholder="https://" className="font-mono text-xs" />
-              )}
-            />
-            <OptionSelect
-              id="function-method"
-              label="Methode"
-              value={values.method}
-              onChange={(v) => v && set("method", v)}
-              options={HTTP_METHODS.map((m) => ({ value: m, label: m }))}
-              error={errors.method}
-            />
-          </div>
-          <HeaderRows rows={values.headers} onChange={(rows) => setValues((v) => ({ ...v, headers: rows, headersChanged: true }))} error={errors.headers} />
-        </>
-      )}
-      <FormField
-        id="function-schema"
-        label="Parameter-Schema (JSON Schema)"
-        hint='Ein JSON-Schema mit "type": "object"; seine "properties" sind die Angaben, die der Assistent übergibt.'
-        error={errors.parameter_schema}
-        control={(p) => (
-          <Textarea {...p} value={values.schemaText} onChange={(e) => set("schemaText", e.target.value)} rows={10} spellCheck={false} className="font-mono text-xs" />
+        {external && (
+          <>
+            <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
+              <FormField
+                control={form.control}
+                name="url"
+                render={({ field }) => (
+                  <FormItem>
+                    <FormLabel>URL</FormLabel>
+                    <FormControl>
+                      <Input {...field} type="url" maxLength={2000} placeholder="https://" className="font-mono text-xs" />
+                    </FormControl>
+                    <FormMessage />
+                  </FormItem>
+                )}
+              />
+              <FormField
+                control={form.control}
+                name="method"
+                render={({ field }) => (
+                  <FormItem>
+                    <FormLabel>Methode</FormLabel>
+                    <Select value={field.value} onValueChange={field.onChange}>
+                      <FormControl>
+                        <SelectTrigger>
+                          <SelectValue />
+                        </SelectTrigger>
+                      </FormControl>
+                      <SelectContent>
+                        {HTTP_METHODS.map((m) => (
+                          <SelectItem key={m} value={m}>
+                            {m}
+                          </SelectItem>
+                        ))}
+                      </SelectContent>
+                    </Select>
+                    <FormMessage />
+                  </FormItem>
+                )}
+              />
+            </div>
+            <HeaderRows />
+          </>
         )}
-      />
-      <div className="grid items-end gap-4 sm:grid-cols-2">
         <FormField
-          id="function-timeout"
-          label="Zeitlimit in Millisekunden"
-          error={errors.timeout_ms}
-          control={(p) => <Input {...p} type="number" inputMode="numeric" min={1000} max={30000} step={500} value={values.timeoutMs} onChange={(e) => set("timeoutMs", e.target.value)} />}
+          control={form.control}
+          name="parameter_schema"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>Parameter-Schema (JSON Schema)</FormLabel>
+              <FormControl>
+                <Textarea {...field} rows={10} spellCheck={false} className="font-mono text-xs" />
+              </FormControl>
+              <FormDescription>{'Ein JSON-Schema mit "type": "object"; seine "properties" sind die Angaben, die der Assistent übergibt.'}</FormDescription>
+              <FormMessage />
+            </FormItem>
+          )}
         />
-        <div className="flex items-center gap-2 pb-2">
-          <Checkbox id="function-enabled" checked={values.enabled} onCheckedChange={(v) => set("enabled", v === true)} />
-          <Label htmlFor="function-enabled" className="font-normal">
-            Aktiv (an die Agenten übertragen)
-          </Label>
+        <div className="grid items-end gap-4 sm:grid-cols-2">
+          <FormField
+            control={form.control}
+            name="timeout_ms"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>Zeitlimit in Millisekunden</FormLabel>
+                <FormControl>
+                  <Input {...field} type="number" inputMode="numeric" min={1000} max={30000} step={500} />
+                </FormControl>
+                <FormMessage />
+              </FormItem>
+            )}
+          />
+          <FormField
+            control={form.control}
+            name="enabled"
+            render={({ field }) => (
+              <FormItem className="flex items-center gap-2 pb-2">
+                <FormControl>
+                  <Checkbox checked={field.value} onCheckedChange={(v) => field.onChange(v === true)} onBlur={field.onBlur} />
+                </FormControl>
+                <FormLabel className="font-normal">Aktiv (an die Agenten übertragen)</FormLabel>
+              </FormItem>
+            )}
+          />
         </div>
-      </div>
-      <DialogFooter>
-        <Button type="submit" disabled={pending}>
-          {pending ? <LoaderCircle className="animate-spin" aria-hidden /> : <Save aria-hidden />}
-          {fn ? "Änderungen speichern" : "Funktion anlegen"}
-        </Button>
-      </DialogFooter>
-    </form>
+        <DialogFooter>
+          <Button type="submit" disabled={pending}>
+            {pending ? <LoaderCircle className="animate-spin" aria-hidden /> : <Save aria-hidden />}
+            {fn ? "Änderungen speichern" : "Funktion anlegen"}
+          </Button>
+        </DialogFooter>
+      </form>
+    </Form>
   );
 }

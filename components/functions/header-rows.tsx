@@ -1,59 +1,98 @@
 "use client";
 
 import { Plus, Trash2 } from "lucide-react";
-import { FieldError, fieldErrorId } from "@/components/forms/field-error";
+import { useId } from "react";
+import { useFieldArray, useFormContext, useFormState } from "react-hook-form";
 import { Button } from "@/components/ui/button";
+import { FormControl, FormField, FormItem, FormLabel } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
-import type { HeaderRow } from "./function-form-values";
+import type { FunctionFields } from "./function-form-values";
 
-const FIELD_ID = "function-headers";
-
-/** Key/value rows for the HTTP headers of an external call; stored values stay hidden. */
-export function HeaderRows({ rows, onChange, error }: { rows: HeaderRow[]; onChange: (rows: HeaderRow[]) => void; error?: string }) {
-  const update = (id: number, patch: Partial<HeaderRow>) => onChange(rows.map((r) => (r.id === id ? { ...r, ...patch } : r)));
-  const add = () => onChange([...rows, { id: Math.max(-1, ...rows.map((r) => r.id)) + 1, name: "", value: "" }]);
+/**
+ * Key/value rows for the HTTP headers of an external call (the editor's "headers" field); stored
+ * values stay hidden. The rows have one message, under them, for whichever row is wrong.
+ */
+export function HeaderRows() {
+  const id = useId();
+  const { control, trigger } = useFormContext<FunctionFields>();
+  const { fields, append, remove } = useFieldArray({ control, name: "headers" });
+  const { errors, isSubmitted } = useFormState({ control, name: "headers" });
+  // With rows on the page the resolver puts the list's message at headers.root; set by the server it is at headers.
+  const error = errors.headers?.root?.message ?? errors.headers?.message;
+  // An input rechecks only itself; the message belongs to the whole list (adding and removing rows recheck it already).
+  const recheck = () => {
+    if (isSubmitted) void trigger("headers");
+  };
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
 
   return (
-    <fieldset className="grid gap-2" aria-invalid={error ? true : undefined} aria-describedby={[`${FIELD_ID}-hint`, error ? fieldErrorId(FIELD_ID) : ""].join(" ").trim()}>
+    <fieldset className="grid gap-2" aria-invalid={error ? true : undefined} aria-describedby={error ? `${hintId} ${errorId}` : hintId}>
       <legend className="mb-1 text-sm font-medium">Header</legend>
-      <p id={`${FIELD_ID}-hint`} className="-mt-1 text-xs text-muted-foreground">
+      <p id={hintId} className="-mt-1 text-xs text-muted-foreground">
         Werden beim Aufruf mitgesendet, z. B. ein API-Schlüssel. Die Werte werden verschlüsselt gespeichert und nicht wieder angezeigt.
       </p>
-      {rows.map((row, index) => (
+      {fields.map((row, index) => (
         <div key={row.id} className="grid grid-cols-[1fr_1fr_auto] items-end gap-2">
-          <div className="grid gap-1">
-            <Label htmlFor={`header-name-${row.id}`} className="text-xs">
-              Name {index + 1}
-            </Label>
-            <Input id={`header-name-${row.id}`} value={row.name} onChange={(e) => update(row.id, { name: e.target.value })} maxLength={100} className="font-mono text-xs" placeholder="X-Api-Key" />
-          </div>
-          <div className="grid gap-1">
-            <Label htmlFor={`header-value-${row.id}`} className="text-xs">
-              Wert {index + 1}
-            </Label>
-            <Input
-              id={`header-value-${row.id}`}
-              type="password"
-              autoComplete="off"
-              value={row.value}
-              onChange={(e) => update(row.id, { value: e.target.value })}
-              maxLength={4000}
-              className="font-mono text-xs"
-              placeholder={row.stored ? `gespeichert: ${row.stored}` : "Wert"}
-            />
-          </div>
-          <Button type="button" variant="ghost" size="icon" onClick={() => onChange(rows.filter((r) => r.id !== row.id))} aria-label={`Header ${index + 1} entfernen`}>
+          <FormField
+            control={control}
+            name={`headers.${index}.name`}
+            render={({ field }) => (
+              <FormItem className="gap-1">
+                <FormLabel className="text-xs">Name {index + 1}</FormLabel>
+                <FormControl>
+                  <Input
+                    {...field}
+                    onChange={(e) => {
+                      field.onChange(e);
+                      recheck();
+                    }}
+                    maxLength={100}
+                    className="font-mono text-xs"
+                    placeholder="X-Api-Key"
+                  />
+                </FormControl>
+              </FormItem>
+            )}
+          />
+          <FormField
+            control={control}
+            name={`headers.${index}.value`}
+            render={({ field }) => (
+              <FormItem className="gap-1">
+                <FormLabel className="text-xs">Wert {index + 1}</FormLabel>
+                <FormControl>
+                  <Input
+                    {...field}
+                    onChange={(e) => {
+                      field.onChange(e);
+                      recheck();
+                    }}
+                    type="password"
+                    autoComplete="off"
+                    maxLength={4000}
+                    className="font-mono text-xs"
+                    placeholder={row.stored ? `gespeichert: ${row.stored}` : "Wert"}
+                  />
+                </FormControl>
+              </FormItem>
+            )}
+          />
+          <Button type="button" variant="ghost" size="icon" onClick={() => remove(index)} aria-label={`Header ${index + 1} entfernen`}>
             <Trash2 aria-hidden />
           </Button>
         </div>
       ))}
       <div>
-        <Button type="button" variant="outline" size="sm" onClick={add}>
+        <Button type="button" variant="outline" size="sm" onClick={() => append({ name: "", value: "" }, { shouldFocus: false })}>
           <Plus aria-hidden /> Header hinzufügen
         </Button>
       </div>
-      <FieldError fieldId={FIELD_ID} message={error} />
+      {error && (
+        <p id={errorId} role="alert" className="text-sm text-destructive">
+          {error}
+        </p>
+      )}
     </fieldset>
   );
 }
