@@ -2,26 +2,55 @@
 
 import { useMutation, useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { FlaskConical, History, Play, ShieldCheck } from "lucide-react";
-import { useState } from "react";
-import type { z } from "zod";
+import { useWatch } from "react-hook-form";
+import { z } from "zod";
 import { FormAlert } from "@/components/forms/form-alert";
-import { FormField } from "@/components/forms/form-field";
 import { formatDateTime } from "@/components/forms/format";
-import { OptionSelect } from "@/components/forms/option-select";
 import { errorMessage } from "@/components/forms/trpc-errors";
+import { useSchemaForm } from "@/components/forms/use-schema-form";
 import { useTRPC } from "@/components/trpc/provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
-import type { testResult } from "@/server/services/retell-function/test-run-schemas";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import type { TestableFunction, testParams, testResult } from "@/server/services/retell-function/test-run-schemas";
 
-interface Setup {
-  functionName: string;
-  branchId: string | undefined;
-  callerNumber: string;
+/** What the fields hold, named like retell.function.test's params; `parameters` in the order of the function's fields. */
+const fields = z.object({
+  function_name: z.string(),
+  /** "": no branch. */
+  branch_id: z.string(),
+  caller_number: z.string(),
+  parameters: z.array(z.string().optional()),
+});
+type Setup = z.input<typeof fields>;
+type RunParams = z.input<typeof testParams>;
+
+/** A past call's function call, put into the form by "Übernehmen". */
+interface PickedCall {
+  function_name: string;
+  branch_id: string;
+  caller_number: string;
   values: Record<string, string>;
 }
+
+const fieldsOf = (functions: TestableFunction[], name: string) => functions.find((f) => f.name === name)?.fields ?? [];
+
+/**
+ * The fields as retell.function.test's params (the arguments by name). The method's own schema
+ * lives outside what components may import, so the server checks it; its refusal shows above the buttons.
+ */
+const testerSchema = (functions: TestableFunction[]) =>
+  fields.transform(
+    (v): RunParams => ({
+      function_name: v.function_name,
+      parameters: Object.fromEntries(fieldsOf(functions, v.function_name).map((f, i) => [f.name, v.parameters[i] ?? ""])),
+      branch_id: v.branch_id || undefined,
+      caller_number: v.caller_number.trim() || undefined,
+    }),
+  );
 
 /**
  * Pick a function, fill its arguments as a caller would say them, and see the request the agent
@@ -31,105 +60,147 @@ interface Setup {
 export function FunctionTester({ replayCallId }: { replayCallId?: string }) {
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.retell.function.listTestable.queryOptions({}));
-  const [setup, setSetup] = useState<Setup>({
-    functionName: data.functions.some((f) => f.name === "check_availability") ? "check_availability" : (data.functions[0]?.name ?? ""),
-    branchId: data.branches[0]?.id,
-    callerNumber: "",
-    values: {},
+  const firstName = data.functions.some((f) => f.name === "check_availability") ? "check_availability" : (data.functions[0]?.name ?? "");
+  const form = useSchemaForm<Setup, RunParams>(testerSchema(data.functions), {
+    function_name: firstName,
+    branch_id: data.branches[0]?.id ?? "",
+    caller_number: "",
+    parameters: fieldsOf(data.functions, firstName).map(() => ""),
   });
-  const selected = data.functions.find((f) => f.name === setup.functionName);
+  const functionName = useWatch({ control: form.control, name: "function_name" });
+  const selected = data.functions.find((f) => f.name === functionName);
   const run = useMutation(trpc.retell.function.test.mutationOptions());
   const result = run.data;
   // A result belongs to the inputs it was run with; any change asks for a new dry run first.
-  const change = (next: Partial<Setup>) => {
+  const changing =
+    <T,>(onChange: (value: T) => void) =>
+    (value: T) => {
+      run.reset();
+      onChange(value);
+    };
+  const pick = ({ values, ...call }: PickedCall) => {
     run.reset();
-    setSetup((s) => ({ ...s, ...next }));
+    form.reset({ ...call, parameters: fieldsOf(data.functions, call.function_name).map((f) => values[f.name] ?? "") });
   };
-
-  const execute = (confirm: boolean) =>
-    run.mutate({
-      function_name: setup.functionName,
-      parameters: Object.fromEntries((selected?.fields ?? []).map((f) => [f.name, setup.values[f.name] ?? ""])),
-      branch_id: setup.branchId,
-      caller_number: setup.callerNumber.trim() || undefined,
-      confirm,
-    });
+  const execute = (confirm: boolean) => form.handleSubmit((params) => run.mutate({ ...params, confirm }));
 
   return (
     <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
       <div className="grid content-start gap-6">
-        {replayCallId && <Replay callId={replayCallId} onPick={(s) => change(s)} />}
+        {replayCallId && <Replay callId={replayCallId} onPick={pick} />}
         <Card>
           <CardHeader>
             <CardTitle>Aufruf</CardTitle>
             <CardDescription>Angaben als freier Text, so wie der Anrufer sie sagt, z. B. „übermorgen“ und „um halb drei“.</CardDescription>
           </CardHeader>
           <CardContent>
-            <form
-              className="grid gap-4"
-              onSubmit={(event) => {
-                event.preventDefault();
-                execute(false);
-              }}
-            >
-              <OptionSelect
-                id="ft-function"
-                label="Funktion"
-                value={setup.functionName}
-                onChange={(name) => change({ functionName: name ?? setup.functionName, values: {} })}
-                options={data.functions.map((f) => ({ value: f.name, label: f.origin === "configured" ? `${f.name} (eigene)` : f.name }))}
-                hint={selected?.description}
-              />
-              <div className="grid gap-4 sm:grid-cols-2">
-                <OptionSelect
-                  id="ft-branch"
-                  label="Filiale"
-                  value={setup.branchId}
-                  onChange={(id) => change({ branchId: id })}
-                  options={data.branches.map((b) => ({ value: b.id, label: b.name }))}
-                />
+            <Form {...form}>
+              <form className="grid gap-4" onSubmit={execute(false)}>
                 <FormField
-                  id="ft-caller"
-                  label="Anrufernummer (optional)"
-                  control={(props) => (
-                    <Input {...props} value={setup.callerNumber} inputMode="tel" onChange={(e) => change({ callerNumber: e.target.value })} />
+                  control={form.control}
+                  name="function_name"
+                  render={({ field }) => (
+                    <FormItem>
+                      <FormLabel>Funktion</FormLabel>
+                      <Select
+                        value={field.value}
+                        onValueChange={changing((name: string) => {
+                          field.onChange(name);
+                          form.setValue("parameters", fieldsOf(data.functions, name).map(() => ""));
+                        })}
+                      >
+                        <FormControl>
+                          <SelectTrigger>
+                            <SelectValue />
+                          </SelectTrigger>
+                        </FormControl>
+                        <SelectContent>
+                          {data.functions.map((f) => (
+                            <SelectItem key={f.name} value={f.name}>
+                              {f.origin === "configured" ? `${f.name} (eigene)` : f.name}
+                            </SelectItem>
+                          ))}
+                        </SelectContent>
+                      </Select>
+                      {selected?.description && <FormDescription>{selected.description}</FormDescription>}
+                      <FormMessage />
+                    </FormItem>
                   )}
                 />
-              </div>
-              {(selected?.fields ?? []).map((field) => (
-                <FormField
-                  key={`${setup.functionName}-${field.name}`}
-                  id={`ft-field-${field.name}`}
-                  label={field.required ? `${field.name} *` : field.name}
-                  hint={field.description || undefined}
-                  control={(props) => (
-                    <Input
-                      {...props}
-                      data-testid={`ft-field-${field.name}`}
-                      value={setup.values[field.name] ?? ""}
-                      maxLength={500}
-                      onChange={(e) => change({ values: { ...setup.values, [field.name]: e.target.value } })}
-                    />
-                  )}
-                />
-              ))}
-              {run.error && <FormAlert message={errorMessage(run.error)} />}
-              <div className="flex flex-wrap gap-2">
-                <Button type="submit" disabled={run.isPending || !selected} data-testid="ft-dry-run">
-                  <Play aria-hidden /> Probelauf
-                </Button>
-                {selected?.writes && result?.dry_run && result.answer.success && (
-                  <Button type="button" variant="destructive" disabled={run.isPending} onClick={() => execute(true)} data-testid="ft-confirm">
-                    <ShieldCheck aria-hidden /> Verbindlich ausführen
+                <div className="grid gap-4 sm:grid-cols-2">
+                  <FormField
+                    control={form.control}
+                    name="branch_id"
+                    render={({ field }) => (
+                      <FormItem>
+                        <FormLabel>Filiale</FormLabel>
+                        <Select value={field.value} onValueChange={changing(field.onChange)}>
+                          <FormControl>
+                            <SelectTrigger>
+                              <SelectValue />
+                            </SelectTrigger>
+                          </FormControl>
+                          <SelectContent>
+                            {data.branches.map((b) => (
+                              <SelectItem key={b.id} value={b.id}>
+                                {b.name}
+                              </SelectItem>
+                            ))}
+                          </SelectContent>
+                        </Select>
+                        <FormMessage />
+                      </FormItem>
+                    )}
+                  />
+                  <FormField
+                    control={form.control}
+                    name="caller_number"
+                    render={({ field }) => (
+                      <FormItem>
+                        <FormLabel>Anrufernummer (optional)</FormLabel>
+                        <FormControl>
+                          <Input {...field} inputMode="tel" onChange={changing(field.onChange)} />
+                        </FormControl>
+                        <FormMessage />
+                      </FormItem>
+                    )}
+                  />
+                </div>
+                {(selected?.fields ?? []).map((param, index) => (
+                  <FormField
+                    key={`${functionName}-${param.name}`}
+                    control={form.control}
+                    name={`parameters.${index}`}
+                    render={({ field }) => (
+                      <FormItem>
+                        <FormLabel>{param.required ? `${param.name} *` : param.name}</FormLabel>
+                        <FormControl>
+                          <Input {...field} value={field.value ?? ""} data-testid={`ft-field-${param.name}`} maxLength={500} onChange={changing(field.onChange)} />
+                        </FormControl>
+                        {param.description && <FormDescription>{param.description}</FormDescription>}
+                        <FormMessage />
+                      </FormItem>
+                    )}
+                  />
+                ))}
+                {run.error && <FormAlert message={errorMessage(run.error)} />}
+                <div className="flex flex-wrap gap-2">
+                  <Button type="submit" disabled={run.isPending || !selected} data-testid="ft-dry-run">
+                    <Play aria-hidden /> Probelauf
                   </Button>
+                  {selected?.writes && result?.dry_run && result.answer.success && (
+                    <Button type="button" variant="destructive" disabled={run.isPending} onClick={execute(true)} data-testid="ft-confirm">
+                      <ShieldCheck aria-hidden /> Verbindlich ausführen
+                    </Button>
+                  )}
+                </div>
+                {selected?.writes && (
+                  <p className="text-xs text-muted-foreground">
+                    Diese Funktion schreibt (bucht, verschiebt, sagt ab, speichert oder sendet). Der Probelauf tut nichts davon; erst „Verbindlich ausführen“.
+                  </p>
                 )}
-              </div>
-              {selected?.writes && (
-                <p className="text-xs text-muted-foreground">
-                  Diese Funktion schreibt (bucht, verschiebt, sagt ab, speichert oder sendet). Der Probelauf tut nichts davon; erst „Verbindlich ausführen“.
-                </p>
-              )}
-            </form>
+              </form>
+            </Form>
           </CardContent>
         </Card>
       </div>
@@ -193,7 +264,7 @@ function JsonBlock({ title, value, testId }: { title: string; value: unknown; te
 }
 
 /** The function calls of a past call; "Übernehmen" puts one into the form. */
-function Replay({ callId, onPick }: { callId: string; onPick: (setup: Setup) => void }) {
+function Replay({ callId, onPick }: { callId: string; onPick: (call: PickedCall) => void }) {
   const trpc = useTRPC();
   const query = useQuery({ ...trpc.retell.function.callFunctionCalls.queryOptions({ call_id: callId }), retry: false });
   return (
@@ -232,9 +303,9 @@ function Replay({ callId, onPick }: { callId: string; onPick: (setup: Setup) => 
                   variant="outline"
                   onClick={() =>
                     onPick({
-                      functionName: c.function_name,
-                      branchId: query.data.branch_id ?? undefined,
-                      callerNumber: query.data.caller_number ?? "",
+                      function_name: c.function_name,
+                      branch_id: query.data.branch_id ?? "",
+                      caller_number: query.data.caller_number ?? "",
                       values: c.parameters,
                     })
                   }
