@@ -39,6 +39,8 @@ function run(mod: MutationModule): Score {
         plugins: ["@stryker-mutator/vitest-runner"],
         vitest: { configFile: "vitest.mutation.config.mts", related: false },
         mutate: [mod.file],
+        // The sandbox needs only the sources; other runs' sandboxes and build output stay out.
+        ignorePatterns: ["/.stryker-tmp", "/reports", "/.next*", "/.data", "/test-results", "/playwright-report", "/tools", "/bench", "/e2e"],
         coverageAnalysis: "perTest",
         reporters: ["json", "clear-text"],
         jsonReporter: { fileName: path.relative(root, reportFile) },
