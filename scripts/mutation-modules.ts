@@ -9,6 +9,8 @@ const germanParsingTests = [
   "server/scheduling/german-datetime.test.ts",
   "server/scheduling/german-phrases.corpus.test.ts",
   "server/scheduling/german-parsing.security.test.ts",
+  "server/scheduling/german-time.test.ts",
+  "server/scheduling/german-date.test.ts",
 ];
 const jsonRpcTests = ["server/doors/jsonrpc/handler.test.ts", "server/doors/jsonrpc/fuzz.test.ts"];
 const retellDoorTests = [
