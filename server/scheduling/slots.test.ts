@@ -126,6 +126,22 @@ describe("findAvailableSlots: business hours", () => {
     expect(times(slots)).toEqual(["09:00", "09:30", "10:00", "15:00", "15:30"]);
   });
 
+  it("returns the starts of overlapping opening intervals with different grids in time order", () => {
+    const slots = findAvailableSlots(
+      input({
+        businessHours: {
+          weekly: {
+            1: [
+              { open: "09:00", close: "11:00" },
+              { open: "09:15", close: "10:15" },
+            ],
+          },
+        },
+      }),
+    );
+    expect(times(slots)).toEqual(["09:00", "09:15", "09:30", "09:45", "10:00", "10:30"]);
+  });
+
   it("offers nothing on a weekday without opening hours", () => {
     expect(findAvailableSlots(input({ range: { from: "2026-10-11", to: "2026-10-11" } }))).toEqual([]);
   });
@@ -204,8 +220,52 @@ describe("findAvailableSlots: notice and booking window", () => {
     expect(isoStarts(slots)).toEqual(["2026-03-29T07:00:00.000Z"]);
   });
 
-  it("returns nothing for a range in the past or an empty range", () => {
-    expect(findAvailableSlots(input({ now: at("2026-10-06 12:00") }))).toEqual([]);
+  it("offers the last day of the booking window up to now's wall-clock time, seconds included", () => {
+    const thirtySecondsPast = new Date(at(`${MONDAY} 10:00`).getTime() + 30_000);
+    const slots = findAvailableSlots(
+      input({ now: thirtySecondsPast, rules: rules({ bookingWindowDays: 2 }), range: { from: MONDAY, to: "2026-10-09" } }),
+    );
+    // The window ends Wednesday 10:00:30, so 10:00 is still inside it and 10:30 is not.
+    expect(slots.at(-1)!.start).toEqual(at("2026-10-07 10:00"));
+  });
+
+  it("looks only at the days from today to the end of the booking window", () => {
+    const lookups: PropertyKey[] = [];
+    const weekly = new Proxy(input().businessHours.weekly, {
+      get(target, key, receiver) {
+        lookups.push(key);
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const base = input({
+      businessHours: { ...input().businessHours, weekly },
+      now: at(`${MONDAY} 08:00`),
+      rules: rules({ bookingWindowDays: 2 }),
+    });
+
+    const slots = findAvailableSlots({ ...base, range: { from: "2016-10-05", to: "2036-10-05" } });
+    expect(lookups).toEqual(["1", "2", "3"]); // Monday to Wednesday 08:00
+    expect(slots.at(-1)!.start).toEqual(at(`${TUESDAY} 17:30`));
+
+    // No day can hold a slot when the window is empty or the notice reaches its end.
+    lookups.length = 0;
+    expect(findAvailableSlots({ ...base, rules: rules({ bookingWindowDays: 0 }) })).toEqual([]);
+    expect(findAvailableSlots({ ...base, rules: rules({ bookingWindowDays: 1, minimumNoticeMinutes: 24 * 60 }) })).toEqual([]);
+    expect(lookups).toEqual([]);
+  });
+
+  it("returns nothing for a range in the past", () => {
+    const monday = input({ range: onDay(MONDAY) });
+    expect(findAvailableSlots(monday)).toHaveLength(16); // seen from the Sunday before
+    expect(findAvailableSlots({ ...monday, now: at(`${TUESDAY} 08:00`) })).toEqual([]);
+    expect(findAvailableSlots({ ...monday, now: at(`${MONDAY} 20:00`) })).toEqual([]);
+    // A slot is in the past from the millisecond after it starts.
+    expect(times(findAvailableSlots({ ...monday, now: at(`${MONDAY} 17:30`) }))).toEqual(["17:30"]);
+    expect(findAvailableSlots({ ...monday, now: new Date(at(`${MONDAY} 17:30`).getTime() + 1) })).toEqual([]);
+  });
+
+  it("returns nothing for a range that ends before it starts", () => {
+    expect(findAvailableSlots(input({ range: { from: MONDAY, to: TUESDAY } }))).toHaveLength(32);
     expect(findAvailableSlots(input({ range: { from: TUESDAY, to: MONDAY } }))).toEqual([]);
   });
 });
@@ -268,6 +328,8 @@ describe("findAvailableSlots: staff", () => {
 
 describe("findAvailableSlots: appointments and buffers", () => {
   const onlyAnna = { staff: [staffMember("anna")], rules: rules({ slotIntervalMinutes: 15 }) };
+  const onlyAnnaEveryFiveMinutes = { staff: [staffMember("anna")], rules: rules({ slotIntervalMinutes: 5 }) };
+  const between = (offered: string[], from: string, to: string) => offered.filter((t) => t >= from && t < to);
 
   it("blocks the staff member for the appointment", () => {
     const slots = findAvailableSlots(input({ ...onlyAnna, busy: [busy("anna", `${MONDAY} 10:00`, "10:30")] }));
@@ -281,28 +343,65 @@ describe("findAvailableSlots: appointments and buffers", () => {
   it("keeps the new booking's buffer free after the slot without making the slot longer", () => {
     const slots = findAvailableSlots(
       input({
-        ...onlyAnna,
+        ...onlyAnnaEveryFiveMinutes,
         service: { durationMinutes: 30, bufferMinutes: 15 },
         busy: [busy("anna", `${MONDAY} 10:00`, "10:30")],
       }),
     );
-    const offered = times(slots);
-    expect(offered).toContain("09:15"); // 09:15–09:45, buffer until 10:00
-    expect(offered).not.toContain("09:30"); // buffer would run into 10:00
-    expect(offered).toContain("10:30");
+    // 09:15–09:45 plus 15 minutes of buffer ends exactly at 10:00; any later start is still being
+    // cleaned up when the appointment begins. After it, 10:30 is free again.
+    expect(between(times(slots), "09:00", "10:40")).toEqual(["09:00", "09:05", "09:10", "09:15", "10:30", "10:35"]);
     expect(slots[0].end.getTime() - slots[0].start.getTime()).toBe(30 * 60_000);
   });
 
-  it("lets the buffer run past closing time", () => {
-    const slots = findAvailableSlots(input({ ...onlyAnna, service: { durationMinutes: 30, bufferMinutes: 15 } }));
-    expect(times(slots).at(-1)).toBe("17:30");
+  it("lets the buffer run past closing time, where it still keeps the staff member free", () => {
+    const hourOfBuffer = { ...onlyAnna, service: { durationMinutes: 30, bufferMinutes: 60 } };
+    // 17:30–18:00, then cleaning until 18:30: after closing and after Anna's shift.
+    expect(times(findAvailableSlots(input(hourOfBuffer))).at(-1)).toBe("17:30");
+
+    const visitAfterClosing = busy("anna", `${MONDAY} 18:20`, "18:40");
+    expect(times(findAvailableSlots(input({ ...hourOfBuffer, busy: [visitAfterClosing] }))).at(-1)).toBe("16:45");
   });
 
   it("respects the existing appointment's own buffer", () => {
-    const slots = findAvailableSlots(input({ ...onlyAnna, busy: [busy("anna", `${MONDAY} 10:00`, "10:30", 15)] }));
-    const offered = times(slots);
-    expect(offered).not.toContain("10:30");
-    expect(offered).toContain("10:45");
+    const appointment = busy("anna", `${MONDAY} 10:00`, "10:30");
+    const withoutBuffer = times(findAvailableSlots(input({ ...onlyAnnaEveryFiveMinutes, busy: [appointment] })));
+    expect(between(withoutBuffer, "09:30", "10:50")).toEqual(["09:30", "10:30", "10:35", "10:40", "10:45"]);
+
+    const withBuffer = times(
+      findAvailableSlots(input({ ...onlyAnnaEveryFiveMinutes, busy: [{ ...appointment, bufferAfterMinutes: 15 }] })),
+    );
+    expect(between(withBuffer, "09:30", "10:50")).toEqual(["09:30", "10:45"]);
+  });
+
+  it("counts an appointment just before midnight against the day's last slot", () => {
+    const aroundTheClock = {
+      businessHours: { weekly: everyDay<OpeningInterval>(ALL_DAYS, [{ open: "00:00", close: "24:00" }]) },
+      staff: [staffMember("anna", { workingHours: allWeek("00:00", "24:00") })],
+      service: { durationMinutes: 60, bufferMinutes: 30 },
+      rules: rules({ slotIntervalMinutes: 60 }),
+    };
+    expect(times(findAvailableSlots(input(aroundTheClock))).at(-1)).toBe("23:00");
+
+    const lateCall = busy("anna", `${MONDAY} 23:45`, "23:55");
+    expect(times(findAvailableSlots(input({ ...aroundTheClock, busy: [lateCall] }))).at(-1)).toBe("22:00");
+    // After midnight, but inside the last slot's buffer (23:00–24:00, cleaning until 00:30).
+    const earlyCall = busy("anna", `${TUESDAY} 00:15`, "00:45");
+    expect(times(findAvailableSlots(input({ ...aroundTheClock, busy: [earlyCall] }))).at(-1)).toBe("22:00");
+  });
+
+  it("counts an appointment after the booking window's end against the window's last slot", () => {
+    const lastDay = {
+      staff: [staffMember("anna")],
+      service: { durationMinutes: 60, bufferMinutes: 30 },
+      now: at(`${MONDAY} 10:00`),
+      rules: rules({ bookingWindowDays: 2 }),
+      range: onDay("2026-10-07"),
+    };
+    // The window ends Wednesday 10:00; the 09:30 slot runs to 10:30 and its buffer to 11:00.
+    expect(times(findAvailableSlots(input(lastDay)))).toEqual(["09:00", "09:30"]);
+    const afterWindow = busy("anna", "2026-10-07 10:45", "11:15");
+    expect(times(findAvailableSlots(input({ ...lastDay, busy: [afterWindow] })))).toEqual(["09:00"]);
   });
 
   it("offers nothing on a fully booked day", () => {
@@ -443,6 +542,20 @@ describe("nextFreeSlot", () => {
     expect(slot?.start).toEqual(at("2026-10-07 09:00"));
   });
 
+  it("finds a slot on the last day of the booking window", () => {
+    const untilWednesday = (end: string) => ["anna", "ben"].map((staffId) => ({ staffId, start: at(`${MONDAY} 10:00`), end: at(end) }));
+    const base = { ...input(), now: at(`${MONDAY} 10:00`), rules: rules({ bookingWindowDays: 2 }) };
+    // The window ends Wednesday 10:00.
+    expect(nextFreeSlot({ ...base, busy: untilWednesday("2026-10-07 09:30") })?.start).toEqual(at("2026-10-07 09:30"));
+    expect(nextFreeSlot({ ...base, busy: untilWednesday("2026-10-07 10:00") })).toBeNull();
+  });
+
+  it("rejects a malformed start date with INVALID_DATE", () => {
+    expect(() => nextFreeSlot({ ...input(), from: "2026-13-01" })).toThrow(
+      expect.objectContaining({ code: ErrorCodes.INVALID_DATE, message: "Das Datum ist ungültig.", details: { from: "2026-13-01" } }),
+    );
+  });
+
   it("searches from a given date", () => {
     expect(nextFreeSlot({ ...input(), from: "2026-10-08" })?.start).toEqual(at("2026-10-08 09:00"));
   });
@@ -524,6 +637,12 @@ describe("pickStaffForSlot", () => {
     expect(pickStaffForSlot(slots, at(`${MONDAY} 10:15`))).toBeNull();
     expect(pickStaffForSlot([], start)).toBeNull();
   });
+
+  it("returns null for a slot nobody can take", () => {
+    const unstaffed: Slot[] = [{ start, end: at(`${MONDAY} 10:30`), staffIds: [] }];
+    expect(pickStaffForSlot(unstaffed, start)).toBeNull();
+    expect(pickStaffForSlot(unstaffed, start, "anna")).toBeNull();
+  });
 });
 
 describe("input validation", () => {
@@ -544,9 +663,25 @@ describe("input validation", () => {
     );
   });
 
+  it("names the rejected duration and rules in the error", () => {
+    const service = { durationMinutes: 0, bufferMinutes: 5 };
+    const bad = rules({ slotIntervalMinutes: 20 });
+    expect(() => findAvailableSlots(input({ service, rules: bad }))).toThrow(
+      expect.objectContaining({
+        code: ErrorCodes.INVALID_INPUT,
+        message: "Die Dauer oder die Buchungsregeln der Leistung sind ungültig.",
+        details: { durationMinutes: 0, bufferMinutes: 5, slotIntervalMinutes: 20, rules: bad },
+      }),
+    );
+  });
+
   it("rejects a malformed range with INVALID_DATE", () => {
     expect(() => findAvailableSlots(input({ range: { from: "05.10.2026", to: MONDAY } }))).toThrow(
-      expect.objectContaining({ code: ErrorCodes.INVALID_DATE }),
+      expect.objectContaining({
+        code: ErrorCodes.INVALID_DATE,
+        message: "Der Zeitraum ist ungültig.",
+        details: { from: "05.10.2026", to: MONDAY },
+      }),
     );
   });
 
