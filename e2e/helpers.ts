@@ -1,6 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { DEMO_USERS as SALON_USERS } from "../server/seed/demo";
-import { OTHER_DEMO_USERS } from "../server/seed/other-company";
+import { DEMO_USERS as SALON_USERS, OTHER_DEMO_USERS } from "../server/seed/logins";
 
 /** The seeded logins: the salon's admin and staff user, and the admin of the second company. */
 export const DEMO_USERS = { ...SALON_USERS, ...OTHER_DEMO_USERS };

@@ -2,7 +2,8 @@ import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestDb, type TestDb } from "@/server/testing/test-db";
 import type { PrismaClient } from "@/server/generated/prisma/client";
-import { DEMO_USERS, seedDemo } from "@/server/seed/demo";
+import { seedDemo } from "@/server/seed/demo";
+import { DEMO_USERS } from "@/server/seed/logins";
 import { INVALID_CREDENTIALS_MESSAGE, LoginError, verifyCredentials } from "./credentials";
 import { LoginThrottle } from "./login-throttle";
 

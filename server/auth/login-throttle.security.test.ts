@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/server/testing/test-db";
-import { DEMO_USERS, seedDemo } from "@/server/seed/demo";
+import { seedDemo } from "@/server/seed/demo";
+import { DEMO_USERS } from "@/server/seed/logins";
 import { clientIp } from "./client-ip";
 import { LoginError, verifyCredentials } from "./credentials";
 import { LoginThrottle } from "./login-throttle";

@@ -2,7 +2,8 @@
 import type { JWT } from "next-auth/jwt";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/server/testing/test-db";
-import { DEMO_USERS, seedDemo } from "@/server/seed/demo";
+import { seedDemo } from "@/server/seed/demo";
+import { DEMO_USERS } from "@/server/seed/logins";
 import { LoginThrottle } from "./login-throttle";
 import { authOptions } from "./options";
 import { verifyCredentials, LoginError } from "./credentials";

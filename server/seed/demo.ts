@@ -3,12 +3,8 @@ import { encryptSecret } from "@/server/platform/crypto";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { instantToLocal, zonedDateTimeToInstant } from "@/server/scheduling/time";
 import { addDaysLocal, weekdayOfLocalDate } from "@/server/scheduling/local-date";
+import { DEMO_USERS } from "./logins";
 
-/** Logins of the demo company (README). */
-export const DEMO_USERS = {
-  admin: { email: "admin@salon-demo.de", password: "Demo-Admin-2026", name: "Petra Schön", role: "admin" as const },
-  staff: { email: "team@salon-demo.de", password: "Demo-Team-2026", name: "Tim Team", role: "staff" as const },
-};
 export const DEMO_PHONE_NUMBER = "+49301234567";
 export const DEMO_COMPANY_SLUG = "demo";
 

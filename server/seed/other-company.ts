@@ -2,11 +2,9 @@ import bcrypt from "bcryptjs";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { instantToLocal, zonedDateTimeToInstant } from "@/server/scheduling/time";
 import { addDaysLocal } from "@/server/scheduling/local-date";
+import { OTHER_DEMO_USERS } from "./logins";
 
-/** Login of the second demo company (README): shows that companies never see each other's data. */
-export const OTHER_DEMO_USERS = {
-  otherAdmin: { email: "admin@physio-demo.de", password: "Demo-Physio-2026", name: "Jan Park", role: "admin" as const },
-};
+/** The second demo company (README): shows that companies never see each other's data. */
 export const OTHER_DEMO_COMPANY_SLUG = "physio-demo";
 
 /** A small second company, "Physiotherapie am Park" in Hamburg, with one appointment. Returns its id. */
