@@ -33,7 +33,11 @@ export const MUTATION_MODULES: MutationModule[] = [
     file: "server/calendar/local-provider.ts",
     tests: ["server/calendar/local-provider.test.ts", "server/services/calcom/local-calendar.test.ts"],
   },
-  { name: "calcom-provider", file: "server/calendar/calcom-provider.ts", tests: ["server/services/calcom/calcom-provider.test.ts"] },
+  {
+    name: "calcom-provider",
+    file: "server/calendar/calcom-provider.ts",
+    tests: ["server/services/calcom/calcom-provider.test.ts", "server/calendar/calcom-provider.test.ts"],
+  },
   { name: "booking", file: "server/services/appointments/book.ts", tests: ["server/services/appointments/book.test.ts"] },
   {
     name: "token-check",

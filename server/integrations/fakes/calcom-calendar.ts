@@ -12,6 +12,8 @@ export interface FakeEventType {
   title: string;
   slug: string;
   lengthInMinutes: number;
+  /** Hidden from the public booking page; the API still lists it, flagged `hidden: true`. */
+  hidden?: boolean;
 }
 
 export interface FakeSchedule {

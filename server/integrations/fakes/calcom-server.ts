@@ -98,7 +98,7 @@ function listEventTypes(state: FakeCalcomState): FakeResponse {
     beforeEventBuffer: 0,
     afterEventBuffer: 0,
     slotInterval: null,
-    hidden: false,
+    hidden: eventType.hidden ?? false,
   }));
   return success(200, data);
 }
