@@ -1,5 +1,6 @@
-import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
+import type { FieldValues, UseFormReturn } from "react-hook-form";
 import { appErrorCode, errorMessage, fieldErrors } from "@/components/forms/trpc-errors";
+import { setFieldIssues } from "@/components/forms/use-schema-form";
 
 /** The service's code when the chosen time was taken meanwhile (built-in calendar and Cal.com). */
 export const SLOT_TAKEN = 2003;
@@ -11,16 +12,9 @@ const INVALID_PHONE = 4003;
  * (`root.server`, shown by FormAlert). Returns that message, if any.
  */
 export function showServiceErrors<TValues extends FieldValues>(form: UseFormReturn<TValues, unknown, unknown>, err: unknown): string | undefined {
-  const known = Object.keys(form.getValues());
   const issues = fieldErrors(err);
-  if (Object.keys(issues).length === 0 && appErrorCode(err) === INVALID_PHONE && known.includes("customer_phone")) issues.customer_phone = errorMessage(err);
-  let shown = 0;
-  for (const [path, message] of Object.entries(issues)) {
-    if (!known.includes(path.split(".")[0]!)) continue;
-    form.setError(path as Path<TValues>, { type: "server", message }, { shouldFocus: shown === 0 });
-    shown++;
-  }
-  if (shown > 0) return undefined;
+  if (Object.keys(issues).length === 0 && appErrorCode(err) === INVALID_PHONE) issues.customer_phone = errorMessage(err);
+  if (setFieldIssues(form, issues) > 0) return undefined;
   const message = errorMessage(err);
   form.setError("root.server", { type: "server", message });
   return message;

@@ -26,19 +26,28 @@ export function useSchemaForm<TValues extends FieldValues, TParams>(
 }
 
 /**
+ * Puts a failed call's field issues (`issues`: path → message, as `fieldErrors` reads them) under
+ * the form's fields, dropping `prefix`; focuses the first. Returns how many found a field.
+ */
+export function setFieldIssues<TValues extends FieldValues>(form: UseFormReturn<TValues, unknown, unknown>, issues: Record<string, string>, prefix?: string): number {
+  const known = Object.keys(form.getValues());
+  let shown = 0;
+  for (const [raw, message] of Object.entries(issues)) {
+    const path = prefix && raw.startsWith(`${prefix}.`) ? raw.slice(prefix.length + 1) : raw;
+    if (!known.includes(path.split(".")[0]!)) continue;
+    form.setError(path as Path<TValues>, { type: "server", message }, { shouldFocus: shown === 0 });
+    shown++;
+  }
+  return shown;
+}
+
+/**
  * onError for the form's mutation: the server's field errors (same paths as the fields, after
  * dropping `prefix`) go under their fields; anything else (403, 404, network) becomes a toast.
  */
 export function serverErrorsTo<TValues extends FieldValues>(form: UseFormReturn<TValues, unknown, unknown>, prefix?: string) {
   return (err: unknown) => {
-    const known = Object.keys(form.getValues());
-    let shown = 0;
-    for (const [raw, message] of Object.entries(fieldErrors(err))) {
-      const path = prefix && raw.startsWith(`${prefix}.`) ? raw.slice(prefix.length + 1) : raw;
-      if (!known.includes(path.split(".")[0]!)) continue;
-      form.setError(path as Path<TValues>, { type: "server", message }, { shouldFocus: shown === 0 });
-      shown++;
-    }
+    const shown = setFieldIssues(form, fieldErrors(err), prefix);
     toast.error(shown > 0 ? "Bitte die markierten Felder prüfen." : errorMessage(err));
   };
 }
