@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError, ErrorCodes } from "@/server/core/errors";
 import { parseCompanySettings } from "@/server/calendar/company-settings";
 import { seededTestDb, FIXED_NOW } from "@/server/testing/retell";
-import { zonedDateTimeToInstant } from "@/server/scheduling/time";
+import { instantToLocal, zonedDateTimeToInstant } from "@/server/scheduling/time";
+import type { PrismaClient } from "@/server/generated/prisma/client";
 import { LocalCalendarProvider } from "./local-provider";
 import type { BranchRef, ConfirmedBooking, ServiceRef, Tx } from "./provider";
 
@@ -103,6 +104,58 @@ describe("local availability", () => {
   });
 });
 
+describe("searching forward a week at a time", () => {
+  /** A provider whose reads of appointments are recorded as the local days they cover. */
+  function recordingProvider(bookingWindowDays: number) {
+    const loads: Array<[string, string]> = [];
+    const margin = (herren.durationMinutes + herren.bufferMinutes) * 60_000;
+    const recorded = db.prisma.$extends({
+      query: {
+        appointment: {
+          findMany({ args, query }) {
+            // loadSlotInput reads from a day before the first day up to the last day's end plus one appointment.
+            const { gte, lt } = args.where?.startsAt as { gte: Date; lt: Date };
+            const day = (ms: number) => instantToLocal(new Date(ms), TZ).date;
+            loads.push([day(gte.getTime() + 24 * 60 * 60_000), day(lt.getTime() - margin - 1)]);
+            return query(args);
+          },
+        },
+      },
+    }) as unknown as PrismaClient;
+    const settings = { ...provider.settings, bookingWindowDays };
+    return { loads, provider: new LocalCalendarProvider({ db: recorded, companyId: db.companyId, settings, now: () => FIXED_NOW }) };
+  }
+
+  it("loads from today, one week, when asked from a past day", async () => {
+    const { loads, provider: recording } = recordingProvider(60);
+    const next = await recording.nextFreeSlot({ branch: mitte, service: herren, from: "2026-03-01" });
+    expect(next?.start.toISOString()).toBe(at("2026-03-11", "11:00").toISOString());
+    expect(loads).toEqual([["2026-03-11", "2026-03-17"]]);
+  });
+
+  it("searches the booking window's last day and loads nothing after it", async () => {
+    // Ten days from Wednesday 11.03., 10:00: the window ends on Saturday 21.03. at 10:00.
+    const { loads, provider: recording } = recordingProvider(10);
+    const next = await recording.nextFreeSlot({ branch: mitte, service: herren, from: "2026-03-21" });
+    expect(next?.start.toISOString()).toBe(at("2026-03-21", "09:00").toISOString());
+    expect(loads).toEqual([["2026-03-21", "2026-03-21"]]);
+  });
+});
+
+describe("event types and connection", () => {
+  it("lists and counts only the company's active services", async () => {
+    const before = await provider.listEventTypes();
+    expect(before.map((e) => e.title)).toEqual(["Bartpflege", "Damenhaarschnitt", "Färben", "Herrenhaarschnitt"]);
+    expect(before.find((e) => e.title === "Herrenhaarschnitt")).toEqual({ id: herren.id, title: "Herrenhaarschnitt", durationMinutes: 30, serviceId: herren.id });
+    const other = await db.prisma.company.create({ data: { slug: "andere", name: "Andere GmbH", settings: {} } });
+    await db.prisma.service.create({ data: { companyId: other.id, name: "Rasur", durationMinutes: 15 } });
+    await db.prisma.service.create({ data: { companyId: db.companyId, name: "Dauerwelle", durationMinutes: 120, isActive: false } });
+
+    expect(await provider.listEventTypes()).toEqual(before);
+    expect(await provider.testConnection()).toEqual({ ok: true, message: "Der eingebaute Kalender ist aktiv.", eventTypeCount: 4 });
+  });
+});
+
 describe("local booking", () => {
   it("books a free slot with the preferred staff member and refuses the same slot twice", async () => {
     const first = await book("16:00", staff.Leonie);
@@ -111,6 +164,7 @@ describe("local booking", () => {
     const error = await book("16:00", staff.Leonie).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe(ErrorCodes.CALCOM_SLOT_NOT_AVAILABLE);
+    expect((error as AppError).details).toEqual({ start: at("2026-03-12", "16:00").toISOString() });
     // Without a preference the other free colleague takes it.
     expect((await book("16:00")).staffId).toBe(staff.Jonas);
   });
@@ -141,6 +195,19 @@ describe("local booking", () => {
     );
     expect(moved.startsAt.toISOString()).toBe(at("2026-03-12", "18:15").toISOString());
     expect(moved.externalUid).toBe(appointment.externalUid);
+  });
+
+  it("gives a moved appointment without a booking uid a new local one", async () => {
+    const appointment = await provider.book(
+      { branch: mitte, service: herren, start: at("2026-03-16", "10:00"), attendee: { name: "Test", phone: "+4917100000000" } },
+      insertAppointment,
+    );
+    const moved = await provider.reschedule(
+      { appointmentId: appointment.id, externalUid: null, branch: mitte, service: herren, start: at("2026-03-16", "10:30"), reason: "test" },
+      (tx, c) => tx.appointment.update({ where: { id: appointment.id }, data: { startsAt: c.start, endsAt: c.end, externalUid: c.externalUid } }),
+    );
+    expect(moved.externalUid).toMatch(/^local-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(moved.externalUid).not.toBe(appointment.externalUid);
   });
 
   it("does not store anything when the store step fails", async () => {
