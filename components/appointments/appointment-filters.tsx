@@ -12,7 +12,7 @@ import { DayFilterField } from "./day-filter-field";
 import { fieldsOf, FILTER_NAMES, filterSchema, type FilterFields, type FilterName, type FilterSchema } from "./filter-fields";
 import { STATUS_LABELS, STATUSES } from "./labels";
 import { defaultFilters, type AppointmentFilters } from "./list-filters";
-import { OptionFormField } from "./option-form-field";
+import { OptionFormField } from "@/components/forms/option-select";
 import { staffOf, useAppointmentOptions } from "./options";
 
 const SEARCH_DELAY_MS = 400;

@@ -19,7 +19,7 @@ import { bookParams } from "@/server/services/appointments/schemas";
 import { refuseUnchosen } from "./choices";
 import { describeAppointment } from "./describe";
 import { berlinDay, germanDay } from "./list-filters";
-import { OptionFormField } from "./option-form-field";
+import { OptionFormField } from "@/components/forms/option-select";
 import { servicesOfBranch, staffOf, useAppointmentOptions } from "./options";
 import { showServiceErrors, SLOT_TAKEN } from "./service-errors";
 import { SlotPickerField } from "./slot-picker";
