@@ -6,7 +6,8 @@ import { z } from "zod";
 import { serverErrorsTo, useSchemaForm } from "@/components/forms/use-schema-form";
 import { useTRPC } from "@/components/trpc/provider";
 import { DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { LabeledField } from "@/components/forms/labeled-field";
+import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { toast } from "@/components/ui/sonner";
@@ -94,20 +95,9 @@ export function ServiceForm({ service, branches, onSaved }: { service?: ServiceD
   });
 
   const minutesField = (name: "duration_minutes" | "buffer_minutes", label: string, hint?: string) => (
-    <FormField
-      control={form.control}
-      name={name}
-      render={({ field }) => (
-        <FormItem>
-          <FormLabel>{label}</FormLabel>
-          <FormControl>
-            <Input {...field} type="number" inputMode="numeric" min={0} />
-          </FormControl>
-          {hint && <FormDescription>{hint}</FormDescription>}
-          <FormMessage />
-        </FormItem>
-      )}
-    />
+    <LabeledField control={form.control} name={name} label={label} hint={hint}>
+      {(field) => <Input {...field} type="number" inputMode="numeric" min={0} />}
+    </LabeledField>
   );
 
   return (
@@ -117,50 +107,18 @@ export function ServiceForm({ service, branches, onSaved }: { service?: ServiceD
           <DialogTitle>{service ? "Leistung bearbeiten" : "Leistung anlegen"}</DialogTitle>
           <DialogDescription>Der Telefonassistent bucht Leistungen mit ihrer Dauer und nennt Preise, wenn Anrufende fragen.</DialogDescription>
         </DialogHeader>
-        <FormField
-          control={form.control}
-          name="name"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>Name</FormLabel>
-              <FormControl>
-                <Input {...field} maxLength={100} />
-              </FormControl>
-              <FormDescription>Je Firma eindeutig; so spricht der Assistent die Leistung an.</FormDescription>
-              <FormMessage />
-            </FormItem>
-          )}
-        />
-        <FormField
-          control={form.control}
-          name="description"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>Beschreibung (optional)</FormLabel>
-              <FormControl>
-                <Textarea {...field} maxLength={1000} rows={2} />
-              </FormControl>
-              <FormMessage />
-            </FormItem>
-          )}
-        />
+        <LabeledField control={form.control} name="name" label="Name" hint="Je Firma eindeutig; so spricht der Assistent die Leistung an.">
+          {(field) => <Input {...field} maxLength={100} />}
+        </LabeledField>
+        <LabeledField control={form.control} name="description" label="Beschreibung (optional)">
+          {(field) => <Textarea {...field} maxLength={1000} rows={2} />}
+        </LabeledField>
         <div className="grid gap-4 sm:grid-cols-3 sm:items-start">
           {minutesField("duration_minutes", "Dauer (Minuten)")}
           {minutesField("buffer_minutes", "Puffer danach (Minuten)", "Zeit zum Aufräumen; wird nicht gebucht.")}
-          <FormField
-            control={form.control}
-            name="price_cents"
-            render={({ field }) => (
-              <FormItem>
-                <FormLabel>Preis (€)</FormLabel>
-                <FormControl>
-                  <Input {...field} inputMode="decimal" placeholder="49,00" />
-                </FormControl>
-                <FormDescription>z. B. 49,00; leer: kein Preis</FormDescription>
-                <FormMessage />
-              </FormItem>
-            )}
-          />
+          <LabeledField control={form.control} name="price_cents" label="Preis (€)" hint="z. B. 49,00; leer: kein Preis">
+            {(field) => <Input {...field} inputMode="decimal" placeholder="49,00" />}
+          </LabeledField>
         </div>
         <div className="grid gap-4 sm:grid-cols-2 sm:items-start">
           <FormField
@@ -190,20 +148,14 @@ export function ServiceForm({ service, branches, onSaved }: { service?: ServiceD
               </FormItem>
             )}
           />
-          <FormField
+          <LabeledField
             control={form.control}
             name="calcom_event_type_id"
-            render={({ field }) => (
-              <FormItem>
-                <FormLabel>Cal.com-Terminart-ID (optional)</FormLabel>
-                <FormControl>
-                  <Input {...field} inputMode="numeric" />
-                </FormControl>
-                <FormDescription>Nur bei Anbindung an Cal.com: die ID der passenden Terminart.</FormDescription>
-                <FormMessage />
-              </FormItem>
-            )}
-          />
+            label="Cal.com-Terminart-ID (optional)"
+            hint="Nur bei Anbindung an Cal.com: die ID der passenden Terminart."
+          >
+            {(field) => <Input {...field} inputMode="numeric" />}
+          </LabeledField>
         </div>
         <CheckboxFormField control={form.control} name="is_active" label="Aktiv" hint="Nur aktive Leistungen können gebucht werden." />
         <DialogFooter>
