@@ -42,7 +42,12 @@ export const MUTATION_MODULES: MutationModule[] = [
   {
     name: "token-check",
     file: "server/services/tokens/authenticate.ts",
-    tests: ["server/services/tokens/tokens.test.ts", "server/services/tokens/revocation.test.ts", "server/core/token-scopes.security.test.ts"],
+    tests: [
+      "server/services/tokens/tokens.test.ts",
+      "server/services/tokens/revocation.test.ts",
+      "server/services/tokens/authenticate-cache.test.ts",
+      "server/core/token-scopes.security.test.ts",
+    ],
   },
   { name: "retell-function-door", file: "server/doors/retell/custom-function-door.ts", tests: retellDoorTests },
   { name: "retell-webhook-door", file: "server/doors/retell/webhook-door.ts", tests: retellDoorTests },
