@@ -1,5 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { encryptSecret } from "@/server/platform/crypto";
+import { logger } from "@/server/platform/logger";
+import { WEBHOOK_BODY_LIMIT_BYTES } from "@/server/doors/request-kit";
 import { handleCustomFunction } from "./custom-function-door";
 import { demoCall, FIXED_NOW, seededTestDb, signedRequest } from "@/server/testing/retell";
 
@@ -10,7 +12,10 @@ const deps = () => ({ db: db.prisma, now: () => FIXED_NOW });
 beforeAll(async () => {
   db = await seededTestDb();
 });
-afterAll(() => db.close());
+// The last test breaks the database on purpose.
+afterAll(async () => {
+  if (!db.pglite.closed) await db.close();
+});
 
 const parkingQuestion = (callId: string) => ({ name: "answer_question", call: demoCall(callId), args: { frage: "Wo kann ich parken?" } });
 
@@ -76,8 +81,25 @@ describe("custom-function door: signature", () => {
   });
 
   it("refuses a body that is not JSON or not a known shape with 400", async () => {
-    expect((await handleCustomFunction(signedRequest(URL_BASE, "{nope"), null, deps())).status).toBe(400);
-    expect((await handleCustomFunction(signedRequest(URL_BASE, { hello: 1 }), null, deps())).status).toBe(400);
+    const notJson = await handleCustomFunction(signedRequest(URL_BASE, "{nope"), null, deps());
+    expect([notJson.status, await notJson.json()]).toEqual([400, { error: "Ungültiges JSON." }]);
+    const unknownShape = await handleCustomFunction(signedRequest(URL_BASE, { hello: 1 }), null, deps());
+    expect([unknownShape.status, await unknownShape.json()]).toEqual([400, { error: "Unbekanntes Anfrageformat: erwartet { name, call, args }." }]);
+  });
+
+  it("refuses a body over the size limit with 413 before reading it as JSON", async () => {
+    const huge = JSON.stringify({ ...parkingQuestion("call_huge"), args: { frage: "x".repeat(WEBHOOK_BODY_LIMIT_BYTES) } });
+    const res = await handleCustomFunction(signedRequest(URL_BASE, huge), null, deps());
+    expect([res.status, await res.json()]).toEqual([413, { error: "Anfrage zu groß." }]);
+    expect(await executedFor("call_huge")).toEqual({ executions: 0, calls: 0 });
+  });
+
+  it("checks the signature's time against the current clock when none is given", async () => {
+    const withoutClock = { db: db.prisma };
+    const current = await handleCustomFunction(signedRequest(URL_BASE, parkingQuestion("call_clock"), { timestampMs: Date.now() }), null, withoutClock);
+    expect(current.status).toBe(200);
+    const old = await handleCustomFunction(signedRequest(URL_BASE, parkingQuestion("call_clock_old"), { timestampMs: Date.now() - 6 * 60_000 }), null, withoutClock);
+    expect(old.status).toBe(401);
   });
 });
 
@@ -104,6 +126,41 @@ describe("custom-function door: request shapes", () => {
     expect((await handleCustomFunction(root("company=demo"), "answer_question", deps())).status).toBe(400);
   });
 
+  it("args_at_root: refuses an unknown company even for our number", async () => {
+    const url = `${URL_BASE}/answer_question?company=nope&call_id=c3&to_number=%2B49301234567`;
+    const res = await handleCustomFunction(signedRequest(url, { frage: "Parken?" }), "answer_question", deps());
+    expect([res.status, await res.json()]).toEqual([401, { error: "Ungültige Signatur." }]);
+  });
+
+  it("args_at_root: accepts the company's own number next to its slug", async () => {
+    const url = `${URL_BASE}/answer_question?company=demo&call_id=call_root_ours&to_number=%2B49301234567`;
+    const res = await handleCustomFunction(signedRequest(url, { frage: "Wo kann ich parken?" }), "answer_question", deps());
+    expect(res.status).toBe(200);
+    expect((await res.json()).message).toContain("Parkplätze");
+  });
+
+  it("args_at_root: another company's number is refused even when signed with that company's key", async () => {
+    await db.prisma.company.create({
+      data: {
+        slug: "dritte",
+        name: "Dritte",
+        retellApiKeyEnc: encryptSecret("dritter-key"),
+        phoneNumbers: { create: { number: "+49301112299" } },
+        branches: { create: { name: "D" } },
+      },
+    });
+    const url = `${URL_BASE}/answer_question?company=demo&call_id=call_root_cross&to_number=%2B49301112299`;
+    const res = await handleCustomFunction(signedRequest(url, { frage: "Parken?" }, { key: "dritter-key" }), "answer_question", deps());
+    expect(res.status).toBe(401);
+    expect(await executedFor("call_root_cross")).toEqual({ executions: 0, calls: 0 });
+  });
+
+  it("a company slug in the URL of a plain request changes nothing: the number decides", async () => {
+    const res = await handleCustomFunction(signedRequest(`${URL_BASE}?company=nope`, parkingQuestion("call_slug_ignored")), null, deps());
+    expect(res.status).toBe(200);
+    expect((await executedFor("call_slug_ignored")).executions).toBe(1);
+  });
+
   it("a company's key signs only for its own numbers", async () => {
     await db.prisma.company.create({
       data: { slug: "zweite", name: "Zweite", retellApiKeyEnc: encryptSecret("zweiter-key"), branches: { create: { name: "Z" } } },
@@ -118,6 +175,20 @@ describe("custom-function door: request shapes", () => {
     const res = await handleCustomFunction(signedRequest(URL_BASE, body), null, deps());
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ success: false, message: "Diese Funktion ist nicht eingerichtet.", error_code: 3005 });
+  });
+
+  it("refuses call details the method does not accept with 400", async () => {
+    const body = { ...parkingQuestion("call_long_number"), call: demoCall("call_long_number", { from_number: "+49".padEnd(60, "1") }) };
+    const res = await handleCustomFunction(signedRequest(URL_BASE, body), null, deps());
+    expect([res.status, await res.json()]).toEqual([400, { error: "Ungültige Parameter." }]);
+  });
+
+  it("keeps the caller's correlation id on the audit row", async () => {
+    const req = signedRequest(URL_BASE, parkingQuestion("call_correlated"));
+    req.headers.set("x-request-id", "retell-req-42");
+    expect((await handleCustomFunction(req, null, deps())).status).toBe(200);
+    const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { actorId: "call_correlated" } });
+    expect(audit.correlationId).toBe("retell-req-42");
   });
 });
 
@@ -142,6 +213,23 @@ describe("custom-function door over real HTTP", () => {
       expect(await db.prisma.appointment.count({ where: { customer: { phone: "+4916099911122" } } })).toBe(1);
     } finally {
       await served.close();
+    }
+  });
+});
+
+describe("custom-function door when the database breaks (runs last: it closes the test database)", () => {
+  it("answers 500 without details and logs the failure", async () => {
+    // The request before caches the owner of our number; the database then fails under the call itself.
+    expect((await handleCustomFunction(signedRequest(URL_BASE, parkingQuestion("call_before_break")), null, deps())).status).toBe(200);
+    await db.pglite.close();
+    const logged = vi.spyOn(logger, "error");
+    try {
+      const res = await handleCustomFunction(signedRequest(URL_BASE, parkingQuestion("call_broken")), null, deps());
+      expect([res.status, await res.json()]).toEqual([500, { error: "Interner Fehler." }]);
+      expect(logged).toHaveBeenCalledWith(expect.objectContaining({ function: "answer_question", err: expect.any(Error) }), "retell custom function failed");
+    } finally {
+      logged.mockRestore();
+      await db.prisma.$disconnect().catch(() => undefined);
     }
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDueJobs } from "@/server/platform/outbox/worker";
+import { WEBHOOK_BODY_LIMIT_BYTES } from "@/server/doors/request-kit";
 import { handleRetellWebhook } from "./webhook-door";
 import { demoCall, FIXED_NOW, seededTestDb, signedRequest } from "@/server/testing/retell";
 
@@ -54,7 +55,38 @@ describe("webhook door: signature and owner", () => {
   });
 
   it("refuses what is not a Retell event with 400", async () => {
-    expect((await post({ event: "call_started" })).status).toBe(400);
+    const noCall = await post({ event: "call_started" });
+    expect([noCall.status, await noCall.json()]).toEqual([400, { error: "Unbekanntes Ereignisformat: erwartet { event, call }." }]);
+    const notJson = await post("{nope");
+    expect([notJson.status, await notJson.json()]).toEqual([400, { error: "Ungültiges JSON." }]);
+  });
+
+  it("refuses a body over the size limit with 413 and stores nothing", async () => {
+    const huge = { ...started("wh_huge"), padding: "x".repeat(WEBHOOK_BODY_LIMIT_BYTES) };
+    const res = await post(huge);
+    expect([res.status, await res.json()]).toEqual([413, { error: "Anfrage zu groß." }]);
+    expect(await stored("wh_huge")).toBe(0);
+  });
+
+  it("answers a refused signature with one short sentence", async () => {
+    const res = await post(started("wh_sentence"), { key: "falscher-key" });
+    expect(await res.json()).toEqual({ error: "Ungültige Signatur." });
+  });
+
+  it("without a given clock, checks the signature against the current time and stamps the event with it", async () => {
+    const withoutClock = (body: unknown, timestampMs: number) => handleRetellWebhook(signedRequest(URL, body, { timestampMs }), { db: db.prisma });
+    const before = Date.now();
+    expect((await withoutClock(started("wh_clock"), Date.now())).status).toBe(200);
+    const event = await db.prisma.webhookEvent.findUniqueOrThrow({ where: { dedupeKey: `retell:${db.companyId}:wh_clock:call_started` } });
+    expect(event.receivedAt.getTime()).toBeGreaterThanOrEqual(before);
+    expect(event.receivedAt.getTime()).toBeLessThanOrEqual(Date.now());
+    expect((await withoutClock(started("wh_clock_old"), Date.now() - 10 * 60_000)).status).toBe(401);
+  });
+
+  it("stamps the event with the door's clock", async () => {
+    await post(started("wh_stamp"));
+    const event = await db.prisma.webhookEvent.findUniqueOrThrow({ where: { dedupeKey: `retell:${db.companyId}:wh_stamp:call_started` } });
+    expect(event.receivedAt).toEqual(FIXED_NOW);
   });
 });
 
