@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ErrorCodes } from "@/server/core/errors";
 import { bookAppointment } from "./book";
 import type { bookParams } from "./schemas";
-import { appError, appointmentsFixture, DASHBOARD } from "@/server/testing/appointment-fixtures";
+import { appError, appointmentsFixture, DASHBOARD, RETELL } from "@/server/testing/appointment-fixtures";
 import type { z } from "zod";
 
 let f: Awaited<ReturnType<typeof appointmentsFixture>>;
@@ -108,7 +108,39 @@ describe("appointments.book", () => {
   });
 });
 
+describe("appointments.book: source and customer", () => {
+  it("takes the source given; without one, a token caller books as api", async () => {
+    const given = await bookAppointment(f.ctx(RETELL), params({ date: "2026-03-13", time: "10:00", customer_phone: "0176 55550001", source: "api" }));
+    expect(given.appointment.source).toBe("api");
+    const byToken = await bookAppointment(f.ctx({ type: "token", id: "tok-1" }), params({ date: "2026-03-13", time: "11:00", customer_phone: "0176 55550002" }));
+    expect(byToken.appointment.source).toBe("api");
+  });
+
+  it("updates a known customer's e-mail when one is given and keeps it when none is", async () => {
+    await bookAppointment(f.ctx(), params({ date: "2026-03-16", time: "15:00", customer_phone: "0176 55550003", customer_email: "alt@example.de" }));
+    await bookAppointment(f.ctx(), params({ date: "2026-03-16", time: "16:00", customer_phone: "0176 55550003", customer_email: "neu@example.de" }));
+    const email = async () => (await f.prisma.customer.findFirstOrThrow({ where: { companyId: f.companyId, phone: "+4917655550003" } })).email;
+    expect(await email()).toBe("neu@example.de");
+    await bookAppointment(f.ctx(), params({ date: "2026-03-16", time: "17:00", customer_phone: "0176 55550003" }));
+    expect(await email()).toBe("neu@example.de");
+  });
+
+  it("gives a known customer without a name the name said at booking", async () => {
+    await f.prisma.customer.create({ data: { companyId: f.companyId, phone: "+4917655550004" } });
+    const result = await bookAppointment(f.ctx(), params({ date: "2026-03-16", time: "12:00", customer_phone: "0176 55550004", customer_name: "Nina Namenlos" }));
+    expect(result.appointment.customer_name).toBe("Nina Namenlos");
+    expect((await f.prisma.customer.findFirstOrThrow({ where: { companyId: f.companyId, phone: "+4917655550004" } })).name).toBe("Nina Namenlos");
+  });
+});
+
 describe("appointments.book refuses bad input with its own code", () => {
+  it("refuses a slot that would run past closing time, naming the date and time asked for", async () => {
+    // Thursday closes at 20:00; colouring takes 90 minutes.
+    const error = await appError(bookAppointment(f.ctx(), params({ time: "19:00", customer_phone: "0176 44444445", service_name: "Färben" })));
+    expect(error).toMatchObject({ code: ErrorCodes.OUTSIDE_BUSINESS_HOURS, details: { date: "2026-03-12", time: "19:00" } });
+    expect(error.message).toContain("12.03.2026 um 19:00 Uhr");
+  });
+
   const cases: Array<[string, () => Partial<Params>, number, string]> = [
     ["a malformed phone number", () => ({ customer_phone: "0171 12" }), ErrorCodes.INVALID_PHONE, "Die Telefonnummer ist ungültig."],
     ["a time in the past", () => ({ date: "2026-03-11", time: "09:00" }), ErrorCodes.DATE_IN_PAST, "Dieser Zeitpunkt liegt in der Vergangenheit."],
