@@ -48,6 +48,8 @@ const DAY_PART_CASES: Array<[phrase: string, expected: string]> = [
   // nachts: small hours as said, late evening hours in the evening, twelve is midnight
   ["zwei Uhr nachts", "02:00"],
   ["nachts um drei", "03:00"],
+  ["in der Nacht um zwei", "02:00"],
+  ["um elf in der Nacht", "23:00"],
   ["elf Uhr nachts", "23:00"],
   ["zwölf Uhr nachts", "00:00"],
   ["halb eins nachts", "00:30"],
