@@ -12,7 +12,7 @@ const germanParsingTests = [
   "server/scheduling/german-time.test.ts",
   "server/scheduling/german-date.test.ts",
 ];
-const jsonRpcTests = ["server/doors/jsonrpc/handler.test.ts", "server/doors/jsonrpc/fuzz.test.ts"];
+const jsonRpcTests = ["server/doors/jsonrpc/handler.test.ts", "server/doors/jsonrpc/fuzz.test.ts", "server/doors/jsonrpc/protocol.test.ts"];
 const retellDoorTests = [
   "server/doors/retell/custom-function-door.test.ts",
   "server/doors/retell/custom-function-dates.test.ts",
