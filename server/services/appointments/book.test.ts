@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ErrorCodes } from "@/server/core/errors";
+import { logger } from "@/server/platform/logger";
 import { bookAppointment } from "./book";
 import type { bookParams } from "./schemas";
 import { appError, appointmentsFixture, DASHBOARD, RETELL } from "@/server/testing/appointment-fixtures";
@@ -24,7 +25,14 @@ const params = (over: Partial<Params> = {}): Params => ({
 
 describe("appointments.book", () => {
   it("creates the customer by phone, books the slot and writes the confirmation in the same step", async () => {
+    const before = await f.prisma.appointment.findMany({ orderBy: { id: "asc" } });
+    const logged = vi.spyOn(logger, "info");
     const result = await bookAppointment(f.ctx(), params({ staff_id: f.staff.Jonas, retell_call_id: "call_1" }));
+    expect(logged).toHaveBeenCalledWith({ appointmentId: result.appointment.id, provider: "local" }, "appointment booked");
+    logged.mockRestore();
+    // One new row; every appointment there before is left as it was.
+    const after = await f.prisma.appointment.findMany({ orderBy: { id: "asc" } });
+    expect(after.filter((a) => a.id !== result.appointment.id)).toEqual(before);
 
     expect(result.message).toBe("Ihr Termin für Herrenhaarschnitt am Donnerstag, 12.03.2026 um 15:00 Uhr bei Jonas Wagner ist gebucht.");
     expect(result.appointment).toMatchObject({
