@@ -5,6 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/server/generated/prisma/client";
+import { logger } from "@/server/platform/logger";
 import { createTestDb, type TestDb } from "@/server/testing/test-db";
 import { createOtherCompany } from "@/server/testing/tenants";
 import { createApiToken, revokeApiToken } from "./manage";
@@ -168,5 +169,28 @@ describe("authenticateToken: lastUsedAt", () => {
 
     await authenticateToken(db.prisma, token, T0 + 60_000);
     await expect.poll(() => lastUsed(info.id)).toBe(T0 + 60_000);
+  });
+
+  it("clearTokenCache forgets when a token was last written, too", async () => {
+    const { token, info } = await newToken();
+    await authenticateToken(db.prisma, token, T0);
+    await expect.poll(() => lastUsed(info.id)).toBe(T0);
+    clearTokenCache();
+    await authenticateToken(db.prisma, token, T0 + 1);
+    await expect.poll(() => lastUsed(info.id)).toBe(T0 + 1);
+  });
+
+  it("a failed write is logged and does not fail the authentication", async () => {
+    const { token, info } = await newToken();
+    const warned = vi.spyOn(logger, "warn");
+    try {
+      // An invalid clock value makes the lastUsedAt write fail.
+      expect(await authenticateToken(db.prisma, token, Number.NaN)).toMatchObject({ id: info.id });
+      await expect
+        .poll(() => warned.mock.calls.find((c) => c[1] === "lastUsedAt update failed"))
+        .toEqual([{ err: expect.any(String), tokenId: info.id }, "lastUsedAt update failed"]);
+    } finally {
+      warned.mockRestore();
+    }
   });
 });
