@@ -38,7 +38,11 @@ export const MUTATION_MODULES: MutationModule[] = [
     file: "server/calendar/calcom-provider.ts",
     tests: ["server/services/calcom/calcom-provider.test.ts", "server/calendar/calcom-provider.test.ts"],
   },
-  { name: "booking", file: "server/services/appointments/book.ts", tests: ["server/services/appointments/book.test.ts"] },
+  {
+    name: "booking",
+    file: "server/services/appointments/book.ts",
+    tests: ["server/services/appointments/book.test.ts", "server/services/appointments/book-calcom.test.ts"],
+  },
   {
     name: "token-check",
     file: "server/services/tokens/authenticate.ts",
