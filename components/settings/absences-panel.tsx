@@ -7,6 +7,7 @@ import { useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { germanDay } from "@/components/appointments/list-filters";
 import { formatDate, formatDateTime, formatTime } from "@/components/forms/format";
+import { LabeledField } from "@/components/forms/labeled-field";
 import { toastError } from "@/components/forms/trpc-errors";
 import { serverErrorsTo, useSchemaForm } from "@/components/forms/use-schema-form";
 import { useTRPC } from "@/components/trpc/provider";
@@ -128,19 +129,9 @@ export function AbsencesPanel({ person }: { person: StaffDto }) {
               )}
             />
           </div>
-          <FormField
-            control={form.control}
-            name="reason"
-            render={({ field }) => (
-              <FormItem>
-                <FormLabel>Grund (optional)</FormLabel>
-                <FormControl>
-                  <Input {...field} maxLength={200} placeholder="z. B. Urlaub" />
-                </FormControl>
-                <FormMessage />
-              </FormItem>
-            )}
-          />
+          <LabeledField control={form.control} name="reason" label="Grund (optional)">
+            {(field) => <Input {...field} maxLength={200} placeholder="z. B. Urlaub" />}
+          </LabeledField>
           <div>
             <SaveButton pending={add.isPending}>Eintragen</SaveButton>
           </div>

@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { z } from "zod";
 import { CheckboxFormField } from "@/components/forms/checkbox-form-field";
+import { LabeledField } from "@/components/forms/labeled-field";
 import { serverErrorsTo, useSchemaForm } from "@/components/forms/use-schema-form";
 import { useTRPC } from "@/components/trpc/provider";
 import { DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -89,19 +90,9 @@ export function BranchForm({ branch, onSaved }: { branch?: Branch; onSaved: () =
   });
 
   const text = (name: TextName, label: string, extra: React.ComponentProps<"input"> = {}) => (
-    <FormField
-      control={form.control}
-      name={name}
-      render={({ field }) => (
-        <FormItem>
-          <FormLabel>{label}</FormLabel>
-          <FormControl>
-            <Input {...extra} {...field} />
-          </FormControl>
-          <FormMessage />
-        </FormItem>
-      )}
-    />
+    <LabeledField control={form.control} name={name} label={label}>
+      {(field) => <Input {...extra} {...field} />}
+    </LabeledField>
   );
 
   return (

@@ -3,10 +3,11 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Pencil, Plus, Store } from "lucide-react";
 import { ListFrame } from "@/components/lists/list-frame";
+import { ListTableHeader } from "@/components/lists/list-table-header";
 import { useTRPC } from "@/components/trpc/provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableRow } from "@/components/ui/table";
 import type { Branch } from "@/server/services/branch/schemas";
 import { isGermanState } from "@/server/scheduling/holidays";
 import { breaksToRanges, openingsToRanges } from "./branch-hours";
@@ -44,17 +45,7 @@ export function BranchesSection() {
       >
         {(list) => (
           <Table aria-label="Filialen">
-            <TableHeader>
-              <TableRow className="hover:bg-transparent">
-                <TableHead>Name</TableHead>
-                <TableHead>Adresse</TableHead>
-                <TableHead>Öffnungszeiten</TableHead>
-                <TableHead>Status</TableHead>
-                <TableHead>
-                  <span className="sr-only">Aktionen</span>
-                </TableHead>
-              </TableRow>
-            </TableHeader>
+            <ListTableHeader columns={["Name", "Adresse", "Öffnungszeiten", "Status"]} />
             <TableBody>
               {list.map((b) => (
                 <BranchRow key={b.id} branch={b} />

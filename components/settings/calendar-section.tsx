@@ -1,19 +1,20 @@
 "use client";
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { CircleAlert, CircleCheck, LoaderCircle, PlugZap } from "lucide-react";
+import { CircleAlert, CircleCheck, PlugZap } from "lucide-react";
 import { useState } from "react";
 import { useWatch, type Control } from "react-hook-form";
 import { z } from "zod";
 import { CopyButton } from "@/components/forms/copy-button";
 import { formatDateTime } from "@/components/forms/format";
+import { LabeledField } from "@/components/forms/labeled-field";
+import { PendingButton } from "@/components/forms/pending-button";
 import { toastError } from "@/components/forms/trpc-errors";
 import { serverErrorsTo, useSchemaForm } from "@/components/forms/use-schema-form";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { Form, FormField, FormItem, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/sonner";
@@ -141,20 +142,14 @@ export function CalendarSection() {
             />
             {provider === "calcom" && (
               <div className="grid gap-4 sm:grid-cols-2">
-                <FormField
+                <LabeledField
                   control={form.control}
                   name="base_url"
-                  render={({ field }) => (
-                    <FormItem>
-                      <FormLabel>API-Adresse</FormLabel>
-                      <FormControl>
-                        <Input {...field} type="url" placeholder="https://api.cal.com/v2" />
-                      </FormControl>
-                      <FormDescription>Leer lassen für https://api.cal.com/v2; eigene Adresse bei selbst betriebenem Cal.com.</FormDescription>
-                      <FormMessage />
-                    </FormItem>
-                  )}
-                />
+                  label="API-Adresse"
+                  hint="Leer lassen für https://api.cal.com/v2; eigene Adresse bei selbst betriebenem Cal.com."
+                >
+                  {(field) => <Input {...field} type="url" placeholder="https://api.cal.com/v2" />}
+                </LabeledField>
                 <SecretField control={form.control} name="api_key" label="API-Schlüssel" replaceLabel="Neuer API-Schlüssel" stored={c.api_key} />
                 <SecretField
                   control={form.control}
@@ -177,10 +172,9 @@ export function CalendarSection() {
             )}
             <div className="flex flex-wrap items-center gap-2">
               <SaveButton pending={save.isPending} />
-              <Button type="button" variant="outline" disabled={test.isPending} onClick={() => test.mutate({})}>
-                {test.isPending ? <LoaderCircle className="animate-spin" aria-hidden /> : <PlugZap aria-hidden />}
+              <PendingButton type="button" variant="outline" onClick={() => test.mutate({})} pending={test.isPending} icon={<PlugZap aria-hidden />}>
                 Verbindung testen
-              </Button>
+              </PendingButton>
               {unsaved && <span className="text-xs text-muted-foreground">Getestet wird die gespeicherte Verbindung.</span>}
             </div>
           </form>
@@ -208,20 +202,14 @@ function SecretField({
   stored: string | null;
 }) {
   return (
-    <FormField
+    <LabeledField
       control={control}
       name={name}
-      render={({ field }) => (
-        <FormItem>
-          <FormLabel>{stored ? replaceLabel : label}</FormLabel>
-          <FormControl>
-            <Input {...field} type="password" autoComplete="new-password" spellCheck={false} maxLength={500} className="font-mono" />
-          </FormControl>
-          <FormDescription>{stored ? `Hinterlegt: ${stored}. Leer lassen, um es beizubehalten.` : "Wird verschlüsselt gespeichert und nie wieder angezeigt."}</FormDescription>
-          <FormMessage />
-        </FormItem>
-      )}
-    />
+      label={stored ? replaceLabel : label}
+      hint={stored ? `Hinterlegt: ${stored}. Leer lassen, um es beizubehalten.` : "Wird verschlüsselt gespeichert und nie wieder angezeigt."}
+    >
+      {(field) => <Input {...field} type="password" autoComplete="new-password" spellCheck={false} maxLength={500} className="font-mono" />}
+    </LabeledField>
   );
 }
 

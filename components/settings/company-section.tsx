@@ -4,9 +4,10 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import type { FieldValues, UseFormReturn } from "react-hook-form";
 import { z } from "zod";
 import { CheckboxFormField } from "@/components/forms/checkbox-form-field";
+import { LabeledField } from "@/components/forms/labeled-field";
 import { serverErrorsTo, useSchemaForm } from "@/components/forms/use-schema-form";
 import { useTRPC } from "@/components/trpc/provider";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { Form } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/sonner";
 import { Textarea } from "@/components/ui/textarea";
@@ -49,19 +50,9 @@ function CompanyNameForm({ name, slug, timeZone }: { name: string; slug: string;
       <Form {...form}>
         <form onSubmit={form.handleSubmit((input) => save.mutate(input))} className="grid gap-4" noValidate aria-label="Firma">
           <div className="grid gap-4 sm:grid-cols-[2fr_1fr_1fr]">
-            <FormField
-              control={form.control}
-              name="name"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>Firmenname</FormLabel>
-                  <FormControl>
-                    <Input {...field} maxLength={200} />
-                  </FormControl>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
+            <LabeledField control={form.control} name="name" label="Firmenname">
+              {(field) => <Input {...field} maxLength={200} />}
+            </LabeledField>
             <ReadOnly label="Kürzel" value={slug} />
             <ReadOnly label="Zeitzone" value={timeZone} />
           </div>
@@ -135,32 +126,12 @@ function ContactForm({ settings }: { settings: CompanySettings }) {
       <Form {...form}>
         <form onSubmit={submit} className="grid gap-4" noValidate aria-label="Kontakt und Bestätigungen">
           <div className="grid gap-4 sm:grid-cols-2">
-            <FormField
-              control={form.control}
-              name="contactEmail"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>Kontakt-E-Mail</FormLabel>
-                  <FormControl>
-                    <Input {...field} type="email" maxLength={200} />
-                  </FormControl>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            <FormField
-              control={form.control}
-              name="contactPhone"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>Kontakt-Telefon</FormLabel>
-                  <FormControl>
-                    <Input {...field} type="tel" maxLength={40} />
-                  </FormControl>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
+            <LabeledField control={form.control} name="contactEmail" label="Kontakt-E-Mail">
+              {(field) => <Input {...field} type="email" maxLength={200} />}
+            </LabeledField>
+            <LabeledField control={form.control} name="contactPhone" label="Kontakt-Telefon">
+              {(field) => <Input {...field} type="tel" maxLength={40} />}
+            </LabeledField>
           </div>
           <CheckboxFormField
             control={form.control}
@@ -211,20 +182,9 @@ function BookingRulesForm({ settings }: { settings: CompanySettings }) {
   });
   const { submit, pending } = useSaveSettings(form, "Die Buchungsregeln wurden gespeichert.");
   const number = (name: Exclude<keyof RulesFields, "refundPolicy">, label: string, hint: string) => (
-    <FormField
-      control={form.control}
-      name={name}
-      render={({ field }) => (
-        <FormItem>
-          <FormLabel>{label}</FormLabel>
-          <FormControl>
-            <Input {...field} type="number" inputMode="numeric" min={0} />
-          </FormControl>
-          <FormDescription>{hint}</FormDescription>
-          <FormMessage />
-        </FormItem>
-      )}
-    />
+    <LabeledField control={form.control} name={name} label={label} hint={hint}>
+      {(field) => <Input {...field} type="number" inputMode="numeric" min={0} />}
+    </LabeledField>
   );
   return (
     <SectionCard
@@ -240,20 +200,14 @@ function BookingRulesForm({ settings }: { settings: CompanySettings }) {
             {number("bookingWindowDays", "Buchungsfenster (Tage)", "So weit im Voraus kann gebucht werden.")}
             {number("modificationCutoffHours", "Änderungsfrist (Stunden)", "Bis so viele Stunden vor Beginn sind Verschieben und Absagen möglich.")}
           </div>
-          <FormField
+          <LabeledField
             control={form.control}
             name="refundPolicy"
-            render={({ field }) => (
-              <FormItem>
-                <FormLabel>Stornobedingungen</FormLabel>
-                <FormControl>
-                  <Textarea {...field} maxLength={1000} rows={3} />
-                </FormControl>
-                <FormDescription>Liest der Assistent vor, wenn jemand absagt. Leer lassen, wenn es keine gibt.</FormDescription>
-                <FormMessage />
-              </FormItem>
-            )}
-          />
+            label="Stornobedingungen"
+            hint="Liest der Assistent vor, wenn jemand absagt. Leer lassen, wenn es keine gibt."
+          >
+            {(field) => <Textarea {...field} maxLength={1000} rows={3} />}
+          </LabeledField>
           <div>
             <SaveButton pending={pending} />
           </div>

@@ -3,18 +3,18 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { z } from "zod";
+import { CheckboxFormField } from "@/components/forms/checkbox-form-field";
+import { LabeledField } from "@/components/forms/labeled-field";
+import { OptionFormField } from "@/components/forms/option-select";
 import { serverErrorsTo, useSchemaForm } from "@/components/forms/use-schema-form";
 import { useTRPC } from "@/components/trpc/provider";
 import { DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { LabeledField } from "@/components/forms/labeled-field";
-import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { Form } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { toast } from "@/components/ui/sonner";
 import { Textarea } from "@/components/ui/textarea";
 import type { Branch } from "@/server/services/branch/schemas";
 import { createParams, updateParams, type ServiceDto } from "@/server/services/service/schemas";
-import { CheckboxFormField } from "@/components/forms/checkbox-form-field";
 import { centsToEuroInput, EURO_INPUT_ERROR, euroInputToCents } from "./euro-input";
 import { SaveButton } from "./save-button";
 import { useRefreshSettings } from "./use-refresh-settings";
@@ -121,32 +121,14 @@ export function ServiceForm({ service, branches, onSaved }: { service?: ServiceD
           </LabeledField>
         </div>
         <div className="grid gap-4 sm:grid-cols-2 sm:items-start">
-          <FormField
+          <OptionFormField
             control={form.control}
             name="branch_id"
-            render={({ field }) => (
-              <FormItem>
-                <FormLabel>Angeboten in</FormLabel>
-                <Select value={field.value} onValueChange={field.onChange}>
-                  <FormControl>
-                    <SelectTrigger>
-                      <SelectValue />
-                    </SelectTrigger>
-                  </FormControl>
-                  <SelectContent>
-                    <SelectItem value={ALL_BRANCHES}>Allen Filialen</SelectItem>
-                    {branches
-                      .filter((b) => b.is_active || b.id === service?.branch_id)
-                      .map((b) => (
-                        <SelectItem key={b.id} value={b.id}>
-                          {b.name}
-                        </SelectItem>
-                      ))}
-                  </SelectContent>
-                </Select>
-                <FormMessage />
-              </FormItem>
-            )}
+            label="Angeboten in"
+            options={[
+              { value: ALL_BRANCHES, label: "Allen Filialen" },
+              ...branches.filter((b) => b.is_active || b.id === service?.branch_id).map((b) => ({ value: b.id, label: b.name })),
+            ]}
           />
           <LabeledField
             control={form.control}

@@ -5,11 +5,12 @@ import { Pencil, Plus, Scissors } from "lucide-react";
 import { formatEuro } from "@/components/forms/format";
 import { toastError } from "@/components/forms/trpc-errors";
 import { ListFrame } from "@/components/lists/list-frame";
+import { ListTableHeader } from "@/components/lists/list-table-header";
 import { useTRPC } from "@/components/trpc/provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/sonner";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableRow } from "@/components/ui/table";
 import type { Branch } from "@/server/services/branch/schemas";
 import type { ServiceDto } from "@/server/services/service/schemas";
 import { ActiveToggle } from "./active-toggle";
@@ -46,19 +47,7 @@ export function ServicesSection() {
       >
         {(list) => (
           <Table aria-label="Leistungen">
-            <TableHeader>
-              <TableRow className="hover:bg-transparent">
-                <TableHead>Name</TableHead>
-                <TableHead>Dauer</TableHead>
-                <TableHead>Preis</TableHead>
-                <TableHead>Angeboten in</TableHead>
-                <TableHead>Mitarbeitende</TableHead>
-                <TableHead>Status</TableHead>
-                <TableHead>
-                  <span className="sr-only">Aktionen</span>
-                </TableHead>
-              </TableRow>
-            </TableHeader>
+            <ListTableHeader columns={["Name", "Dauer", "Preis", "Angeboten in", "Mitarbeitende", "Status"]} />
             <TableBody>
               {list.map((s) => (
                 <ServiceRow key={s.id} service={s} branches={branchData.branches} />

@@ -6,14 +6,15 @@ import { useWatch } from "react-hook-form";
 import { z } from "zod";
 import { CheckboxFormField } from "@/components/forms/checkbox-form-field";
 import { formatEuro } from "@/components/forms/format";
+import { LabeledField } from "@/components/forms/labeled-field";
+import { OptionFormField } from "@/components/forms/option-select";
 import { serverErrorsTo, useSchemaForm } from "@/components/forms/use-schema-form";
 import { useTRPC } from "@/components/trpc/provider";
 import { Checkbox } from "@/components/ui/checkbox";
 import { DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage, useFormField } from "@/components/ui/form";
+import { Form, FormField, FormItem, FormMessage, useFormField } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { toast } from "@/components/ui/sonner";
 import type { Branch } from "@/server/services/branch/schemas";
 import type { ServiceDto } from "@/server/services/service/schemas";
@@ -106,55 +107,18 @@ export function StaffForm({ staff, branches, services, onSaved }: StaffFormProps
           <DialogDescription>Gebucht wird nur zu den Arbeitszeiten, innerhalb der Öffnungszeiten der Filiale.</DialogDescription>
         </DialogHeader>
         <div className="grid gap-4 sm:grid-cols-2">
-          <FormField
-            control={form.control}
-            name="name"
-            render={({ field }) => (
-              <FormItem>
-                <FormLabel>Name</FormLabel>
-                <FormControl>
-                  <Input {...field} maxLength={100} />
-                </FormControl>
-                <FormMessage />
-              </FormItem>
-            )}
-          />
-          <FormField
-            control={form.control}
-            name="email"
-            render={({ field }) => (
-              <FormItem>
-                <FormLabel>E-Mail (optional)</FormLabel>
-                <FormControl>
-                  <Input {...field} type="email" maxLength={200} />
-                </FormControl>
-                <FormMessage />
-              </FormItem>
-            )}
-          />
-          <FormField
+          <LabeledField control={form.control} name="name" label="Name">
+            {(field) => <Input {...field} maxLength={100} />}
+          </LabeledField>
+          <LabeledField control={form.control} name="email" label="E-Mail (optional)">
+            {(field) => <Input {...field} type="email" maxLength={200} />}
+          </LabeledField>
+          <OptionFormField
             control={form.control}
             name="branch_id"
-            render={({ field }) => (
-              <FormItem>
-                <FormLabel>Filiale</FormLabel>
-                <Select value={field.value} onValueChange={field.onChange}>
-                  <FormControl>
-                    <SelectTrigger>
-                      <SelectValue placeholder="Filiale wählen" />
-                    </SelectTrigger>
-                  </FormControl>
-                  <SelectContent>
-                    {branchOptions.map((b) => (
-                      <SelectItem key={b.id} value={b.id}>
-                        {b.name}
-                      </SelectItem>
-                    ))}
-                  </SelectContent>
-                </Select>
-                <FormMessage />
-              </FormItem>
-            )}
+            label="Filiale"
+            placeholder="Filiale wählen"
+            options={branchOptions.map((b) => ({ value: b.id, label: b.name }))}
           />
         </div>
         <FormField

@@ -4,11 +4,12 @@ import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { CalendarOff, Pencil, Plus, Users } from "lucide-react";
 import { toastError } from "@/components/forms/trpc-errors";
 import { ListFrame } from "@/components/lists/list-frame";
+import { ListTableHeader } from "@/components/lists/list-table-header";
 import { useTRPC } from "@/components/trpc/provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/sonner";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableRow } from "@/components/ui/table";
 import type { Branch } from "@/server/services/branch/schemas";
 import type { ServiceDto } from "@/server/services/service/schemas";
 import type { StaffDto } from "@/server/services/staff/schemas";
@@ -78,17 +79,7 @@ export function StaffSection() {
 function StaffTable({ staff, branch, branches, services }: { staff: StaffDto[]; branch: Branch; branches: Branch[]; services: ServiceDto[] }) {
   return (
     <Table aria-label={`Mitarbeitende ${branch.name}`}>
-      <TableHeader>
-        <TableRow className="hover:bg-transparent">
-          <TableHead>Name</TableHead>
-          <TableHead>Leistungen</TableHead>
-          <TableHead>Arbeitszeiten</TableHead>
-          <TableHead>Status</TableHead>
-          <TableHead>
-            <span className="sr-only">Aktionen</span>
-          </TableHead>
-        </TableRow>
-      </TableHeader>
+      <ListTableHeader columns={["Name", "Leistungen", "Arbeitszeiten", "Status"]} />
       <TableBody>
         {staff.map((s) => (
           <StaffRow key={s.id} person={s} branches={branches} services={services} />
