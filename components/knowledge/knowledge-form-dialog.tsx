@@ -6,13 +6,14 @@ import { useState } from "react";
 import { z } from "zod";
 import { CheckboxFormField } from "@/components/forms/checkbox-form-field";
 import { issuesAtFields } from "@/components/forms/issues-at-fields";
+import { LabeledField } from "@/components/forms/labeled-field";
+import { OptionFormField } from "@/components/forms/option-select";
 import { serverErrorsTo, useSchemaForm } from "@/components/forms/use-schema-form";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { toast } from "@/components/ui/sonner";
 import { Textarea } from "@/components/ui/textarea";
 import { upsertParams, type KnowledgeEntryDto } from "@/server/services/knowledge/schemas";
@@ -109,33 +110,12 @@ function KnowledgeForm({ entry, branches, categories, onSaved }: FormProps & { o
           <DialogTitle>{entry ? "Eintrag bearbeiten" : "Eintrag anlegen"}</DialogTitle>
           <DialogDescription>Der Telefonassistent findet den Eintrag über Titel, Text und Stichwörter.</DialogDescription>
         </DialogHeader>
-        <FormField
-          control={form.control}
-          name="title"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>Titel</FormLabel>
-              <FormControl>
-                <Input {...field} maxLength={200} />
-              </FormControl>
-              <FormMessage />
-            </FormItem>
-          )}
-        />
-        <FormField
-          control={form.control}
-          name="content"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>Antwort</FormLabel>
-              <FormControl>
-                <Textarea {...field} maxLength={2000} rows={4} />
-              </FormControl>
-              <FormDescription>So liest der Assistent die Antwort vor; bitte in ganzen Sätzen.</FormDescription>
-              <FormMessage />
-            </FormItem>
-          )}
-        />
+        <LabeledField control={form.control} name="title" label="Titel">
+          {(field) => <Input {...field} maxLength={200} />}
+        </LabeledField>
+        <LabeledField control={form.control} name="content" label="Antwort" hint="So liest der Assistent die Antwort vor; bitte in ganzen Sätzen.">
+          {(field) => <Textarea {...field} maxLength={2000} rows={4} />}
+        </LabeledField>
         <div className="grid gap-4 sm:grid-cols-2">
           <FormField
             control={form.control}
@@ -155,46 +135,16 @@ function KnowledgeForm({ entry, branches, categories, onSaved }: FormProps & { o
               </FormItem>
             )}
           />
-          <FormField
+          <OptionFormField
             control={form.control}
             name="branch_id"
-            render={({ field }) => (
-              <FormItem>
-                <FormLabel>Gilt für</FormLabel>
-                <Select value={field.value} onValueChange={field.onChange}>
-                  <FormControl>
-                    <SelectTrigger>
-                      <SelectValue />
-                    </SelectTrigger>
-                  </FormControl>
-                  <SelectContent>
-                    <SelectItem value={ALL_BRANCHES}>Alle Filialen</SelectItem>
-                    {branches.map((b) => (
-                      <SelectItem key={b.id} value={b.id}>
-                        {b.name}
-                      </SelectItem>
-                    ))}
-                  </SelectContent>
-                </Select>
-                <FormMessage />
-              </FormItem>
-            )}
+            label="Gilt für"
+            options={[{ value: ALL_BRANCHES, label: "Alle Filialen" }, ...branches.map((b) => ({ value: b.id, label: b.name }))]}
           />
         </div>
-        <FormField
-          control={form.control}
-          name="keywords"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>Stichwörter</FormLabel>
-              <FormControl>
-                <Input {...field} />
-              </FormControl>
-              <FormDescription>Durch Kommas getrennt, z. B. „parken, parkplatz, auto“.</FormDescription>
-              <FormMessage />
-            </FormItem>
-          )}
-        />
+        <LabeledField control={form.control} name="keywords" label="Stichwörter" hint="Durch Kommas getrennt, z. B. „parken, parkplatz, auto“.">
+          {(field) => <Input {...field} />}
+        </LabeledField>
         <CheckboxFormField control={form.control} name="is_active" label="Aktiv" hint="Nur aktive Einträge verwendet der Assistent im Gespräch." />
         <DialogFooter>
           <Button type="submit" disabled={save.isPending}>
