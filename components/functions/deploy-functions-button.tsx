@@ -1,10 +1,10 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { LoaderCircle, UploadCloud } from "lucide-react";
+import { UploadCloud } from "lucide-react";
+import { PendingButton } from "@/components/forms/pending-button";
 import { toastError } from "@/components/forms/trpc-errors";
 import { useTRPC } from "@/components/trpc/provider";
-import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/sonner";
 
 /** "Funktionen an Agenten übertragen": every enabled function as a tool of the company's Retell agents. */
@@ -20,9 +20,8 @@ export function DeployFunctionsButton() {
     }),
   );
   return (
-    <Button type="button" variant="outline" onClick={() => deploy.mutate({})} disabled={deploy.isPending}>
-      {deploy.isPending ? <LoaderCircle className="animate-spin" aria-hidden /> : <UploadCloud aria-hidden />}
+    <PendingButton type="button" variant="outline" onClick={() => deploy.mutate({})} pending={deploy.isPending} icon={<UploadCloud aria-hidden />}>
       Funktionen an Agenten übertragen
-    </Button>
+    </PendingButton>
   );
 }

@@ -1,14 +1,16 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { LoaderCircle, Save } from "lucide-react";
+import { Save } from "lucide-react";
 import { useState } from "react";
 import { useWatch } from "react-hook-form";
 import { FormAlert } from "@/components/forms/form-alert";
+import { LabeledField } from "@/components/forms/labeled-field";
+import { OptionFormField } from "@/components/forms/option-select";
+import { PendingButton } from "@/components/forms/pending-button";
 import { useSchemaForm } from "@/components/forms/use-schema-form";
 import { toastSavedAndPushed } from "@/components/retell/retell-toasts";
 import { useTRPC } from "@/components/trpc/provider";
-import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
@@ -67,20 +69,14 @@ function FunctionForm({ fn, onSaved }: { fn?: CustomFunction; onSaved: () => voi
         </DialogHeader>
         <FormAlert message={form.formState.errors.root?.server?.message} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <FormField
+          <LabeledField
             control={form.control}
             name="name"
-            render={({ field }) => (
-              <FormItem>
-                <FormLabel>Name</FormLabel>
-                <FormControl>
-                  <Input {...field} readOnly={Boolean(fn)} maxLength={64} className="font-mono" autoComplete="off" />
-                </FormControl>
-                <FormDescription>{fn ? "Der Name lässt sich nicht ändern." : "Buchstaben, Ziffern, _ und -, z. B. lieferstatus_abfragen."}</FormDescription>
-                <FormMessage />
-              </FormItem>
-            )}
-          />
+            label="Name"
+            hint={fn ? "Der Name lässt sich nicht ändern." : "Buchstaben, Ziffern, _ und -, z. B. lieferstatus_abfragen."}
+          >
+            {(field) => <Input {...field} readOnly={Boolean(fn)} maxLength={64} className="font-mono" autoComplete="off" />}
+          </LabeledField>
           <FormField
             control={form.control}
             name="type"
@@ -107,92 +103,32 @@ function FunctionForm({ fn, onSaved }: { fn?: CustomFunction; onSaved: () => voi
             )}
           />
         </div>
-        <FormField
-          control={form.control}
-          name="description"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>Beschreibung</FormLabel>
-              <FormControl>
-                <Textarea {...field} maxLength={1000} rows={2} />
-              </FormControl>
-              <FormDescription>Daran erkennt der Assistent, wann er die Funktion aufrufen soll.</FormDescription>
-              <FormMessage />
-            </FormItem>
-          )}
-        />
+        <LabeledField control={form.control} name="description" label="Beschreibung" hint="Daran erkennt der Assistent, wann er die Funktion aufrufen soll.">
+          {(field) => <Textarea {...field} maxLength={1000} rows={2} />}
+        </LabeledField>
         {external && (
           <>
             <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
-              <FormField
-                control={form.control}
-                name="url"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>URL</FormLabel>
-                    <FormControl>
-                      <Input {...field} type="url" maxLength={2000} placeholder="https://" className="font-mono text-xs" />
-                    </FormControl>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
-              <FormField
-                control={form.control}
-                name="method"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>Methode</FormLabel>
-                    <Select value={field.value} onValueChange={field.onChange}>
-                      <FormControl>
-                        <SelectTrigger>
-                          <SelectValue />
-                        </SelectTrigger>
-                      </FormControl>
-                      <SelectContent>
-                        {HTTP_METHODS.map((m) => (
-                          <SelectItem key={m} value={m}>
-                            {m}
-                          </SelectItem>
-                        ))}
-                      </SelectContent>
-                    </Select>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
+              <LabeledField control={form.control} name="url" label="URL">
+                {(field) => <Input {...field} type="url" maxLength={2000} placeholder="https://" className="font-mono text-xs" />}
+              </LabeledField>
+              <OptionFormField control={form.control} name="method" label="Methode" options={HTTP_METHODS.map((m) => ({ value: m, label: m }))} />
             </div>
             <HeaderRows />
           </>
         )}
-        <FormField
+        <LabeledField
           control={form.control}
           name="parameter_schema"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>Parameter-Schema (JSON Schema)</FormLabel>
-              <FormControl>
-                <Textarea {...field} rows={10} spellCheck={false} className="font-mono text-xs" />
-              </FormControl>
-              <FormDescription>{'Ein JSON-Schema mit "type": "object"; seine "properties" sind die Angaben, die der Assistent übergibt.'}</FormDescription>
-              <FormMessage />
-            </FormItem>
-          )}
-        />
+          label="Parameter-Schema (JSON Schema)"
+          hint={'Ein JSON-Schema mit "type": "object"; seine "properties" sind die Angaben, die der Assistent übergibt.'}
+        >
+          {(field) => <Textarea {...field} rows={10} spellCheck={false} className="font-mono text-xs" />}
+        </LabeledField>
         <div className="grid items-end gap-4 sm:grid-cols-2">
-          <FormField
-            control={form.control}
-            name="timeout_ms"
-            render={({ field }) => (
-              <FormItem>
-                <FormLabel>Zeitlimit in Millisekunden</FormLabel>
-                <FormControl>
-                  <Input {...field} type="number" inputMode="numeric" min={1000} max={30000} step={500} />
-                </FormControl>
-                <FormMessage />
-              </FormItem>
-            )}
-          />
+          <LabeledField control={form.control} name="timeout_ms" label="Zeitlimit in Millisekunden">
+            {(field) => <Input {...field} type="number" inputMode="numeric" min={1000} max={30000} step={500} />}
+          </LabeledField>
           <FormField
             control={form.control}
             name="enabled"
@@ -207,10 +143,9 @@ function FunctionForm({ fn, onSaved }: { fn?: CustomFunction; onSaved: () => voi
           />
         </div>
         <DialogFooter>
-          <Button type="submit" disabled={pending}>
-            {pending ? <LoaderCircle className="animate-spin" aria-hidden /> : <Save aria-hidden />}
+          <PendingButton type="submit" pending={pending} icon={<Save aria-hidden />}>
             {fn ? "Änderungen speichern" : "Funktion anlegen"}
-          </Button>
+          </PendingButton>
         </DialogFooter>
       </form>
     </Form>

@@ -23,6 +23,29 @@ export function HeaderRows() {
   const recheck = () => {
     if (isSubmitted) void trigger("headers");
   };
+  /** One input of a row; a change rechecks the whole list, whose message stands under the rows. */
+  const cell = (name: `headers.${number}.${"name" | "value"}`, label: string, props: React.ComponentProps<"input">) => (
+    <FormField
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <FormItem className="gap-1">
+          <FormLabel className="text-xs">{label}</FormLabel>
+          <FormControl>
+            <Input
+              {...field}
+              onChange={(e) => {
+                field.onChange(e);
+                recheck();
+              }}
+              {...props}
+              className="font-mono text-xs"
+            />
+          </FormControl>
+        </FormItem>
+      )}
+    />
+  );
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
 
@@ -34,50 +57,13 @@ export function HeaderRows() {
       </p>
       {fields.map((row, index) => (
         <div key={row.id} className="grid grid-cols-[1fr_1fr_auto] items-end gap-2">
-          <FormField
-            control={control}
-            name={`headers.${index}.name`}
-            render={({ field }) => (
-              <FormItem className="gap-1">
-                <FormLabel className="text-xs">Name {index + 1}</FormLabel>
-                <FormControl>
-                  <Input
-                    {...field}
-                    onChange={(e) => {
-                      field.onChange(e);
-                      recheck();
-                    }}
-                    maxLength={100}
-                    className="font-mono text-xs"
-                    placeholder="X-Api-Key"
-                  />
-                </FormControl>
-              </FormItem>
-            )}
-          />
-          <FormField
-            control={control}
-            name={`headers.${index}.value`}
-            render={({ field }) => (
-              <FormItem className="gap-1">
-                <FormLabel className="text-xs">Wert {index + 1}</FormLabel>
-                <FormControl>
-                  <Input
-                    {...field}
-                    onChange={(e) => {
-                      field.onChange(e);
-                      recheck();
-                    }}
-                    type="password"
-                    autoComplete="off"
-                    maxLength={4000}
-                    className="font-mono text-xs"
-                    placeholder={row.stored ? `gespeichert: ${row.stored}` : "Wert"}
-                  />
-                </FormControl>
-              </FormItem>
-            )}
-          />
+          {cell(`headers.${index}.name`, `Name ${index + 1}`, { maxLength: 100, placeholder: "X-Api-Key" })}
+          {cell(`headers.${index}.value`, `Wert ${index + 1}`, {
+            type: "password",
+            autoComplete: "off",
+            maxLength: 4000,
+            placeholder: row.stored ? `gespeichert: ${row.stored}` : "Wert",
+          })}
           <Button type="button" variant="ghost" size="icon" onClick={() => remove(index)} aria-label={`Header ${index + 1} entfernen`}>
             <Trash2 aria-hidden />
           </Button>
