@@ -6,6 +6,8 @@ import { useWatch } from "react-hook-form";
 import { z } from "zod";
 import { FormAlert } from "@/components/forms/form-alert";
 import { formatDateTime } from "@/components/forms/format";
+import { LabeledField } from "@/components/forms/labeled-field";
+import { OptionFormField } from "@/components/forms/option-select";
 import { errorMessage } from "@/components/forms/trpc-errors";
 import { useSchemaForm } from "@/components/forms/use-schema-form";
 import { useTRPC } from "@/components/trpc/provider";
@@ -128,60 +130,27 @@ export function FunctionTester({ replayCallId }: { replayCallId?: string }) {
                   )}
                 />
                 <div className="grid gap-4 sm:grid-cols-2">
-                  <FormField
+                  <OptionFormField
                     control={form.control}
                     name="branch_id"
-                    render={({ field }) => (
-                      <FormItem>
-                        <FormLabel>Filiale</FormLabel>
-                        <Select value={field.value} onValueChange={changing(field.onChange)}>
-                          <FormControl>
-                            <SelectTrigger>
-                              <SelectValue />
-                            </SelectTrigger>
-                          </FormControl>
-                          <SelectContent>
-                            {data.branches.map((b) => (
-                              <SelectItem key={b.id} value={b.id}>
-                                {b.name}
-                              </SelectItem>
-                            ))}
-                          </SelectContent>
-                        </Select>
-                        <FormMessage />
-                      </FormItem>
-                    )}
+                    label="Filiale"
+                    options={data.branches.map((b) => ({ value: b.id, label: b.name }))}
+                    onChosen={() => run.reset()}
                   />
-                  <FormField
-                    control={form.control}
-                    name="caller_number"
-                    render={({ field }) => (
-                      <FormItem>
-                        <FormLabel>Anrufernummer (optional)</FormLabel>
-                        <FormControl>
-                          <Input {...field} inputMode="tel" onChange={changing(field.onChange)} />
-                        </FormControl>
-                        <FormMessage />
-                      </FormItem>
-                    )}
-                  />
+                  <LabeledField control={form.control} name="caller_number" label="Anrufernummer (optional)">
+                    {(field) => <Input {...field} inputMode="tel" onChange={changing(field.onChange)} />}
+                  </LabeledField>
                 </div>
                 {(selected?.fields ?? []).map((param, index) => (
-                  <FormField
+                  <LabeledField
                     key={`${functionName}-${param.name}`}
                     control={form.control}
                     name={`parameters.${index}`}
-                    render={({ field }) => (
-                      <FormItem>
-                        <FormLabel>{param.required ? `${param.name} *` : param.name}</FormLabel>
-                        <FormControl>
-                          <Input {...field} value={field.value ?? ""} data-testid={`ft-field-${param.name}`} maxLength={500} onChange={changing(field.onChange)} />
-                        </FormControl>
-                        {param.description && <FormDescription>{param.description}</FormDescription>}
-                        <FormMessage />
-                      </FormItem>
-                    )}
-                  />
+                    label={param.required ? `${param.name} *` : param.name}
+                    hint={param.description}
+                  >
+                    {(field) => <Input {...field} value={field.value ?? ""} data-testid={`ft-field-${param.name}`} maxLength={500} onChange={changing(field.onChange)} />}
+                  </LabeledField>
                 ))}
                 {run.error && <FormAlert message={errorMessage(run.error)} />}
                 <div className="flex flex-wrap gap-2">
