@@ -4,15 +4,16 @@ import { RotateCcw } from "lucide-react";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { useWatch, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
+import { LabeledField } from "@/components/forms/labeled-field";
+import { OptionFormField } from "@/components/forms/option-select";
 import { useSchemaForm } from "@/components/forms/use-schema-form";
 import { Button } from "@/components/ui/button";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { Form } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { DayFilterField } from "./day-filter-field";
 import { fieldsOf, FILTER_NAMES, filterSchema, type FilterFields, type FilterName, type FilterSchema } from "./filter-fields";
 import { STATUS_LABELS, STATUSES } from "./labels";
 import { defaultFilters, type AppointmentFilters } from "./list-filters";
-import { OptionFormField } from "@/components/forms/option-select";
 import { staffOf, useAppointmentOptions } from "./options";
 
 const SEARCH_DELAY_MS = 400;
@@ -83,29 +84,20 @@ export function AppointmentFilterBar({ filters, today, onChange }: { filters: Ap
           options={STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s].label }))}
           onChosen={() => void apply("status")}
         />
-        <FormField
-          control={form.control}
-          name="search"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>Kundschaft</FormLabel>
-              <FormControl>
-                <Input
-                  {...field}
-                  type="search"
-                  placeholder="z. B. Müller oder 0171 …"
-                  maxLength={100}
-                  autoComplete="off"
-                  onKeyDown={(e) => {
-                    if (e.key === "Enter") void apply("search");
-                  }}
-                />
-              </FormControl>
-              <FormDescription>Name oder Telefonnummer, in jeder Schreibweise</FormDescription>
-              <FormMessage />
-            </FormItem>
+        <LabeledField control={form.control} name="search" label="Kundschaft" hint="Name oder Telefonnummer, in jeder Schreibweise">
+          {(field) => (
+            <Input
+              {...field}
+              type="search"
+              placeholder="z. B. Müller oder 0171 …"
+              maxLength={100}
+              autoComplete="off"
+              onKeyDown={(e) => {
+                if (e.key === "Enter") void apply("search");
+              }}
+            />
           )}
-        />
+        </LabeledField>
         {!isDefault && (
           <div className="flex items-end sm:col-span-2 lg:col-span-3 2xl:col-span-6">
             <Button type="button" variant="ghost" size="sm" onClick={reset}>

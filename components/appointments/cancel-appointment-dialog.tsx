@@ -4,10 +4,11 @@ import { LoaderCircle, XCircle } from "lucide-react";
 import { useState } from "react";
 import { z } from "zod";
 import { FormAlert } from "@/components/forms/form-alert";
+import { LabeledField } from "@/components/forms/labeled-field";
 import { useSchemaForm } from "@/components/forms/use-schema-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { Form } from "@/components/ui/form";
 import { Textarea } from "@/components/ui/textarea";
 import { cancelParams, type AppointmentDto } from "@/server/services/appointments/schemas";
 import { describeAppointment } from "./describe";
@@ -75,20 +76,9 @@ function CancelAppointmentForm({
           <DialogTitle>Termin stornieren?</DialogTitle>
           <DialogDescription>{what} wird storniert. Die Kundschaft erhält eine Bestätigung, der Termin wird wieder frei.</DialogDescription>
         </DialogHeader>
-        <FormField
-          control={form.control}
-          name="reason"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>Grund (optional)</FormLabel>
-              <FormControl>
-                <Textarea {...field} maxLength={500} rows={3} />
-              </FormControl>
-              <FormDescription>Wird am Termin gespeichert, z. B. „Kundin krank“.</FormDescription>
-              <FormMessage />
-            </FormItem>
-          )}
-        />
+        <LabeledField control={form.control} name="reason" label="Grund (optional)" hint="Wird am Termin gespeichert, z. B. „Kundin krank“.">
+          {(field) => <Textarea {...field} maxLength={500} rows={3} />}
+        </LabeledField>
         <FormAlert message={form.formState.errors.root?.server?.message} />
         <DialogFooter>
           <DialogClose asChild>

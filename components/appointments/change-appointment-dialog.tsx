@@ -1,17 +1,20 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { CalendarClock, LoaderCircle } from "lucide-react";
+import { CalendarClock } from "lucide-react";
 import { useState } from "react";
 import { useWatch } from "react-hook-form";
 import { z } from "zod";
 import { FormAlert } from "@/components/forms/form-alert";
+import { LabeledField } from "@/components/forms/labeled-field";
+import { OptionFormField } from "@/components/forms/option-select";
+import { PendingButton } from "@/components/forms/pending-button";
 import { appErrorCode } from "@/components/forms/trpc-errors";
 import { useSchemaForm } from "@/components/forms/use-schema-form";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { Form } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/sonner";
 import { Textarea } from "@/components/ui/textarea";
@@ -19,7 +22,6 @@ import { changeParams, type AppointmentDto, type getResult } from "@/server/serv
 import { refuseUnchosen } from "./choices";
 import { describeAppointment } from "./describe";
 import { berlinDay, germanDay } from "./list-filters";
-import { OptionFormField } from "@/components/forms/option-select";
 import { staffOf, useAppointmentOptions } from "./options";
 import { showServiceErrors, SLOT_TAKEN } from "./service-errors";
 import { SlotPickerField } from "./slot-picker";
@@ -107,27 +109,18 @@ function ChangeAppointmentForm({ appointment, onDone }: { appointment: Appointme
           </DialogDescription>
         </DialogHeader>
         <div className="grid gap-4 sm:grid-cols-2">
-          <FormField
-            control={form.control}
-            name="new_date"
-            render={({ field }) => (
-              <FormItem>
-                <FormLabel>Neues Datum</FormLabel>
-                <FormControl>
-                  <Input
-                    {...field}
-                    type="date"
-                    onChange={(e) => {
-                      field.onChange(e);
-                      form.setValue("new_time", "");
-                    }}
-                  />
-                </FormControl>
-                {germanDay(field.value) && <FormDescription>{germanDay(field.value)}</FormDescription>}
-                <FormMessage />
-              </FormItem>
+          <LabeledField control={form.control} name="new_date" label="Neues Datum" hint={germanDay(date)}>
+            {(field) => (
+              <Input
+                {...field}
+                type="date"
+                onChange={(e) => {
+                  field.onChange(e);
+                  form.setValue("new_time", "");
+                }}
+              />
             )}
-          />
+          </LabeledField>
           <OptionFormField
             control={form.control}
             name="staff_id"
@@ -142,25 +135,14 @@ function ChangeAppointmentForm({ appointment, onDone }: { appointment: Appointme
           name="new_time"
           query={{ branchId: appointment.branch_id, serviceId: appointment.service_id, staffId: staffId || appointment.staff_id || undefined, date }}
         />
-        <FormField
-          control={form.control}
-          name="reason"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>Grund (optional)</FormLabel>
-              <FormControl>
-                <Textarea {...field} maxLength={500} rows={2} />
-              </FormControl>
-              <FormMessage />
-            </FormItem>
-          )}
-        />
+        <LabeledField control={form.control} name="reason" label="Grund (optional)">
+          {(field) => <Textarea {...field} maxLength={500} rows={2} />}
+        </LabeledField>
         <FormAlert message={form.formState.errors.root?.server?.message} />
         <DialogFooter>
-          <Button type="submit" disabled={change.isPending}>
-            {change.isPending ? <LoaderCircle className="animate-spin" aria-hidden /> : <CalendarClock aria-hidden />}
+          <PendingButton type="submit" pending={change.isPending} icon={<CalendarClock aria-hidden />}>
             Termin verschieben
-          </Button>
+          </PendingButton>
         </DialogFooter>
       </form>
     </Form>

@@ -1,17 +1,20 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { CalendarPlus, LoaderCircle, Plus } from "lucide-react";
+import { CalendarPlus, Plus } from "lucide-react";
 import { useEffect, useState } from "react";
 import { useWatch } from "react-hook-form";
 import { z } from "zod";
 import { FormAlert } from "@/components/forms/form-alert";
+import { LabeledField } from "@/components/forms/labeled-field";
+import { OptionFormField } from "@/components/forms/option-select";
+import { PendingButton } from "@/components/forms/pending-button";
 import { appErrorCode } from "@/components/forms/trpc-errors";
 import { useSchemaForm } from "@/components/forms/use-schema-form";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { Form } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/sonner";
 import { Textarea } from "@/components/ui/textarea";
@@ -19,7 +22,6 @@ import { bookParams } from "@/server/services/appointments/schemas";
 import { refuseUnchosen } from "./choices";
 import { describeAppointment } from "./describe";
 import { berlinDay, germanDay } from "./list-filters";
-import { OptionFormField } from "@/components/forms/option-select";
 import { servicesOfBranch, staffOf, useAppointmentOptions } from "./options";
 import { showServiceErrors, SLOT_TAKEN } from "./service-errors";
 import { SlotPickerField } from "./slot-picker";
@@ -153,78 +155,37 @@ function CreateAppointmentForm({ onDone }: { onDone: () => void }) {
             disabled={!serviceId}
             onChosen={() => clear("time")}
           />
-          <FormField
-            control={form.control}
-            name="date"
-            render={({ field }) => (
-              <FormItem>
-                <FormLabel>Datum</FormLabel>
-                <FormControl>
-                  <Input
-                    {...field}
-                    type="date"
-                    min={berlinDay()}
-                    onChange={(e) => {
-                      field.onChange(e);
-                      clear("time");
-                    }}
-                  />
-                </FormControl>
-                {germanDay(field.value) && <FormDescription>{germanDay(field.value)}</FormDescription>}
-                <FormMessage />
-              </FormItem>
+          <LabeledField control={form.control} name="date" label="Datum" hint={germanDay(date)}>
+            {(field) => (
+              <Input
+                {...field}
+                type="date"
+                min={berlinDay()}
+                onChange={(e) => {
+                  field.onChange(e);
+                  clear("time");
+                }}
+              />
             )}
-          />
+          </LabeledField>
         </div>
         <SlotPickerField control={form.control} name="time" query={{ branchId, serviceId, staffId, date }} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <FormField
-            control={form.control}
-            name="customer_name"
-            render={({ field }) => (
-              <FormItem>
-                <FormLabel>Name der Kundschaft</FormLabel>
-                <FormControl>
-                  <Input {...field} maxLength={200} autoComplete="off" />
-                </FormControl>
-                <FormMessage />
-              </FormItem>
-            )}
-          />
-          <FormField
-            control={form.control}
-            name="customer_phone"
-            render={({ field }) => (
-              <FormItem>
-                <FormLabel>Telefonnummer</FormLabel>
-                <FormControl>
-                  <Input {...field} type="tel" maxLength={40} autoComplete="off" />
-                </FormControl>
-                <FormDescription>In jeder Schreibweise, z. B. 0171 1234567</FormDescription>
-                <FormMessage />
-              </FormItem>
-            )}
-          />
+          <LabeledField control={form.control} name="customer_name" label="Name der Kundschaft">
+            {(field) => <Input {...field} maxLength={200} autoComplete="off" />}
+          </LabeledField>
+          <LabeledField control={form.control} name="customer_phone" label="Telefonnummer" hint="In jeder Schreibweise, z. B. 0171 1234567">
+            {(field) => <Input {...field} type="tel" maxLength={40} autoComplete="off" />}
+          </LabeledField>
         </div>
-        <FormField
-          control={form.control}
-          name="notes"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>Notizen (optional)</FormLabel>
-              <FormControl>
-                <Textarea {...field} maxLength={2000} rows={2} />
-              </FormControl>
-              <FormMessage />
-            </FormItem>
-          )}
-        />
+        <LabeledField control={form.control} name="notes" label="Notizen (optional)">
+          {(field) => <Textarea {...field} maxLength={2000} rows={2} />}
+        </LabeledField>
         <FormAlert message={form.formState.errors.root?.server?.message} />
         <DialogFooter>
-          <Button type="submit" disabled={book.isPending}>
-            {book.isPending ? <LoaderCircle className="animate-spin" aria-hidden /> : <CalendarPlus aria-hidden />}
+          <PendingButton type="submit" pending={book.isPending} icon={<CalendarPlus aria-hidden />}>
             Termin buchen
-          </Button>
+          </PendingButton>
         </DialogFooter>
       </form>
     </Form>
