@@ -1,21 +1,23 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { KeyRound, LoaderCircle, Plus, TriangleAlert } from "lucide-react";
+import { KeyRound, Plus, TriangleAlert } from "lucide-react";
 import { useMemo, useState } from "react";
 import { z } from "zod";
 import { CopyButton } from "@/components/forms/copy-button";
+import { LabeledField } from "@/components/forms/labeled-field";
+import { OptionSelect } from "@/components/forms/option-select";
+import { PendingButton } from "@/components/forms/pending-button";
 import { serverErrorsTo, useSchemaForm } from "@/components/forms/use-schema-form";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { Form, FormField, FormItem, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/sonner";
-import { OptionSelect } from "@/components/forms/option-select";
 import { createTokenInput } from "@/server/services/tokens/schemas";
 import { configurationGrantOf, READ_SUFFIX, suggestedGrants } from "@/server/core/token-scopes";
 
@@ -80,20 +82,9 @@ function CreateTokenForm({ onCreated }: { onCreated: (t: { token: string; name: 
           <DialogTitle>API-Token erstellen</DialogTitle>
           <DialogDescription>Ein Token gehört zu Ihrem Betrieb und kann jederzeit widerrufen werden.</DialogDescription>
         </DialogHeader>
-        <FormField
-          control={form.control}
-          name="name"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>Name</FormLabel>
-              <FormControl>
-                <Input {...field} maxLength={100} autoComplete="off" autoFocus />
-              </FormControl>
-              <FormDescription>Wofür das Token gedacht ist, z. B. „CRM“ oder „Zapier“.</FormDescription>
-              <FormMessage />
-            </FormItem>
-          )}
-        />
+        <LabeledField control={form.control} name="name" label="Name" hint="Wofür das Token gedacht ist, z. B. „CRM“ oder „Zapier“.">
+          {(field) => <Input {...field} maxLength={100} autoComplete="off" autoFocus />}
+        </LabeledField>
         <FormField
           control={form.control}
           name="allowed_servers"
@@ -175,10 +166,9 @@ function CreateTokenForm({ onCreated }: { onCreated: (t: { token: string; name: 
           }}
         />
         <DialogFooter>
-          <Button type="submit" disabled={create.isPending}>
-            {create.isPending ? <LoaderCircle className="animate-spin" aria-hidden /> : <KeyRound aria-hidden />}
+          <PendingButton type="submit" pending={create.isPending} icon={<KeyRound aria-hidden />}>
             Token erstellen
-          </Button>
+          </PendingButton>
         </DialogFooter>
       </form>
     </Form>

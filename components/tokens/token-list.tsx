@@ -7,12 +7,13 @@ import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { formatDate, formatDateTime } from "@/components/forms/format";
 import { toastError } from "@/components/forms/trpc-errors";
 import { ListFrame } from "@/components/lists/list-frame";
+import { ListTableHeader } from "@/components/lists/list-table-header";
 import { useTRPC } from "@/components/trpc/provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { toast } from "@/components/ui/sonner";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableRow } from "@/components/ui/table";
 import type { TokenInfo } from "@/server/services/tokens";
 
 /** The company's API tokens with their state, and revocation. */
@@ -40,19 +41,7 @@ export function TokenList() {
           <Card className="min-w-0">
             <CardContent className="px-2 pt-2 sm:px-5">
               <Table aria-label="API-Tokens">
-                <TableHeader>
-                  <TableRow className="hover:bg-transparent">
-                    <TableHead>Name</TableHead>
-                    <TableHead>Token</TableHead>
-                    <TableHead>Dienste</TableHead>
-                    <TableHead>Erstellt</TableHead>
-                    <TableHead>Zuletzt benutzt</TableHead>
-                    <TableHead>Status</TableHead>
-                    <TableHead>
-                      <span className="sr-only">Aktionen</span>
-                    </TableHead>
-                  </TableRow>
-                </TableHeader>
+                <ListTableHeader columns={["Name", "Token", "Dienste", "Erstellt", "Zuletzt benutzt", "Status"]} />
                 <TableBody>
                   {list.map((t) => (
                     <TokenRow key={t.id} token={t} />
