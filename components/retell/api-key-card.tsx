@@ -5,14 +5,16 @@ import { KeyRound, LoaderCircle } from "lucide-react";
 import { useState } from "react";
 import { useWatch } from "react-hook-form";
 import { z } from "zod";
-import { useSchemaForm } from "@/components/forms/use-schema-form";
+import { LabeledField } from "@/components/forms/labeled-field";
+import { PendingButton } from "@/components/forms/pending-button";
 import { errorMessage, fieldErrors } from "@/components/forms/trpc-errors";
+import { useSchemaForm } from "@/components/forms/use-schema-form";
 import { useTRPC } from "@/components/trpc/provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { Form } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/sonner";
@@ -96,26 +98,19 @@ export function ApiKeyCard() {
                 <Badge variant="warning">Nicht verbunden</Badge>
               )}
             </div>
-            <FormField
+            <LabeledField
               control={form.control}
               name="api_key"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{connected ? "Neuer Retell-API-Schlüssel" : "Retell-API-Schlüssel"}</FormLabel>
-                  <FormControl>
-                    <Input {...field} type="password" autoComplete="new-password" spellCheck={false} maxLength={500} className="font-mono" />
-                  </FormControl>
-                  <FormDescription>Zu finden in Retell unter „API Keys“. Verwenden Sie den Schlüssel, der dort als Webhook-Schlüssel markiert ist.</FormDescription>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
+              label={connected ? "Neuer Retell-API-Schlüssel" : "Retell-API-Schlüssel"}
+              hint="Zu finden in Retell unter „API Keys“. Verwenden Sie den Schlüssel, der dort als Webhook-Schlüssel markiert ist."
+            >
+              {(field) => <Input {...field} type="password" autoComplete="new-password" spellCheck={false} maxLength={500} className="font-mono" />}
+            </LabeledField>
           </CardContent>
           <CardFooter>
-            <Button type="submit" disabled={pending || typed.trim() === ""}>
-              {pending ? <LoaderCircle className="animate-spin" aria-hidden /> : <KeyRound aria-hidden />}
+            <PendingButton type="submit" pending={pending} disabled={typed.trim() === ""} icon={<KeyRound aria-hidden />}>
               {connected ? "Schlüssel ersetzen" : "Schlüssel speichern"}
-            </Button>
+            </PendingButton>
           </CardFooter>
         </form>
       </Form>

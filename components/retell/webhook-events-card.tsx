@@ -1,12 +1,12 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { BellRing, LoaderCircle, Save } from "lucide-react";
+import { BellRing, Save } from "lucide-react";
 import { useWatch } from "react-hook-form";
 import { z } from "zod";
+import { PendingButton } from "@/components/forms/pending-button";
 import { serverErrorsTo, useSchemaForm } from "@/components/forms/use-schema-form";
 import { useTRPC } from "@/components/trpc/provider";
-import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Form, FormControl, FormField, FormItem, FormMessage } from "@/components/ui/form";
@@ -91,10 +91,9 @@ export function WebhookEventsCard({ config }: { config: WebhookConfiguration }) 
             />
           </CardContent>
           <CardFooter>
-            <Button type="submit" disabled={save.isPending || !changed}>
-              {save.isPending ? <LoaderCircle className="animate-spin" aria-hidden /> : <Save aria-hidden />}
+            <PendingButton type="submit" pending={save.isPending} disabled={!changed} icon={<Save aria-hidden />}>
               Ereignisse speichern
-            </Button>
+            </PendingButton>
           </CardFooter>
         </form>
       </Form>

@@ -1,13 +1,13 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { CheckCircle2, LoaderCircle, Send, TriangleAlert } from "lucide-react";
+import { CheckCircle2, Send, TriangleAlert } from "lucide-react";
 import { formatDateTime } from "@/components/forms/format";
+import { PendingButton } from "@/components/forms/pending-button";
 import { toastError } from "@/components/forms/trpc-errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { toast } from "@/components/ui/sonner";
 import type { WebhookConfiguration } from "./use-webhook-configuration";
@@ -44,10 +44,9 @@ export function WebhookTestCard({ config }: { config: WebhookConfiguration }) {
       </CardHeader>
       <CardContent className="grid gap-4">
         <div>
-          <Button type="button" onClick={() => test.mutate({})} disabled={test.isPending || !config.connected}>
-            {test.isPending ? <LoaderCircle className="animate-spin" aria-hidden /> : <Send aria-hidden />}
+          <PendingButton type="button" onClick={() => test.mutate({})} pending={test.isPending} disabled={!config.connected} icon={<Send aria-hidden />}>
             Webhook testen
-          </Button>
+          </PendingButton>
           {!config.connected && <p className="mt-2 text-xs text-muted-foreground">Ohne Retell-API-Schlüssel lässt sich kein signierter Test senden.</p>}
         </div>
         <div aria-live="polite">
