@@ -6,11 +6,12 @@ import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { formatDateTime } from "@/components/forms/format";
 import { toastError } from "@/components/forms/trpc-errors";
 import { ListFrame } from "@/components/lists/list-frame";
+import { ListTableHeader } from "@/components/lists/list-table-header";
 import { useTRPC } from "@/components/trpc/provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/sonner";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableRow } from "@/components/ui/table";
 import { retellReadOptions, versionLabel } from "./retell-reads";
 
 /** The versions of one agent, the published one marked, with "Veröffentlichen" for the others. */
@@ -32,16 +33,7 @@ export function AgentVersions({ agentId, agentName }: { agentId: string; agentNa
     <ListFrame query={versions} loadingLabel="Versionen werden geladen" loadingRows={2}>
       {(data) => (
         <Table aria-label={`Versionen von ${agentName}`}>
-          <TableHeader>
-            <TableRow className="hover:bg-transparent">
-              <TableHead>Version</TableHead>
-              <TableHead>Zuletzt geändert</TableHead>
-              <TableHead>Status</TableHead>
-              <TableHead>
-                <span className="sr-only">Aktionen</span>
-              </TableHead>
-            </TableRow>
-          </TableHeader>
+          <ListTableHeader columns={["Version", "Zuletzt geändert", "Status"]} />
           <TableBody>
             {[...data.versions].reverse().map((v) => (
               <TableRow key={v.version} data-testid={`version-${agentId}-${v.version}`}>

@@ -1,15 +1,15 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Link2, LoaderCircle } from "lucide-react";
+import { Link2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useWatch } from "react-hook-form";
 import { z } from "zod";
 import { FormAlert } from "@/components/forms/form-alert";
+import { PendingButton } from "@/components/forms/pending-button";
 import { errorMessage, fieldErrors } from "@/components/forms/trpc-errors";
 import { useSchemaForm } from "@/components/forms/use-schema-form";
 import { useTRPC } from "@/components/trpc/provider";
-import { Button } from "@/components/ui/button";
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { toast } from "@/components/ui/sonner";
@@ -131,10 +131,9 @@ export function BindNumberForm({ numbers, agents }: { numbers: string[]; agents:
           })}
         </div>
         <div>
-          <Button type="submit" disabled={bind.isPending}>
-            {bind.isPending ? <LoaderCircle className="animate-spin" aria-hidden /> : <Link2 aria-hidden />}
+          <PendingButton type="submit" pending={bind.isPending} icon={<Link2 aria-hidden />}>
             Zuordnen
-          </Button>
+          </PendingButton>
         </div>
       </form>
     </Form>
