@@ -28,7 +28,6 @@ const DAY_PART_CASES: Array<[phrase: string, expected: string]> = [
   ["drei nachmittags", "15:00"],
   ["vier Nachmittag", "16:00"],
   ["am Nachmittag um sechs", "18:00"],
-  ["halb eins nachmittags", "12:30"],
   ["fünf nach halb drei nachmittags", "14:35"],
   ["viertel drei nachmittags", "14:15"],
   ["zehn nach drei nachmittags", "15:10"],
@@ -63,6 +62,11 @@ describe("parseGermanTime: a day part settles the hour", () => {
 
   it.each(DAY_PART_CASES)("%j → %s even when the opening hours favour the other reading", (phrase, expected) => {
     expect(parseGermanTime(phrase, { preferHours: (hhmm) => hhmm !== expected })).toBe(expected);
+  });
+
+  it("keeps twelve o'clock at noon in the afternoon", () => {
+    expect(germanTimeReadings("halb eins nachmittags")).toEqual(["12:30"]);
+    expect(parseGermanTime("zwölf Uhr nachmittags")).toBe("12:00");
   });
 
   it("keeps a 24-hour time against a contradicting day part", () => {
