@@ -103,6 +103,7 @@ describe("authenticateToken: the 30 s cache", () => {
 describe("authenticateToken: noticing changes to the token table", () => {
   it("looks at the table at most every 500 ms: a revocation made elsewhere shows from the next check on", async () => {
     const { token, info } = await newToken();
+    vi.advanceTimersByTime(10_000); // a clock far from zero: the window is measured from the last check
     expect(await authenticateToken(counted, token, T0)).not.toBeNull();
     expect(tableChecks).toBe(1);
     await revokeBehindTheBack(info.id);
@@ -157,14 +158,18 @@ describe("authenticateToken: lastUsedAt", () => {
   it("is written on use, at most once a minute per token", async () => {
     const { token, info } = await newToken();
     const other = await newToken();
+    const third = await newToken();
     expect(await lastUsed(info.id)).toBeNull();
     await authenticateToken(db.prisma, token, T0);
     await expect.poll(() => lastUsed(info.id)).toBe(T0);
 
+    // Other tokens used in between do not make this one's earlier use forgotten.
+    await authenticateToken(db.prisma, other.token, T0 + 1);
+    await expect.poll(() => lastUsed(other.info.id)).toBe(T0 + 1);
     await authenticateToken(db.prisma, token, T0 + 59_999);
-    // Another token's write, issued after, shows that the first token's would have landed by now.
-    await authenticateToken(db.prisma, other.token, T0 + 59_999);
-    await expect.poll(() => lastUsed(other.info.id)).toBe(T0 + 59_999);
+    // A third token's write, issued after, shows that the first token's would have landed by now.
+    await authenticateToken(db.prisma, third.token, T0 + 59_999);
+    await expect.poll(() => lastUsed(third.info.id)).toBe(T0 + 59_999);
     expect(await lastUsed(info.id)).toBe(T0);
 
     await authenticateToken(db.prisma, token, T0 + 60_000);
