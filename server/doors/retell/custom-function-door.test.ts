@@ -161,6 +161,22 @@ describe("custom-function door: request shapes", () => {
     expect((await executedFor("call_slug_ignored")).executions).toBe(1);
   });
 
+  it("serves another company by its own number and key", async () => {
+    const vierte = await db.prisma.company.create({
+      data: {
+        slug: "vierte",
+        name: "Vierte",
+        retellApiKeyEnc: encryptSecret("vierter-key"),
+        phoneNumbers: { create: { number: "+49301112288" } },
+        branches: { create: { name: "V" } },
+      },
+    });
+    const body = { ...parkingQuestion("call_vierte"), call: demoCall("call_vierte", { to_number: "+49301112288" }) };
+    const res = await handleCustomFunction(signedRequest(URL_BASE, body, { key: "vierter-key" }), null, deps());
+    expect(res.status).toBe(200);
+    expect(await db.prisma.auditLog.count({ where: { companyId: vierte.id, actorId: "call_vierte" } })).toBe(1);
+  });
+
   it("a company's key signs only for its own numbers", async () => {
     await db.prisma.company.create({
       data: { slug: "zweite", name: "Zweite", retellApiKeyEnc: encryptSecret("zweiter-key"), branches: { create: { name: "Z" } } },
