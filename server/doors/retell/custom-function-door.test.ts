@@ -126,6 +126,13 @@ describe("custom-function door: request shapes", () => {
     expect((await handleCustomFunction(root("company=demo"), "answer_question", deps())).status).toBe(400);
   });
 
+  it("args_at_root without a company in the URL is owned by our number", async () => {
+    const url = `${URL_BASE}/answer_question?call_id=call_root_number&to_number=%2B49301234567`;
+    const res = await handleCustomFunction(signedRequest(url, { frage: "Wo kann ich parken?" }), "answer_question", deps());
+    expect(res.status).toBe(200);
+    expect((await executedFor("call_root_number")).executions).toBe(1);
+  });
+
   it("args_at_root: refuses an unknown company even for our number", async () => {
     const url = `${URL_BASE}/answer_question?company=nope&call_id=c3&to_number=%2B49301234567`;
     const res = await handleCustomFunction(signedRequest(url, { frage: "Parken?" }), "answer_question", deps());
