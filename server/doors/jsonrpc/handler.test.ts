@@ -1,13 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { PrismaClient } from "@/server/generated/prisma/client";
+import { logger } from "@/server/platform/logger";
+import { freePort } from "@/server/testing/free-port";
 import { setCache } from "@/server/platform/cache";
 import { MemoryCache } from "@/server/platform/cache/memory";
 import { createTestDb, type TestDb } from "@/server/testing/test-db";
-import { ErrorCodes } from "@/server/core/errors";
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, ErrorCodes } from "@/server/core/errors";
 import { getRegistry, Registry } from "@/server/core/registry";
-import { defineMethod, defineServer } from "@/server/core/types";
+import { defineMethod, defineServer, type MethodDef } from "@/server/core/types";
 import { MethodRateLimiter, setRateLimiter } from "@/server/platform/rate-limit";
-import { createRpcHandler } from "@/server/doors/jsonrpc/handler";
+import { createRpcHandler, MAX_BATCH_SIZE } from "@/server/doors/jsonrpc/handler";
 import { serveFetchHandler, type ServedHandler } from "@/server/testing/serve";
 import { createDemoTenant, createOtherCompany, type Tenant } from "@/server/testing/tenants";
 import { clearTokenCache, createApiToken, revokeApiToken } from "@/server/services/tokens";
@@ -33,6 +37,9 @@ beforeEach(() => {
   setCache(new MemoryCache());
   setRateLimiter(new MethodRateLimiter());
 });
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 async function post(body: unknown, opts: { token?: string | null; headers?: Record<string, string>; raw?: boolean; url?: string } = {}) {
   const headers: Record<string, string> = { "content-type": "application/json", ...opts.headers };
@@ -45,6 +52,20 @@ async function post(body: unknown, opts: { token?: string | null; headers?: Reco
 
 const call = (method: string, params?: unknown, id: unknown = 1) => ({ jsonrpc: "2.0", id, method, ...(params === undefined ? {} : { params }) });
 
+/** Serves the gateway with one extra server holding `method`, and grants the demo token that server. */
+async function withExtraServer(name: string, method: MethodDef, run: (url: string) => Promise<void>) {
+  const registry = new Registry([...getRegistry().servers, defineServer({ name, version: "1", description: "", methods: [method] })]);
+  const served = await serveFetchHandler(createRpcHandler({ db: db.prisma, registry }));
+  // Tokens call only what they were granted; this one is granted the extra server.
+  await db.prisma.apiToken.update({ where: { tokenHash: hashToken(demo.token) }, data: { allowedServers: { push: name } } });
+  clearTokenCache();
+  try {
+    await run(served.url);
+  } finally {
+    await served.close();
+  }
+}
+
 describe("authentication", () => {
   it.each([
     ["no token", null],
@@ -53,7 +74,7 @@ describe("authentication", () => {
   ])("answers %s with HTTP 401 and JSON-RPC code -32001", async (_label, token) => {
     const res = await post(call("company.get"), { token });
     expect(res.status).toBe(401);
-    expect(res.headers.get("www-authenticate")).toMatch(/^Bearer/);
+    expect(res.headers.get("www-authenticate")).toBe('Bearer realm="askproai"');
     expect(res.json).toEqual({ jsonrpc: "2.0", id: null, error: { code: -32001, message: expect.stringMatching(/API-Token/), data: { type: "Unauthorized" } } });
   });
 
@@ -103,6 +124,42 @@ describe("JSON-RPC 2.0", () => {
     expect(typeof res.json.result.metadata.processing_time_ms).toBe("number");
   });
 
+  it("marks every answer cache-control: no-store", async () => {
+    const answers = [
+      await post(call("company.get", {})),
+      await post(call("calendar.teleport", {})),
+      await post([call("company.get", {}, 1), call("branch.list", {}, 2)]),
+      await post({ jsonrpc: "2.0", id: 1 }),
+      await post("{", { raw: true }),
+      await post(call("company.get", {}), { token: null }),
+    ];
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 400, 400, 401]);
+    for (const answer of answers) expect(answer.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("reports the processing time in milliseconds with two decimals", async () => {
+    const slow = defineMethod({
+      name: "slow.wait",
+      description: "",
+      params: z.object({}),
+      result: z.object({}),
+      kind: "read",
+      handler: async () => {
+        await new Promise((r) => setTimeout(r, 40));
+        return {};
+      },
+    });
+    await withExtraServer("slow", slow, async (url) => {
+      const started = performance.now();
+      const res = await post(call("slow.wait", {}), { url });
+      const elapsed = performance.now() - started;
+      const ms = res.json.result.metadata.processing_time_ms;
+      expect(ms).toBeGreaterThanOrEqual(39);
+      expect(ms).toBeLessThanOrEqual(elapsed);
+      expect(String(ms)).toMatch(/^\d+(\.\d{1,2})?$/);
+    });
+  });
+
   it("generates a correlation id when none (or an unsafe one) is given", async () => {
     const res = await post(call("company.get"), { headers: { "x-mcp-request-id": "bad id with spaces" } });
     const id = res.headers.get("x-request-id");
@@ -123,21 +180,40 @@ describe("JSON-RPC 2.0", () => {
   });
 
   it.each([
-    ["a missing jsonrpc", { id: 5, method: "company.get" }, 5],
-    ["a wrong jsonrpc", { jsonrpc: "1.0", id: 5, method: "company.get" }, 5],
-    ["a non-string method", { jsonrpc: "2.0", id: 5, method: 1 }, 5],
-    ["scalar params", { jsonrpc: "2.0", id: 5, method: "company.get", params: "x" }, 5],
-    ["an object id", { jsonrpc: "2.0", id: { a: 1 }, method: "company.get" }, null],
-    ["a scalar body", 42, null],
-  ])("answers %s with -32600", async (_label, body, id) => {
+    ["a missing jsonrpc", { id: 5, method: "company.get" }, 5, /"jsonrpc"/],
+    ["a wrong jsonrpc", { jsonrpc: "1.0", id: 5, method: "company.get" }, 5, /"jsonrpc"/],
+    ["a non-string method", { jsonrpc: "2.0", id: 5, method: 1 }, 5, /"method"/],
+    ["an empty method name", { jsonrpc: "2.0", id: 5, method: "" }, 5, /"method"/],
+    ["scalar params", { jsonrpc: "2.0", id: 5, method: "company.get", params: "x" }, 5, /"params"/],
+    ['"params": null', { jsonrpc: "2.0", id: 5, method: "company.get", params: null }, 5, /"params"/],
+    ["an object id", { jsonrpc: "2.0", id: { a: 1 }, method: "company.get" }, null, /id/],
+    ["a scalar body", 42, null, /JSON-RPC-Objekt/],
+  ])("answers %s with HTTP 400 and -32600", async (_label, body, id, message) => {
     const res = await post(body);
-    expect(res.json).toMatchObject({ jsonrpc: "2.0", id, error: { code: -32600, data: { type: "InvalidRequest" } } });
+    expect(res.status).toBe(400);
+    expect(res.json).toEqual({ jsonrpc: "2.0", id, error: { code: -32600, message: expect.stringMatching(message), data: { type: "InvalidRequest" } } });
   });
 
   it("answers an empty batch with one -32600 object", async () => {
     const res = await post([]);
-    expect(Array.isArray(res.json)).toBe(false);
-    expect(res.json).toMatchObject({ id: null, error: { code: -32600 } });
+    expect(res.status).toBe(400);
+    expect(res.json).toEqual({ jsonrpc: "2.0", id: null, error: { code: -32600, message: "Ein Batch darf nicht leer sein.", data: { type: "InvalidRequest" } } });
+  });
+
+  it(`answers a batch of up to ${MAX_BATCH_SIZE} calls and refuses a larger one as a whole`, async () => {
+    const batch = (n: number) => Array.from({ length: n }, (_, i) => call("calendar.teleport", {}, i));
+    expect(MAX_BATCH_SIZE).toBe(100);
+    const full = await post(batch(100));
+    expect(full.status).toBe(200);
+    expect(full.json.map((r: { id: number }) => r.id)).toEqual([...Array(100).keys()]);
+
+    const tooMany = await post(batch(101));
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.json).toEqual({
+      jsonrpc: "2.0",
+      id: null,
+      error: { code: -32600, message: "Ein Batch darf höchstens 100 Aufrufe enthalten.", data: { type: "InvalidRequest" } },
+    });
   });
 
   it("answers unknown methods with -32601", async () => {
@@ -151,7 +227,14 @@ describe("JSON-RPC 2.0", () => {
     expect(res.json.error.code).toBe(-32602);
     expect(res.json.error.data.issues[0]).toMatchObject({ path: ["limit"], code: "too_big" });
     const positional = await post(call("customer.list", [1, 2], 11));
-    expect(positional.json.error).toMatchObject({ code: -32602 });
+    expect(positional.status).toBe(200);
+    expect(positional.json).toEqual({
+      jsonrpc: "2.0",
+      id: 11,
+      error: { code: -32602, message: "Parameter müssen als Objekt übergeben werden.", data: { type: "InvalidParams" } },
+    });
+    const positionalNotification = await post({ jsonrpc: "2.0", method: "customer.list", params: [1] });
+    expect(positionalNotification.status).toBe(204);
   });
 
   it("answers domain errors with the spec's numeric code, type and a German message", async () => {
@@ -160,39 +243,54 @@ describe("JSON-RPC 2.0", () => {
     expect(res.json).toEqual({ jsonrpc: "2.0", id: 12, error: { code: 3005, message: "Die Filiale wurde nicht gefunden.", data: { type: "NotFound" } } });
   });
 
-  it("answers unexpected failures with -32603 and no internals", async () => {
-    const registry = new Registry([
-      ...getRegistry().servers,
-      defineServer({
-        name: "explode",
-        version: "1",
-        description: "",
-        methods: [
-          defineMethod({
-            name: "explode.now",
-            description: "",
-            params: z.object({}),
-            result: z.object({}),
-            kind: "read",
-            handler: async () => {
-              throw new Error("secret connection string postgres://root:pw@db");
-            },
-          }),
-        ],
-      }),
-    ]);
-    const served = await serveFetchHandler(createRpcHandler({ db: db.prisma, registry }));
-    // Tokens call only what they were granted; this one is granted the extra server.
-    await db.prisma.apiToken.update({ where: { tokenHash: hashToken(demo.token) }, data: { allowedServers: { push: "explode" } } });
-    clearTokenCache();
-    try {
-      const res = await post(call("explode.now", {}, "x"), { url: served.url });
+  it("answers unexpected failures with -32603 and no internals, logs them and sets no Retry-After", async () => {
+    const failure = new Error("secret connection string postgres://root:pw@db");
+    const explode = defineMethod({
+      name: "explode.now",
+      description: "",
+      params: z.object({}),
+      result: z.object({}),
+      kind: "read",
+      handler: async () => {
+        throw failure;
+      },
+    });
+    await withExtraServer("explode", explode, async (url) => {
+      const logged = vi.spyOn(logger, "error");
+      const res = await post(call("explode.now", {}, "x"), { url, headers: { "x-request-id": "boom-1" } });
       expect(res.status).toBe(500);
       expect(res.json).toEqual({ jsonrpc: "2.0", id: "x", error: { code: -32603, message: "Interner Fehler", data: { type: "InternalError" } } });
       expect(res.text).not.toMatch(/postgres|secret|at /);
-    } finally {
-      await served.close();
-    }
+      expect(res.headers.get("retry-after")).toBeNull();
+      expect(logged).toHaveBeenCalledWith({ err: failure, correlation_id: "boom-1", method: "explode.now" }, "json-rpc call failed");
+    });
+  });
+
+  it("logs at most 100 characters of a failing method's name", async () => {
+    const longName = `explode.${"x".repeat(150)}`;
+    const explode = defineMethod({
+      name: longName,
+      description: "",
+      params: z.object({}),
+      result: z.object({}),
+      kind: "read",
+      handler: async () => {
+        throw new Error("boom");
+      },
+    });
+    await withExtraServer("explode", explode, async (url) => {
+      const logged = vi.spyOn(logger, "error");
+      expect((await post(call(longName, {}), { url })).status).toBe(500);
+      expect(logged).toHaveBeenCalledWith(expect.objectContaining({ method: longName.slice(0, 100) }), "json-rpc call failed");
+    });
+  });
+
+  it("logs no domain error or unknown method as an internal failure", async () => {
+    const logged = vi.spyOn(logger, "error");
+    await post(call("branch.get", { branch_id: "nope" }));
+    await post(call("calendar.teleport", {}));
+    await post(call("customer.list", { limit: 500 }));
+    expect(logged).not.toHaveBeenCalled();
   });
 
   it("refuses a company_id of another company (3006)", async () => {
@@ -201,17 +299,118 @@ describe("JSON-RPC 2.0", () => {
   });
 
   it("refuses other HTTP methods", async () => {
-    const res = await fetch(gateway.url, { method: "GET", headers: { "x-mcp-token": demo.token } });
+    const res = await fetch(gateway.url, { method: "GET", headers: { "x-mcp-token": demo.token, "x-request-id": "get-1" } });
     expect(res.status).toBe(405);
     expect(res.headers.get("allow")).toBe("POST");
+    expect(res.headers.get("x-request-id")).toBe("get-1");
+    expect(await res.json()).toEqual({
+      jsonrpc: "2.0",
+      id: null,
+      error: { code: -32600, message: "Nur POST ist erlaubt.", data: { type: "MethodNotAllowed" } },
+    });
+  });
+
+  it("refuses a body over the limit with HTTP 413", async () => {
+    // Straight to the handler: over HTTP the cut-off upload resets the test server's connection.
+    const handler = createRpcHandler({ db: db.prisma, now: () => NOW });
+    const tooLarge = new Request("http://localhost/api/mcp", { method: "POST", headers: { "x-mcp-token": demo.token }, body: " ".repeat(1_000_001) });
+    const res = await handler(tooLarge);
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({ jsonrpc: "2.0", id: null, error: { code: -32600, message: "Die Anfrage ist zu groß.", data: { type: "PayloadTooLarge" } } });
+  });
+});
+
+describe("an unreachable database and other failures outside the method", () => {
+  const request = (token: string) =>
+    new Request("http://localhost/api/mcp", {
+      method: "POST",
+      headers: { "x-mcp-token": token, "x-request-id": "early-1" },
+      body: JSON.stringify(call("company.get", {})),
+    });
+
+  /** A Prisma client for a database nothing listens for. */
+  async function unreachableDatabase() {
+    const port = await freePort();
+    return new PrismaClient({ adapter: new PrismaPg({ connectionString: `postgresql://app:pw@127.0.0.1:${port}/app`, connectionTimeoutMillis: 1_000 }) });
+  }
+
+  const errorLogs = (spy: { mock: { calls: unknown[][] } }) => spy.mock.calls.map(([fields, msg]) => ({ fields: fields as Record<string, unknown>, msg }));
+
+  const unavailable = (id: number | null) => ({
+    jsonrpc: "2.0",
+    id,
+    error: { code: ErrorCodes.DATABASE_ERROR, message: DATABASE_UNAVAILABLE_MESSAGE, data: { type: "DatabaseError", retry_after: DATABASE_RETRY_AFTER_SECONDS } },
+  });
+
+  it("answers 503, 3004 and Retry-After when the token cannot be looked up, not as an internal failure", async () => {
+    const unreachable = await unreachableDatabase();
+    clearTokenCache(); // so that authentication asks the database
+    const logged = vi.spyOn(logger, "error");
+    try {
+      const res = await createRpcHandler({ db: unreachable })(request(demo.token));
+      expect(res.status).toBe(503);
+      expect(res.headers.get("retry-after")).toBe(String(DATABASE_RETRY_AFTER_SECONDS));
+      expect(res.headers.get("x-request-id")).toBe("early-1");
+      expect(await res.json()).toEqual(unavailable(null));
+      expect(errorLogs(logged).map((l) => l.msg)).toEqual(["database unreachable"]);
+      expect(errorLogs(logged)[0]!.fields).toMatchObject({ door: "json-rpc", correlation_id: "early-1" });
+    } finally {
+      await unreachable.$disconnect();
+    }
+  });
+
+  it("answers 503, 3004 and Retry-After with the call's id when the method cannot reach its database", async () => {
+    const unreachable = await unreachableDatabase();
+    const lookup = defineMethod({
+      name: "outage.read",
+      description: "",
+      params: z.object({}),
+      result: z.object({}),
+      kind: "read",
+      handler: async () => {
+        await unreachable.company.findFirst();
+        return {};
+      },
+    });
+    try {
+      await withExtraServer("outage", lookup, async (url) => {
+        const logged = vi.spyOn(logger, "error");
+        const res = await post(call("outage.read", {}, 8), { url, headers: { "x-request-id": "late-1" } });
+        expect(res.status).toBe(503);
+        expect(res.headers.get("retry-after")).toBe(String(DATABASE_RETRY_AFTER_SECONDS));
+        expect(res.json).toEqual(unavailable(8));
+        expect(errorLogs(logged).map((l) => l.msg)).toEqual(["database unreachable"]);
+        expect(errorLogs(logged)[0]!.fields).toMatchObject({ door: "json-rpc", correlation_id: "late-1" });
+      });
+    } finally {
+      await unreachable.$disconnect();
+    }
+  });
+
+  it("answers a failing token lookup with 500 and -32603, logged and without Retry-After", async () => {
+    const broken = await createTestDb();
+    const tenant = await createDemoTenant(broken.prisma, NOW);
+    await broken.pglite.close();
+    clearTokenCache();
+    const logged = vi.spyOn(logger, "error");
+    try {
+      const res = await createRpcHandler({ db: broken.prisma })(request(tenant.token));
+      expect(res.status).toBe(500);
+      expect(res.headers.get("retry-after")).toBeNull();
+      expect(await res.json()).toEqual({ jsonrpc: "2.0", id: null, error: { code: -32603, message: "Interner Fehler", data: { type: "InternalError" } } });
+      expect(logged).toHaveBeenCalledWith({ err: expect.any(Error), correlation_id: "early-1" }, "json-rpc gateway failed");
+    } finally {
+      await broken.prisma.$disconnect();
+    }
   });
 });
 
 describe("notifications and batches", () => {
-  it("answers a notification with no body", async () => {
-    const res = await post({ jsonrpc: "2.0", method: "company.get" });
+  it("answers a notification with no body, keeping the correlation id", async () => {
+    const res = await post({ jsonrpc: "2.0", method: "company.get" }, { headers: { "x-request-id": "note-1" } });
     expect(res.status).toBe(204);
     expect(res.text).toBe("");
+    expect(res.headers.get("x-request-id")).toBe("note-1");
   });
 
   it("runs a notification's write even though it gets no answer", async () => {
@@ -220,10 +419,11 @@ describe("notifications and batches", () => {
     expect(res.json.result.data.settings.bookingWindowDays).toBe(33);
   });
 
-  it("answers a batch of only notifications with no body", async () => {
-    const res = await post([{ jsonrpc: "2.0", method: "company.get" }, { jsonrpc: "2.0", method: "nope.nope" }]);
+  it("answers a batch of only notifications with no body, keeping the correlation id", async () => {
+    const res = await post([{ jsonrpc: "2.0", method: "company.get" }, { jsonrpc: "2.0", method: "nope.nope" }], { headers: { "x-request-id": "note-2" } });
     expect(res.status).toBe(204);
     expect(res.text).toBe("");
+    expect(res.headers.get("x-request-id")).toBe("note-2");
   });
 
   it("answers a mixed batch with the non-notification responses in order", async () => {
@@ -234,8 +434,9 @@ describe("notifications and batches", () => {
       { foo: "boo" },
       call("customer.list", { limit: "x" }, 3),
       call("branch.get", { branch_id: demo.branchId }, 4),
-    ]);
+    ], { headers: { "x-request-id": "batch-1" } });
     expect(res.status).toBe(200);
+    expect(res.headers.get("x-request-id")).toBe("batch-1");
     expect(res.json.map((r: { id: unknown; error?: { code: number } }) => [r.id, r.error?.code ?? "ok"])).toEqual([
       [1, "ok"],
       ["two", -32601],
