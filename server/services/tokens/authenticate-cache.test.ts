@@ -199,3 +199,33 @@ describe("authenticateToken: lastUsedAt", () => {
     }
   });
 });
+
+describe("authenticateToken: memory stays bounded", () => {
+  /** The cache's state (kept on globalThis so that Next's module copies share it). */
+  const cacheState = () =>
+    (globalThis as unknown as { __askproTokens: { byHash: Map<string, unknown>; touched: Map<string, number> } }).__askproTokens;
+  const BOUND = 10_000;
+
+  it("drops the oldest cached token once 10,000 are cached, and forgets the lastUsedAt times once 10,000 are kept", async () => {
+    const first = await newToken();
+    await authenticateToken(db.prisma, first.token, T0); // reads the table's signature: the cache is fresh for 500 ms
+    const { byHash, touched } = cacheState();
+    byHash.clear();
+    touched.clear();
+    const entry = { token: { id: "x", companyId, allowedServers: [] }, expiresAt: T0 + 60_000 };
+    for (let i = 0; i < BOUND; i++) {
+      byHash.set(`filler-${i}`, entry);
+      touched.set(`filler-${i}`, T0);
+    }
+
+    const second = await newToken();
+    expect(await authenticateToken(db.prisma, second.token, T0)).toMatchObject({ id: second.info.id });
+    // One in, the oldest out: still exactly the bound.
+    expect(byHash.size).toBe(BOUND);
+    expect(byHash.has("filler-0")).toBe(false);
+    expect(byHash.has("filler-1")).toBe(true);
+    expect(byHash.has(hashToken(second.token))).toBe(true);
+    // The lastUsedAt times start over with just this token.
+    expect([...touched.keys()]).toEqual([second.info.id]);
+  });
+});
