@@ -81,4 +81,15 @@ describe("appointments.book through Cal.com", () => {
       calcom.state.delayMs = 0;
     }
   });
+
+  it("answers a retry with the same idempotency key from the first booking, without asking Cal.com again", async () => {
+    const request = { ...params("14:00", "0176 7100004"), idempotency_key: "retry-cal-1" };
+    const first = await bookAppointment(f.ctx(RETELL), request);
+    const asked = calcom.state.requestsTo("POST", "/v2/bookings").length;
+
+    const again = await bookAppointment(f.ctx(RETELL), request);
+    expect(again).toMatchObject({ success: true, already_booked: true, appointment: { id: first.appointment.id } });
+    expect(first).toMatchObject({ success: true, already_booked: false });
+    expect(calcom.state.requestsTo("POST", "/v2/bookings")).toHaveLength(asked);
+  });
 });
