@@ -90,6 +90,9 @@ describe("appointments.book through Cal.com", () => {
     const again = await bookAppointment(f.ctx(RETELL), request);
     expect(again).toMatchObject({ success: true, already_booked: true, appointment: { id: first.appointment.id } });
     expect(first).toMatchObject({ success: true, already_booked: false });
+    // Cal.com assigns no staff member of ours, so the sentence names none.
+    expect(first.appointment.staff_id).toBeNull();
+    expect(again.message).toBe("Ihr Termin für Herrenhaarschnitt am Donnerstag, 12.03.2026 um 14:00 Uhr ist gebucht.");
     expect(calcom.state.requestsTo("POST", "/v2/bookings")).toHaveLength(asked);
   });
 });
