@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { TSX_NODE_ARGS } from "@/server/testing/run-script";
 
 export const DIST_DIR = ".next-bench";
 
@@ -24,8 +25,8 @@ export function ensureBuild(env: NodeJS.ProcessEnv, force: boolean): void {
 
 /** Migrates and seeds a fresh embedded database, then creates an API token; returns the token. */
 export function prepareData(env: NodeJS.ProcessEnv): string {
-  runOrThrow("npx", ["--no-install", "tsx", "scripts/prepare-db.ts"], env, "database preparation");
-  const out = runOrThrow("npx", ["--no-install", "tsx", "scripts/mcp-token.ts", "--company", "demo", "--name", "Benchmark", "--servers", "all"], env, "token creation");
+  runOrThrow(process.execPath, [...TSX_NODE_ARGS, "scripts/prepare-db.ts"], env, "database preparation");
+  const out = runOrThrow(process.execPath, [...TSX_NODE_ARGS, "scripts/mcp-token.ts", "--company", "demo", "--name", "Benchmark", "--servers", "all"], env, "token creation");
   const token = out.trim().split("\n").at(-1)!;
   if (!token.startsWith("apk_")) throw new Error(`Unexpected token output:\n${out}`);
   return token;
