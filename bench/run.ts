@@ -68,6 +68,8 @@ async function main() {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
+    // The sections call the demo company; a production start seeds it only when asked.
+    SEED_DEMO: "true",
     NEXT_DIST_DIR: DIST_DIR,
     PGLITE_DATA_DIR: path.join(dataDir, "pglite"),
     // Measure the gateway, not the limiter refusing: generous limits for this run only.
