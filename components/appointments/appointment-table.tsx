@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { formatTime } from "@/components/forms/format";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { ListTableHeader } from "@/components/lists/list-table-header";
+import { Table, TableBody, TableCell, TableRow } from "@/components/ui/table";
 import type { AppointmentDto } from "@/server/services/appointments/schemas";
 import { CancelAppointmentDialog } from "./cancel-appointment-dialog";
 import { describeAppointment } from "./describe";
@@ -12,21 +13,7 @@ import { StatusBadge } from "./status-badge";
 export function AppointmentTable({ appointments, canCancel, busy }: { appointments: AppointmentDto[]; canCancel: boolean; busy: boolean }) {
   return (
     <Table aria-label="Termine" aria-busy={busy}>
-      <TableHeader>
-        <TableRow className="hover:bg-transparent">
-          <TableHead>Termin</TableHead>
-          <TableHead>Kundschaft</TableHead>
-          <TableHead>Leistung</TableHead>
-          <TableHead>Mitarbeiter</TableHead>
-          <TableHead className="hidden xl:table-cell">Filiale</TableHead>
-          <TableHead>Status</TableHead>
-          {canCancel && (
-            <TableHead>
-              <span className="sr-only">Aktionen</span>
-            </TableHead>
-          )}
-        </TableRow>
-      </TableHeader>
+      <ListTableHeader columns={["Termin", "Kundschaft", "Leistung", "Mitarbeiter", { title: "Filiale", className: "hidden xl:table-cell" }, "Status"]} actions={canCancel} />
       <TableBody>
         {appointments.map((a) => (
           <TableRow key={a.id} data-testid="appointment-row">

@@ -9,7 +9,8 @@ import { useTRPC } from "@/components/trpc/provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { ListTableHeader } from "@/components/lists/list-table-header";
+import { Table, TableBody, TableCell, TableRow } from "@/components/ui/table";
 import { DeleteFunctionButton } from "./delete-function-button";
 import { EnabledSwitch } from "./enabled-switch";
 import { FunctionEditorDialog } from "./function-editor-dialog";
@@ -69,20 +70,7 @@ function FunctionTable({ title, description, functions }: { title: string; descr
       </CardHeader>
       <CardContent className="px-2 sm:px-5">
         <Table aria-label={title}>
-          <TableHeader>
-            <TableRow className="hover:bg-transparent">
-              <TableHead>Funktion</TableHead>
-              <TableHead>Typ</TableHead>
-              <TableHead>Zuletzt benutzt</TableHead>
-              <TableHead className="text-right">Aufrufe</TableHead>
-              <TableHead>Aktiv</TableHead>
-              {editable && (
-                <TableHead>
-                  <span className="sr-only">Aktionen</span>
-                </TableHead>
-              )}
-            </TableRow>
-          </TableHeader>
+          <ListTableHeader columns={["Funktion", "Typ", "Zuletzt benutzt", { title: "Aufrufe", className: "text-right" }, "Aktiv"]} actions={editable} />
           <TableBody>
             {functions.map((fn) => (
               <FunctionRow key={fn.id} fn={fn} withActions={editable} />

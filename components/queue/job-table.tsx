@@ -7,7 +7,8 @@ import { formatDateTime } from "@/components/forms/format";
 import { ListFrame } from "@/components/lists/list-frame";
 import { useTRPC } from "@/components/trpc/provider";
 import { Badge } from "@/components/ui/badge";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { ListTableHeader } from "@/components/lists/list-table-header";
+import { Table, TableBody, TableCell, TableRow } from "@/components/ui/table";
 import type { JobDto } from "@/server/services/queue/schemas";
 import { JobActions, type JobPermissions } from "./job-actions";
 import { kindLabel, stateInfo, type JobState } from "./job-labels";
@@ -46,21 +47,7 @@ export function JobTable({ state, label, permissions }: { state?: JobState; labe
     >
       {(data) => (
         <Table aria-label={label}>
-          <TableHeader>
-            <TableRow className="hover:bg-transparent">
-              <TableHead>Auftrag</TableHead>
-              <TableHead>Zustand</TableHead>
-              <TableHead>Versuche</TableHead>
-              <TableHead>Nächster Lauf</TableHead>
-              <TableHead>Letzter Fehler</TableHead>
-              <TableHead>Erstellt</TableHead>
-              {canManage && (
-                <TableHead>
-                  <span className="sr-only">Aktionen</span>
-                </TableHead>
-              )}
-            </TableRow>
-          </TableHeader>
+          <ListTableHeader columns={["Auftrag", "Zustand", "Versuche", "Nächster Lauf", "Letzter Fehler", "Erstellt"]} actions={canManage} />
           <TableBody>
             {data.jobs.map((job) => (
               <JobRow key={job.id} job={job} permissions={canManage ? permissions : null} />
