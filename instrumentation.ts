@@ -13,6 +13,10 @@ export async function register(): Promise<void> {
     const { reencryptLegacySecretsAtStartup } = await import("@/server/platform/secrets-at-rest");
     await reencryptLegacySecretsAtStartup(await getDb());
     worker = await startOutboxWorkerFromEnv();
+    // An install without a company prints the code that opens its set-up wizard.
+    const { announceSetupCode } = await import("@/server/doors/setup/first-company");
+    const { env } = await import("@/server/platform/env");
+    await announceSetupCode(await getDb(), env().AUTH_SECRET, env().APP_URL);
     const { installShutdownFromEnv } = await import("@/server/platform/lifecycle-start");
     installShutdownFromEnv(() => worker?.stop());
   }

@@ -3,17 +3,18 @@ import { DEMO_COMPANY_SLUG } from "@/server/seed/demo";
 import type { Operation } from "./types";
 
 /**
- * Demo data goes only where it is asked for: always in development, in production only with
- * SEED_DEMO=true, because the demo logins and the demo Retell key are public.
+ * Demo data goes only where it is asked for: in development unless SEED_DEMO=false, in
+ * production only with SEED_DEMO=true, because the demo logins and the demo Retell key are public.
  */
 export function demoSeedAllowed(source: Record<string, string | undefined> = process.env): boolean {
+  if (/^(false|0|no)$/i.test(source.SEED_DEMO ?? "")) return false;
   return source.NODE_ENV !== "production" || /^(true|1|yes)$/i.test(source.SEED_DEMO ?? "");
 }
 
 export const FIRST_COMPANY_HELP = [
-  "Demo data is not seeded in production (its logins and Retell key are public). To set up the first company and admin:",
-  "  SEED_DEMO=true npm run db:seed      seeds the demo companies once; then give them your own data and logins",
-  '  npm run user:create -- --company demo --email you@example.de --name "Ihr Name" --role admin',
+  "No demo data (production, or SEED_DEMO=false). To set up the first company and its admin:",
+  "  open <APP_URL>/einrichtung and enter the set-up code the app prints in its log at start, or",
+  '  npm run company:create -- --name "Salon Müller" --branch "Salon Müller Mitte" --state BY --admin-email you@example.de --admin-name "Ihr Name"',
   "Both work while the app runs.",
 ].join("\n");
 

@@ -48,7 +48,7 @@ export async function getBranch(ctx: ServiceContext, params: z.output<typeof s.g
 type BranchWrite = Partial<z.output<typeof s.createParams>>;
 
 /** Only the fields given: branch.update leaves the others as they are. */
-function toData(p: BranchWrite) {
+export function toData(p: BranchWrite) {
   return {
     ...(p.name !== undefined ? { name: p.name } : {}),
     ...(p.street !== undefined ? { street: p.street } : {}),
