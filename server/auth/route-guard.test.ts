@@ -57,6 +57,15 @@ describe("guardRequest", () => {
     expect(location(await guardRequest(await request("/uebersicht", {}), SECRET))).toMatch(/\/login$/);
   });
 
+  it("lets logged-out visitors reach the set-up wizard and a password link, but not pages that merely start alike", async () => {
+    for (const path of ["/einrichtung", "/passwort-setzen/abc123"]) {
+      const res = await guardRequest(await request(path), SECRET);
+      expect(location(res)).toBeNull();
+      expect(res.headers.get("x-middleware-next")).toBe("1");
+    }
+    expect(location(await guardRequest(await request("/einrichtungen"), SECRET))).toBe("/login?callbackUrl=%2Feinrichtungen");
+  });
+
   it("shows the login page to logged-out visitors", async () => {
     const res = await guardRequest(await request("/login?callbackUrl=%2Ftermine"), SECRET);
     expect(location(res)).toBeNull();

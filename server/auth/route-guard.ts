@@ -5,11 +5,12 @@ import { loginUrlFor, PATH_HEADER, safeCallbackPath } from "./callback-url";
 /**
  * The proxy's decision for a page request: logged-out visitors of dashboard pages go to the
  * login (remembering the page), logged-in visitors of the login page go on to the dashboard,
- * everything else passes with the requested path in a request header. Pages check the session
+ * public pages (set-up wizard, password link) pass as they are, everything else passes with the requested path in a request header. Pages check the session
  * again themselves; this only saves a render.
  */
 export async function guardRequest(request: NextRequest, secret: string): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
+  if (isPublicPage(pathname)) return NextResponse.next();
   const token = await getToken({ req: request, secret });
   const loggedIn = Boolean(token?.user?.companyId);
 
@@ -24,4 +25,11 @@ export async function guardRequest(request: NextRequest, secret: string): Promis
   const headers = new Headers(request.headers);
   headers.set(PATH_HEADER, `${pathname}${search}`);
   return NextResponse.next({ request: { headers } });
+}
+
+/** Pages for visitors without a session: the first company's set-up, setting a password from a one-time link. */
+const PUBLIC_PAGES = ["/einrichtung", "/passwort-setzen"];
+
+export function isPublicPage(pathname: string): boolean {
+  return PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 }
