@@ -18,6 +18,7 @@ import { companyServer } from "@/server/services/company/methods";
 import { customerServer } from "@/server/services/customer/methods";
 import { knowledgeServer } from "@/server/services/knowledge/methods";
 import { metaServer } from "@/server/services/meta/methods";
+import { phoneServer } from "@/server/services/phone/methods";
 import { queueServer } from "@/server/services/queue/methods";
 import { retellConfigServer } from "@/server/services/retell-config/methods";
 import { retellFunctionServer } from "@/server/services/retell-function/methods";
@@ -42,6 +43,7 @@ export const servers = [
   calcomServer,
   staffServer,
   serviceServer,
+  phoneServer,
 ] satisfies ServerDef[];
 
 export const jobKinds = {
