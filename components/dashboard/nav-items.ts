@@ -7,6 +7,7 @@ import {
   LayoutDashboard,
   ListTodo,
   PhoneCall,
+  Rocket,
   Settings,
   SlidersHorizontal,
   Workflow,
@@ -115,6 +116,14 @@ export const NAV_ITEMS = [
     icon: Settings,
     adminOnly: true,
     description: "Firma und Buchungsregeln, Filialen mit Öffnungszeiten, Leistungen, Mitarbeitende, Kalender und Retell-Schlüssel.",
+  },
+  {
+    key: "erste-schritte",
+    title: "Erste Schritte",
+    href: "/erste-schritte",
+    icon: Rocket,
+    adminOnly: true,
+    description: "Der Weg zum ersten Anruf: Filiale, Leistungen, Mitarbeitende, Retell, Rufnummer und Agent, Schritt für Schritt.",
   },
 ] as const satisfies readonly NavItem[];
 

@@ -6,6 +6,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { safeCallbackPath } from "@/server/auth/callback-url";
 import { loginErrorFromQuery } from "@/server/auth/login-messages";
 import { getServerAuthSession } from "@/server/auth/session";
+import { installNeedsSetup } from "@/server/doors/setup/first-company";
 
 export const metadata: Metadata = { title: "Anmelden" };
 
@@ -19,6 +20,8 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
   const params = await searchParams;
   const callbackUrl = safeCallbackPath(first(params.callbackUrl));
   if (await getServerAuthSession()) redirect(callbackUrl);
+  // An install without a company has nobody to log in yet: its set-up comes first.
+  if (await installNeedsSetup()) redirect("/einrichtung");
 
   return (
     <main className="flex min-h-dvh items-center justify-center bg-gradient-to-b from-accent/60 to-background px-4 py-12">

@@ -8,6 +8,7 @@ import { createUser } from "@/server/auth/users";
 import { AppError, ErrorCodes } from "@/server/core/errors";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { writeAudit } from "@/server/platform/audit";
+import { getDb } from "@/server/platform/db";
 import { logger } from "@/server/platform/logger";
 import { createCompany } from "@/server/services/company/create-company";
 import type { firstAdminSchema, NewCompany } from "@/server/services/company/schemas";
@@ -24,6 +25,11 @@ export async function isSetupOpen(db: PrismaClient): Promise<boolean> {
   const open = (await db.company.count()) === 0;
   if (!open) closedOn.add(db);
   return open;
+}
+
+/** For pages: does this install still need its first company? */
+export async function installNeedsSetup(): Promise<boolean> {
+  return isSetupOpen(await getDb());
 }
 
 /** Arbitrary key of the advisory lock that lets only one first-company set-up run at a time. */

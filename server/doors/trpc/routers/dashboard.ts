@@ -3,6 +3,7 @@ import { getDailyActivity } from "@/server/services/dashboard/daily-activity";
 import { getOperationsStatus } from "@/server/services/dashboard/operations";
 import { getDashboardOverview } from "@/server/services/dashboard/overview";
 import { getSectionFigures, SECTION_KEYS } from "@/server/services/dashboard/sections";
+import { getSetupProgress } from "@/server/services/dashboard/setup-progress";
 import { createToken, listTokens, revokeToken, tokenServerOptions } from "@/server/services/tokens/dashboard";
 import { createTokenInput, revokeTokenInput } from "@/server/services/tokens/schemas";
 import { adminProcedure, createTRPCRouter, protectedProcedure } from "@/server/doors/trpc/trpc";
@@ -24,6 +25,9 @@ export const dashboardRouter = createTRPCRouter({
   sectionFigures: protectedProcedure
     .input(z.object({ section: z.enum(SECTION_KEYS) }))
     .query(({ ctx, input }) => getSectionFigures({ ...ctx.service, role: ctx.session.user.role }, input.section)),
+
+  /** What "Erste Schritte" ticks off on the way to the first call. */
+  setupProgress: adminProcedure.query(({ ctx }) => getSetupProgress(ctx.service)),
 
   tokens: {
     list: adminProcedure.query(({ ctx }) => listTokens(ctx.service)),
