@@ -12,7 +12,7 @@ import { env } from "@/server/platform/env";
 import { setupCodeFor, setupCodeMatches } from "@/server/services/company/setup-code";
 import { slugFromName, STARTER_HOURS } from "@/server/services/company/schemas";
 import { createTestDb, type TestDb } from "@/server/testing/test-db";
-import { callTrpc } from "@/server/testing/trpc";
+import { callTrpc, sessionFor } from "@/server/testing/trpc";
 
 let testDb: TestDb;
 const call = (path: string, input?: unknown, mutation = false) => callTrpc(appRouter, path, null, input, { db: testDb.prisma, mutation });
@@ -91,6 +91,22 @@ describe("set-up wizard (setup.createFirstCompany)", () => {
     expect(login).toMatchObject({ role: "admin", companyId: company.id });
     const audit = await testDb.prisma.auditLog.findFirst({ where: { companyId: company.id, method: "company.create" } });
     expect(audit?.actorId).toBe("setup-wizard");
+  });
+
+  it("'Erste Schritte' sees what the new company still lacks, and what it adds", async () => {
+    const company = await testDb.prisma.company.findUniqueOrThrow({ where: { slug: "salon-mueller" }, include: { users: true, branches: true } });
+    const admin = sessionFor({ ...company.users[0]!, role: "admin" }, company.id, company);
+    const progress = () => callTrpc(appRouter, "dashboard.setupProgress", admin, undefined, { db: testDb.prisma });
+    expect((await progress()).data).toEqual({ branches: 1, services: 0, staff: 0, bookableStaff: 0, retellKey: false, phoneNumbers: 0, agent: false });
+    const service = await testDb.prisma.service.create({ data: { companyId: company.id, name: "Schnitt", durationMinutes: 30 } });
+    await testDb.prisma.staff.create({ data: { companyId: company.id, branchId: company.branches[0]!.id, name: "Ohne Leistung" } });
+    expect((await progress()).data).toMatchObject({ services: 1, staff: 1, bookableStaff: 0 });
+    await testDb.prisma.staff.create({
+      data: { companyId: company.id, branchId: company.branches[0]!.id, name: "Mit Leistung", services: { create: [{ serviceId: service.id }] } },
+    });
+    expect((await progress()).data).toMatchObject({ staff: 2, bookableStaff: 1 });
+    const staffSession = sessionFor({ ...company.users[0]!, role: "staff" }, company.id, company);
+    expect((await callTrpc(appRouter, "dashboard.setupProgress", staffSession, undefined, { db: testDb.prisma })).status).toBe(403);
   });
 
   it("closes once a company exists: the same code no longer creates one", async () => {
