@@ -1,6 +1,8 @@
 /**
- * npm run bench [-- --build] [--connections 10] [--duration 10] [--only <section name part>]
+ * npm run bench [-- --build] [--connections 10] [--duration 10] [--only <section name part>] [--db postgres]
  *
+ * With --db postgres the same run measures the embedded default and then PostgreSQL + Redis
+ * (DATABASE_URL / REDIS_URL, default the local servers; a database of its own, dropped after).
  * Builds the app into .next-bench (once), starts `next start` on a free port with a fresh
  * embedded database, measures a bare route handler as the baseline, then every section in
  * bench/sections/ (add a file there to add measurements), and prints req/s, p50, p99, the
@@ -11,6 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DIST_DIR, ensureBuild, freePort, prepareData, processGroupRss, startApp, type RunningApp } from "./lib/app-server";
+import { createToken, preparePostgres, type PostgresBench } from "./lib/postgres";
 import { measure } from "./lib/load";
 import type { BenchContext, BenchSection, Measurement } from "./lib/types";
 
@@ -58,43 +61,66 @@ function row(m: Measurement, baseline: Measurement): string {
   ].join(" ");
 }
 
+type DbKind = "embedded" | "postgres";
+
 async function main() {
   const { values } = parseArgs({
-    options: { build: { type: "boolean", default: false }, only: { type: "string" }, connections: { type: "string", default: "10" }, duration: { type: "string", default: "10" } },
+    options: {
+      build: { type: "boolean", default: false },
+      only: { type: "string" },
+      connections: { type: "string", default: "10" },
+      duration: { type: "string", default: "10" },
+      db: { type: "string", default: "embedded" },
+    },
   });
+  if (values.db !== "embedded" && values.db !== "postgres") throw new Error("--db takes embedded or postgres");
+  // --db postgres measures both in one run: the embedded default first, then PostgreSQL + Redis.
+  const kinds: DbKind[] = values.db === "postgres" ? ["embedded", "postgres"] : ["embedded"];
   const connections = Number(values.connections);
   const durationSeconds = Number(values.duration);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "askproai-bench-"));
-  const env: NodeJS.ProcessEnv = {
+  const base: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     // The sections call the demo company; a production start seeds it only when asked.
     SEED_DEMO: "true",
     NEXT_DIST_DIR: DIST_DIR,
-    PGLITE_DATA_DIR: path.join(dataDir, "pglite"),
     // Measure the gateway, not the limiter refusing: generous limits for this run only.
     RATE_LIMITS: "company=100000000,mcp=100000000",
     OUTBOX_WORKER: "false",
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  delete env.DATABASE_URL;
+  delete base.DATABASE_URL;
+  delete base.REDIS_URL;
+  ensureBuild(base, values.build);
+  for (const kind of kinds) await runOn(kind, base, { connections, durationSeconds, only: values.only?.toLowerCase() });
+}
 
+async function runOn(kind: DbKind, base: NodeJS.ProcessEnv, opts: { connections: number; durationSeconds: number; only?: string }) {
+  const { connections, durationSeconds } = opts;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "askproai-bench-"));
   let app: RunningApp | undefined;
+  let pg: PostgresBench | undefined;
   try {
-    ensureBuild(env, values.build);
-    const token = prepareData(env);
+    let env: NodeJS.ProcessEnv;
+    if (kind === "postgres") {
+      pg = await preparePostgres(base);
+      env = pg.env;
+    } else {
+      env = { ...base, PGLITE_DATA_DIR: path.join(dataDir, "pglite") };
+      prepareData(env);
+    }
+    const token = createToken(env);
     app = await startApp(env, await freePort());
-    console.log(`Server ${app.baseUrl} (pid ${app.pid}), ${connections} connections, ${durationSeconds} s per measurement\n`);
+    const where = kind === "postgres" ? `PostgreSQL ${new URL(env.DATABASE_URL!).pathname.slice(1)} + Redis ${env.REDIS_URL}` : "embedded PGlite";
+    console.log(`\n=== ${where} ===\nServer ${app.baseUrl} (pid ${app.pid}), ${connections} connections, ${durationSeconds} s per measurement\n`);
 
-    const load: BenchContext["load"] = (label, opts) =>
-      measure(app!.baseUrl, label, { connections, durationSeconds, ...opts });
+    const load: BenchContext["load"] = (label, loadOpts) => measure(app!.baseUrl, label, { connections, durationSeconds, ...loadOpts });
     // The baseline runs first and again last; the reference is their mean, so a machine that
     // gets busier or quieter during the run does not favour either side.
     const first = await load("baseline: bare route handler", { path: "/api/bench/baseline" });
     const ctx: BenchContext = { baseUrl: app.baseUrl, token, connections, durationSeconds, load, baseline: first };
     const results: Measurement[] = [];
-    const only = values.only?.toLowerCase();
-    for (const section of (await loadSections()).filter((s) => !only || s.name.toLowerCase().includes(only))) {
+    for (const section of (await loadSections()).filter((s) => !opts.only || s.name.toLowerCase().includes(opts.only))) {
       console.log(`Section: ${section.name}`);
       results.push(...(await section.run(ctx)));
     }
@@ -103,17 +129,18 @@ async function main() {
     results.unshift(first, last, baseline);
 
     console.log(
-      `\n${"measurement".padEnd(36)} ${"req/s".padStart(9)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"req/s÷b".padStart(8)} ${"p99÷b".padStart(8)} ${"failures".padStart(9)} ${"target".padStart(6)}`,
+      `\n[${kind}] ${"measurement".padEnd(36)} ${"req/s".padStart(9)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"req/s÷b".padStart(8)} ${"p99÷b".padStart(8)} ${"failures".padStart(9)} ${"target".padStart(6)}`,
     );
-    for (const m of results) console.log(row(m, baseline));
+    for (const m of results) console.log(`[${kind}] ${row(m, baseline)}`);
     console.log(`\nMachine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} (1/5/15 min); other work on the machine skews all figures alike.`);
     console.log(`Targets: throughput ≥ ${TARGET_THROUGHPUT_RATIO}× baseline, p99 ≤ ${TARGET_P99_RATIO}× baseline (✓/✗ per column).`);
 
     const rss = processGroupRss(app.pid);
     const total = rss.reduce((s, p) => s + p.rssKiB, 0);
-    console.log(`\nServer memory after the run (RSS): ${(rss[0]!.rssKiB / 1024).toFixed(0)} MiB in ${rss[0]!.command}; process group total ${(total / 1024).toFixed(0)} MiB`);
+    console.log(`\n[${kind}] Server memory after the run (RSS): ${(rss[0]!.rssKiB / 1024).toFixed(0)} MiB in ${rss[0]!.command}; process group total ${(total / 1024).toFixed(0)} MiB`);
   } finally {
     await app?.stop();
+    await pg?.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -7,7 +7,7 @@ export const DIST_DIR = ".next-bench";
 
 export { freePort } from "@/server/testing/free-port";
 
-function runOrThrow(cmd: string, args: string[], env: NodeJS.ProcessEnv, what: string): string {
+export function runOrThrow(cmd: string, args: string[], env: NodeJS.ProcessEnv, what: string): string {
   const r = spawnSync(cmd, args, { env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
@@ -23,13 +23,9 @@ export function ensureBuild(env: NodeJS.ProcessEnv, force: boolean): void {
   runOrThrow("npx", ["--no-install", "next", "build"], env, "next build");
 }
 
-/** Migrates and seeds a fresh embedded database, then creates an API token; returns the token. */
-export function prepareData(env: NodeJS.ProcessEnv): string {
+/** Migrates and seeds a fresh embedded database. */
+export function prepareData(env: NodeJS.ProcessEnv): void {
   runOrThrow(process.execPath, [...TSX_NODE_ARGS, "scripts/prepare-db.ts"], env, "database preparation");
-  const out = runOrThrow(process.execPath, [...TSX_NODE_ARGS, "scripts/mcp-token.ts", "--company", "demo", "--name", "Benchmark", "--servers", "all"], env, "token creation");
-  const token = out.trim().split("\n").at(-1)!;
-  if (!token.startsWith("apk_")) throw new Error(`Unexpected token output:\n${out}`);
-  return token;
 }
 
 export interface RunningApp {
