@@ -6,6 +6,7 @@ import {
   KeyRound,
   LayoutDashboard,
   ListTodo,
+  Phone,
   PhoneCall,
   Rocket,
   Settings,
@@ -84,6 +85,14 @@ export const NAV_ITEMS = [
     icon: Bot,
     adminOnly: true,
     description: "Retell-Agenten, ihre Versionen und die zugeordneten Telefonnummern.",
+  },
+  {
+    key: "rufnummern",
+    title: "Rufnummern",
+    href: "/rufnummern",
+    icon: Phone,
+    adminOnly: true,
+    description: "Über welche Rufnummer Anrufe bei welcher Filiale ankommen: hinzufügen, aus Retell übernehmen, pausieren oder entfernen.",
   },
   {
     key: "api-tokens",
