@@ -5,6 +5,7 @@ import { CircleCheck, Circle } from "lucide-react";
 import Link from "next/link";
 import { Suspense, useState } from "react";
 import { PageSkeleton } from "@/components/dashboard/page-skeleton";
+import { PhoneNumbersPanel } from "@/components/phone/phone-numbers-panel";
 import { BranchesSection } from "@/components/settings/branches-section";
 import { RetellSection } from "@/components/settings/retell-section";
 import { ServicesSection } from "@/components/settings/services-section";
@@ -128,6 +129,13 @@ export function CompanyFirstSteps() {
           hint: "Der API-Schlüssel Ihres Retell-Kontos; Retell führt die Telefongespräche.",
           done: (p) => p.retellKey,
           Content: RetellSection,
+        },
+        {
+          key: "rufnummern",
+          title: "Rufnummern",
+          hint: "Die Nummer, unter der Ihre Kundschaft anruft: aus Ihrem Retell-Konto übernehmen und einer Filiale zuordnen.",
+          done: (p) => p.phoneNumbers > 0,
+          Content: PhoneNumbersPanel,
         },
       ]}
     />

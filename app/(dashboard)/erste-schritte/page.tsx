@@ -16,6 +16,7 @@ export default async function Page() {
     queryClient.prefetchQuery(trpc.branch.list.queryOptions(BRANCHES_INPUT)),
     queryClient.prefetchQuery(trpc.service.list.queryOptions(SERVICES_INPUT)),
     queryClient.prefetchQuery(trpc.staff.list.queryOptions(STAFF_INPUT)),
+    queryClient.prefetchQuery(trpc.phone.list.queryOptions({})),
   ]);
   return (
     <>
