@@ -70,6 +70,37 @@ describe("fake Retell", () => {
     expect(retell.state.llms.get("llm_praxis_weber")?.general_tools).toHaveLength(1);
   });
 
+  it("creates LLMs and agents only with the fields Retell knows, and draft version 0", async () => {
+    const post = (path: string, body: unknown) =>
+      fetch(`${retell.url}${path}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const unknownField = await post("/create-retell-llm", { general_prompt: "x", normalize_for_speech: true });
+    const llm = await post("/create-retell-llm", { general_prompt: "Du vergibst Termine." });
+    const { llm_id } = (await llm.json()) as { llm_id: string };
+    const engine = { type: "retell-llm", llm_id };
+    const withoutVoice = await post("/create-agent", { response_engine: engine });
+    const badZone = await post("/create-agent", { response_engine: engine, voice_id: "11labs-Anna", timezone: "Berlin" });
+    const agent = await post("/create-agent", { response_engine: engine, voice_id: "11labs-Anna", language: "de-DE" });
+
+    expect([unknownField.status, llm.status, withoutVoice.status, badZone.status, agent.status]).toEqual([400, 200, 400, 400, 200]);
+    const created = (await agent.json()) as { agent_id: string };
+    expect(retell.state.agents.get(created.agent_id)?.map((v) => [v.version, v.is_published])).toEqual([[0, false]]);
+  });
+
+  it("rejects a transfer_call tool without a valid destination", async () => {
+    const llmPath = "/update-retell-llm/llm_praxis_weber";
+    const transfer = { type: "transfer_call", name: "transfer_call", transfer_option: { type: "cold_transfer" } };
+
+    const noDestination = await patch(llmPath, { general_tools: [transfer] });
+    const notE164 = await patch(llmPath, { general_tools: [{ ...transfer, transfer_destination: { type: "predefined", number: "030 123" } }] });
+    const fine = await patch(llmPath, { general_tools: [{ ...transfer, transfer_destination: { type: "predefined", number: "+4930123456" } }] });
+
+    expect([noDestination.status, notE164.status, fine.status]).toEqual([400, 400, 200]);
+  });
+
   it("refuses to change a published agent version", async () => {
     const response = await patch(`/update-agent/${FAKE_AGENT_IDS.praxis}?version=1`, { webhook_url: "https://askproai.example/hook" });
 

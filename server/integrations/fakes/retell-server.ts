@@ -19,7 +19,7 @@ import {
 } from "./http-server";
 import { FakeRetellState } from "./retell-workspace";
 
-export { FAKE_AGENT_IDS, FAKE_PHONE_NUMBER, FakeRetellState } from "./retell-workspace";
+export { FAKE_AGENT_IDS, FAKE_PHONE_NUMBER, FAKE_VOICES, FakeRetellState } from "./retell-workspace";
 
 export interface FakeRetellOptions {
   apiKey: string;
@@ -60,6 +60,9 @@ const routes: Array<FakeRoute<Handler>> = [
   { method: "PATCH", path: /^\/update-phone-number\/([^/]+)$/, handle: updatePhoneNumber },
   { method: "GET", path: /^\/get-retell-llm\/([^/]+)$/, handle: getLlm },
   { method: "PATCH", path: /^\/update-retell-llm\/([^/]+)$/, handle: updateLlm },
+  { method: "POST", path: /^\/create-retell-llm$/, handle: createLlm },
+  { method: "POST", path: /^\/create-agent$/, handle: createAgent },
+  { method: "GET", path: /^\/list-voices$/, handle: listVoices },
 ];
 
 function route(state: FakeRetellState, apiKey: string, request: RecordedRequest): FakeResponse {
@@ -123,20 +126,63 @@ const webhookEvents = [
   "transfer_ended",
 ] as const;
 
-const updateAgentSchema = z.strictObject({
+const ianaZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, "must be an IANA time zone");
+
+const responseEngineSchema = z.union([
+  z.strictObject({ type: z.literal("retell-llm"), llm_id: z.string().min(1), version: z.number().int().min(0).nullable().optional() }),
+  z.looseObject({ type: z.enum(["custom-llm", "conversation-flow"]) }),
+]);
+
+/** Agent fields create-agent and update-agent take (a documented subset). */
+const agentFields = {
   agent_name: z.string().nullable().optional(),
   voice_id: z.string().optional(),
-  language: z.string().optional(),
+  language: z.union([z.string().regex(/^([a-z]{2,3}-[A-Z0-9]{2,3}|multi)$/), z.array(z.string().regex(/^[a-z]{2,3}-[A-Z0-9]{2,3}$/))]).optional(),
+  timezone: ianaZone.nullable().optional(),
   webhook_url: z.url({ protocol: /^https?$/ }).nullable().optional(),
-  webhook_events: z.array(z.enum(webhookEvents)).optional(),
+  webhook_events: z.array(z.enum(webhookEvents)).nullable().optional(),
   webhook_timeout_ms: z.number().int().positive().optional(),
+  end_call_after_silence_ms: z.number().int().min(10_000).optional(),
+  max_call_duration_ms: z.number().int().min(60_000).max(7_200_000).optional(),
+  enable_backchannel: z.boolean().optional(),
+  boosted_keywords: z.array(z.string()).nullable().optional(),
+  handbook_config: z.looseObject({}).optional(),
+  version_title: z.string().nullable().optional(),
   version_description: z.string().nullable().optional(),
-});
+};
+
+const updateAgentSchema = z.strictObject({ ...agentFields, response_engine: responseEngineSchema.optional() });
+const createAgentSchema = z.strictObject({ ...agentFields, response_engine: responseEngineSchema, voice_id: z.string() });
+
+/** Retell refuses an agent whose voice or Retell LLM does not exist. */
+function unknownReferences(state: FakeRetellState, body: { voice_id?: string; response_engine?: z.infer<typeof responseEngineSchema> }): FakeResponse | undefined {
+  if (body.voice_id !== undefined && !state.voices.some((v) => v.voice_id === body.voice_id)) return failure(400, `Voice ${body.voice_id} not found`);
+  const engine = body.response_engine;
+  if (engine?.type === "retell-llm" && !state.llms.has(String(engine.llm_id))) return failure(400, `Retell LLM ${String(engine.llm_id)} not found`);
+  return undefined;
+}
+
+function createAgent(state: FakeRetellState, request: RecordedRequest): FakeResponse {
+  const body = createAgentSchema.safeParse(request.body);
+  if (!body.success) return invalid(body.error);
+  const refused = unknownReferences(state, body.data);
+  if (refused) return refused;
+  return ok(state.createAgent(body.data as Omit<Retell.AgentResponse, "agent_id" | "last_modification_timestamp">));
+}
 
 /** Changes the given draft, or the latest one; a published latest version gets a new draft on top. */
 function updateAgent(state: FakeRetellState, request: RecordedRequest, agentId: string): FakeResponse {
   const body = updateAgentSchema.safeParse(request.body);
   if (!body.success) return invalid(body.error);
+  const refused = unknownReferences(state, body.data);
+  if (refused) return refused;
   const versions = state.agents.get(agentId);
   if (!versions) return failure(404, "Agent not found");
   const requested = request.query.get("version");
@@ -219,7 +265,7 @@ const customToolSchema = z.object({
   method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]).optional(),
   headers: z.record(z.string(), z.string()).optional(),
   query_params: z.record(z.string(), z.string()).optional(),
-  parameters: z.object({ type: z.literal("object"), properties: z.unknown(), required: z.array(z.string()).optional() }).optional(),
+  parameters: z.looseObject({ type: z.literal("object"), properties: z.unknown(), required: z.array(z.string()).optional() }).optional(),
   args_at_root: z.boolean().optional(),
   speak_during_execution: z.boolean().optional(),
   speak_after_execution: z.boolean().optional(),
@@ -228,20 +274,62 @@ const customToolSchema = z.object({
   timeout_ms: z.number().int().min(1000).max(600_000).optional(),
 });
 
+const toolName = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const spoken = { speak_during_execution: z.boolean().optional(), execution_message_description: z.string().optional() };
+
+const endCallToolSchema = z.object({ type: z.literal("end_call"), name: toolName, description: z.string().optional(), ...spoken });
+
+const transferCallToolSchema = z.object({
+  type: z.literal("transfer_call"),
+  name: toolName,
+  description: z.string().optional(),
+  transfer_destination: z.union([
+    z.object({
+      type: z.literal("predefined"),
+      number: z.string().regex(/^(\+[1-9]\d{6,14}|\{\{[A-Za-z0-9_]+\}\})$/, "must be E.164 or a {{variable}}"),
+      extension: z.string().optional(),
+    }),
+    z.object({ type: z.literal("inferred"), prompt: z.string().min(1) }),
+  ]),
+  transfer_option: z.union([
+    z.object({ type: z.literal("cold_transfer"), cold_transfer_mode: z.enum(["sip_refer", "sip_invite"]).optional() }),
+    z.looseObject({ type: z.enum(["warm_transfer", "agentic_warm_transfer"]) }),
+  ]),
+  ...spoken,
+});
+
 const toolSchema = z.union([
   customToolSchema,
-  z.looseObject({ type: z.string().refine((type) => type !== "custom"), name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }),
+  endCallToolSchema,
+  transferCallToolSchema,
+  z.looseObject({ type: z.string().refine((type) => !["custom", "end_call", "transfer_call"].includes(type)), name: toolName }),
 ]);
 
-const updateLlmSchema = z.strictObject({
+/** Retell LLM fields create-retell-llm and update-retell-llm take (a documented subset). */
+const llmFields = {
   general_prompt: z.string().nullable().optional(),
   begin_message: z.string().nullable().optional(),
+  start_speaker: z.enum(["agent", "user"]).optional(),
+  model: z.string().nullable().optional(),
+  model_temperature: z.number().min(0).max(1).optional(),
+  default_dynamic_variables: z.record(z.string(), z.string()).nullable().optional(),
   general_tools: z
     .array(toolSchema)
     .refine((tools) => new Set(tools.map((t) => t.name)).size === tools.length, "tool names must be unique")
     .nullable()
     .optional(),
-});
+  states: z.array(z.looseObject({ name: z.string() })).nullable().optional(),
+  starting_state: z.string().nullable().optional(),
+};
+
+const createLlmSchema = z.strictObject(llmFields);
+const updateLlmSchema = z.strictObject(llmFields);
+
+function createLlm(state: FakeRetellState, request: RecordedRequest): FakeResponse {
+  const body = createLlmSchema.safeParse(request.body ?? {});
+  if (!body.success) return invalid(body.error);
+  return ok(state.createLlm(body.data as Partial<Retell.LlmResponse>));
+}
 
 function updateLlm(state: FakeRetellState, request: RecordedRequest, llmId: string): FakeResponse {
   const body = updateLlmSchema.safeParse(request.body);
@@ -250,6 +338,12 @@ function updateLlm(state: FakeRetellState, request: RecordedRequest, llmId: stri
   if (!llm) return failure(404, "LLM not found");
   Object.assign(llm, body.data as Partial<Retell.LlmResponse>, { last_modification_timestamp: Date.now() });
   return ok(llm);
+}
+
+// Voices
+
+function listVoices(state: FakeRetellState): FakeResponse {
+  return ok(state.voices);
 }
 
 // Helpers

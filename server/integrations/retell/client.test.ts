@@ -105,6 +105,79 @@ describe("agents", () => {
   });
 });
 
+describe("building an agent", () => {
+  const prompt = "Du vergibst Termine. Jetzt: {{current_time_Europe/Berlin}}.";
+
+  it("creates a Retell LLM with prompt and tools, reads it and updates it", async () => {
+    const created = await client.createLlm({
+      general_prompt: prompt,
+      begin_message: "Salon Schönschnitt, guten Tag!",
+      start_speaker: "agent",
+      general_tools: [bookingTool, { type: "end_call", name: "end_call", description: "Beendet das Gespräch." }],
+    });
+    const updated = await client.updateLlm(created.llm_id, { begin_message: "Guten Tag!" });
+    const read = await client.getLlm(created.llm_id);
+
+    expect(retell.state.requestsTo("POST", "/create-retell-llm")[0].body).toMatchObject({ general_prompt: prompt, start_speaker: "agent" });
+    expect(updated.begin_message).toBe("Guten Tag!");
+    expect(read).toMatchObject({ llm_id: created.llm_id, general_prompt: prompt, begin_message: "Guten Tag!" });
+    expect(read.general_tools?.map((t) => t.name)).toEqual(["book_appointment", "end_call"]);
+  });
+
+  it("creates an agent as an unpublished draft and updates its general fields", async () => {
+    const llm = await client.createLlm({ general_prompt: prompt });
+    const agent = await client.createAgent({
+      response_engine: { type: "retell-llm", llm_id: llm.llm_id },
+      voice_id: "11labs-Anna",
+      agent_name: "Salon – Telefon",
+      language: "de-DE",
+      timezone: "Europe/Berlin",
+      webhook_url: "https://askproai.example/api/mcp/retell/webhook",
+      webhook_events: ["call_started", "call_ended"],
+    });
+    expect(agent).toMatchObject({ version: 0, is_published: false, language: "de-DE", voice_id: "11labs-Anna" });
+
+    const renamed = await client.updateAgent(agent.agent_id, { agent_name: "Salon – Rezeption", voice_id: "11labs-Lukas" });
+    expect(renamed).toMatchObject({ version: 0, agent_name: "Salon – Rezeption", voice_id: "11labs-Lukas" });
+
+    await client.publishAgentVersion(agent.agent_id, 0);
+    const draft = await client.updateAgent(agent.agent_id, { timezone: "Europe/Vienna" });
+    expect(draft).toMatchObject({ version: 1, is_published: false, timezone: "Europe/Vienna" });
+    expect((await client.getAgentVersions(agent.agent_id)).map((v) => [v.version, v.is_published])).toEqual([
+      [0, true],
+      [1, false],
+    ]);
+  });
+
+  it("refuses an agent with an unknown voice or LLM, and an unknown agent to update", async () => {
+    const llm = await client.createLlm({});
+    const voice = await appError(client.createAgent({ response_engine: { type: "retell-llm", llm_id: llm.llm_id }, voice_id: "11labs-Nobody" }));
+    const engine = await appError(client.createAgent({ response_engine: { type: "retell-llm", llm_id: "llm_missing" }, voice_id: "11labs-Anna" }));
+    const missing = await appError(client.updateAgent("agent_missing", { agent_name: "x" }));
+    const missingLlm = await appError(client.getLlm("llm_missing"));
+
+    expect([voice.code, engine.code]).toEqual([ErrorCodes.INVALID_INPUT, ErrorCodes.INVALID_INPUT]);
+    expect(voice.details).toMatchObject({ message: expect.stringContaining("11labs-Nobody") });
+    expect([missing.code, missingLlm.code]).toEqual([ErrorCodes.RETELL_AGENT_NOT_FOUND, ErrorCodes.RETELL_AGENT_NOT_FOUND]);
+    expect(retell.state.agents.size).toBe(2);
+  });
+
+  it("lists the voices with their accent", async () => {
+    const voices = await client.listVoices();
+
+    expect(voices.filter((v) => v.accent === "German").map((v) => v.voice_id)).toEqual(["11labs-Anna", "11labs-Lukas", "cartesia-Greta"]);
+    expect(retell.state.requestsTo("GET", "/list-voices")).toHaveLength(1);
+  });
+
+  it("does not retry creating (a second LLM would be an orphan)", async () => {
+    retell.state.failNext(1, 503);
+    const error = await appError(client.createLlm({ general_prompt: prompt }));
+
+    expect(error.code).toBe(ErrorCodes.RETELL_UNAVAILABLE);
+    expect(retell.state.requestsTo("POST", "/create-retell-llm")).toHaveLength(1);
+  });
+});
+
 describe("phone numbers", () => {
   it("lists phone numbers over every page", async () => {
     const paged = await startFakeRetell({ apiKey: API_KEY, pageSize: 1 });

@@ -6,7 +6,15 @@
 import Retell from "retell-sdk";
 import { AppError, ErrorCodes } from "@/server/core/errors";
 import { runResilient } from "@/server/platform/resilience";
-import { agentNotFound, phoneNumberNotFound, retellFailure, webhookRejected, type RetellErrorMeaning } from "./errors";
+import {
+  agentNotFound,
+  llmNotFound,
+  phoneNumberNotFound,
+  retellFailure,
+  voicesNotFound,
+  webhookRejected,
+  type RetellErrorMeaning,
+} from "./errors";
 
 export type RetellAgent = Retell.AgentResponse;
 export type RetellAgentSummary = Retell.AgentListResponse.Item;
@@ -16,6 +24,13 @@ export type RetellCustomTool = Retell.LlmUpdateParams.CustomTool;
 /** `agent_version` may be a number, "latest" or "latest_published"; weights sum to 1. */
 export type RetellInboundAgent = Retell.PhoneNumberUpdateParams.InboundAgent;
 export type RetellWebhookSettings = Pick<Retell.AgentUpdateParams, "webhook_url" | "webhook_events" | "webhook_timeout_ms">;
+export type RetellVoice = Retell.VoiceResponse;
+export type RetellLlmCreate = Retell.LlmCreateParams;
+/** Fields of the LLM's latest version (the `version` query parameter is not offered). */
+export type RetellLlmUpdate = Omit<Retell.LlmUpdateParams, "version">;
+export type RetellAgentCreate = Retell.AgentCreateParams;
+/** General fields of the agent's latest draft (a published latest version gets a new draft). */
+export type RetellAgentUpdate = Omit<Retell.AgentUpdateParams, "version">;
 
 export interface RetellClientOptions {
   apiKey: string;
@@ -79,6 +94,16 @@ export class RetellClient {
     );
   }
 
+  /** A new agent (version 0, an unpublished draft) answering with the given response engine and voice. */
+  createAgent(body: RetellAgentCreate): Promise<RetellAgent> {
+    return this.#call({ notFound: agentNotFound }, false, (o) => this.#sdk.agent.create(body, o));
+  }
+
+  /** Changes general fields of the agent's latest draft; a published latest version gets a new draft on top. */
+  updateAgent(agentId: string, fields: RetellAgentUpdate): Promise<RetellAgent> {
+    return this.#call({ notFound: agentNotFound }, true, (o) => this.#sdk.agent.update(agentId, fields, o));
+  }
+
   /** Sets where Retell posts call events; changes the agent's latest draft. */
   updateAgentWebhook(agentId: string, settings: RetellWebhookSettings): Promise<RetellAgent> {
     return this.#call({ notFound: agentNotFound, rejected: webhookRejected }, true, (o) =>
@@ -109,6 +134,24 @@ export class RetellClient {
     return this.#call({ notFound: phoneNumberNotFound }, true, (o) =>
       this.#sdk.phoneNumber.update(number, { inbound_agents: agents }, o),
     );
+  }
+
+  /** A new Retell LLM (prompt, greeting, tools) to be the response engine of an agent. */
+  createLlm(body: RetellLlmCreate): Promise<RetellLlm> {
+    return this.#call({ notFound: llmNotFound }, false, (o) => this.#sdk.llm.create(body, o));
+  }
+
+  getLlm(llmId: string): Promise<RetellLlm> {
+    return this.#call({ notFound: llmNotFound }, true, (o) => this.#sdk.llm.retrieve(llmId, {}, o));
+  }
+
+  updateLlm(llmId: string, fields: RetellLlmUpdate): Promise<RetellLlm> {
+    return this.#call({ notFound: llmNotFound }, true, (o) => this.#sdk.llm.update(llmId, fields, o));
+  }
+
+  /** Every voice the workspace may use (Retell gives no language; `accent` tells German ones). */
+  listVoices(): Promise<RetellVoice[]> {
+    return this.#call({ notFound: voicesNotFound }, true, (o) => this.#sdk.voice.list(o));
   }
 
   /**

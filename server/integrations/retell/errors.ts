@@ -15,6 +15,8 @@ export const phoneNumberNotFound = {
   code: ErrorCodes.RETELL_PHONE_NOT_CONFIGURED,
   message: "Die Telefonnummer ist bei Retell nicht eingerichtet.",
 };
+export const llmNotFound = { code: ErrorCodes.RETELL_AGENT_NOT_FOUND, message: "Das Retell-LLM des Agenten wurde nicht gefunden." };
+export const voicesNotFound = { code: ErrorCodes.NOT_FOUND, message: "Retell hat keine Stimmen geliefert." };
 export const webhookRejected = {
   code: ErrorCodes.RETELL_WEBHOOK_REGISTRATION_FAILED,
   message: "Der Webhook konnte bei Retell nicht eingetragen werden.",
