@@ -25,6 +25,7 @@ import { retellFunctionServer } from "@/server/services/retell-function/methods"
 import { retellServer } from "@/server/services/retell/methods";
 import { serviceServer } from "@/server/services/service/methods";
 import { staffServer } from "@/server/services/staff/methods";
+import { userServer } from "@/server/services/user/methods";
 import { RETELL_WEBHOOK_JOB, retellWebhookJob } from "@/server/services/webhook/webhook-job";
 import { webhookServer } from "@/server/services/webhook/methods";
 
@@ -43,6 +44,7 @@ export const servers = [
   calcomServer,
   staffServer,
   serviceServer,
+  userServer,
   phoneServer,
 ] satisfies ServerDef[];
 

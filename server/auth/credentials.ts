@@ -1,5 +1,5 @@
-import bcrypt from "bcryptjs";
 import type { PrismaClient } from "@/server/generated/prisma/client";
+import { passwordMatches } from "@/server/platform/password-hash";
 import { INVALID_CREDENTIALS_MESSAGE, throttledMessage } from "./login-messages";
 import type { LoginThrottle } from "./login-throttle";
 
@@ -61,7 +61,7 @@ export async function verifyCredentials(deps: CredentialDeps, attempt: LoginAtte
         include: { company: { select: { name: true, slug: true } } },
       })
     : null;
-  const passwordOk = await bcrypt.compare(attempt.password, user?.passwordHash ?? DUMMY_HASH);
+  const passwordOk = await passwordMatches(attempt.password, user?.passwordHash ?? DUMMY_HASH);
 
   // A deactivated account gets the same answer as a wrong password.
   if (!user || !passwordOk || !user.isActive) throw new LoginError("invalid", INVALID_CREDENTIALS_MESSAGE);
