@@ -1,17 +1,14 @@
 import type { JWT } from "next-auth/jwt";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 
-/** A session is compared with its user at least this often. */
-export const SESSION_RECHECK_MS = 60_000;
-
 /**
- * The session token, re-checked against the user once its last check is a minute old: a
- * deleted or deactivated user, or one whose session version was raised, is logged out (the
- * token loses its user); a changed role takes effect in the session at once.
+ * The session token, compared with its user on every request that reads the session (one
+ * primary-key lookup of four columns): a deleted or deactivated user, or one whose session
+ * version was raised (password changed or set, deactivated), is logged out at once (the token
+ * loses its user); a changed role takes effect in the session at once.
  */
 export async function recheckSession(token: JWT, deps: { db: PrismaClient; nowMs: number }): Promise<JWT> {
   if (!token.user) return token;
-  if (token.checkedAt !== undefined && deps.nowMs - token.checkedAt < SESSION_RECHECK_MS) return token;
   const user = await deps.db.user.findUnique({
     where: { id: token.user.id },
     select: { isActive: true, sessionVersion: true, role: true, companyId: true },
@@ -22,7 +19,7 @@ export async function recheckSession(token: JWT, deps: { db: PrismaClient; nowMs
   return { ...token, user: { ...token.user, role: user.role }, checkedAt: deps.nowMs };
 }
 
-/** Ends every open session of the user within a minute (after a password change, on suspicion). */
+/** Ends every open session of the user on its next request (after a password change, on suspicion). */
 export async function endSessionsOf(db: PrismaClient, userId: string): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
 }
