@@ -44,9 +44,30 @@ export interface MethodDef<P extends z.ZodType = z.ZodType, R extends z.ZodType 
   handler: (ctx: ServiceContext, params: z.output<P>) => Promise<z.input<R>>;
 }
 
+/** healthy: works; degraded: works with a fault; down: does not work; not_configured: not set up (no error). */
+export type HealthState = "healthy" | "degraded" | "down" | "not_configured";
+
+/** What a health check found; messages in plain German, never secrets or stack traces. */
 export interface HealthStatus {
-  ok: boolean;
+  status: HealthState;
   message?: string;
+  /** What to do about it, e.g. "API-Schlüssel prüfen". */
+  action?: string;
+  latencyMs?: number;
+}
+
+/**
+ * A server's own health check, run for the calling company with a time limit, its result cached
+ * briefly per company and check. Servers sharing a check (same `name`) share its result.
+ */
+export interface HealthCheck {
+  /** e.g. `retell`; part of the cache key. */
+  name: string;
+  /** German name of what is checked, e.g. "Retell". */
+  label: string;
+  /** Cache tags that drop a cached result early (for example when the company's key changes). */
+  tags?: (companyId: string) => string[];
+  run: (ctx: ServiceContext) => Promise<HealthStatus>;
 }
 
 export interface ServerDef {
@@ -55,7 +76,8 @@ export interface ServerDef {
   version: string;
   description: string;
   methods: MethodDef[];
-  health?: () => Promise<HealthStatus>;
+  /** Without one, a server is as healthy as the database it works on. */
+  health?: HealthCheck;
 }
 
 /**

@@ -30,9 +30,7 @@ export async function checkHealth(opts: { db?: PrismaClient; now?: () => Date } 
   let pending: string[] = [];
   try {
     const db = opts.db ?? (await getDb());
-    const started = performance.now();
-    await db.$queryRawUnsafe("SELECT 1");
-    latencyMs = Math.round((performance.now() - started) * 10) / 10;
+    latencyMs = await pingDatabase(db);
     reachable = true;
     pending = await pendingMigrations((sql) => db.$queryRawUnsafe<{ migration_name: string }[]>(sql));
   } catch {
@@ -53,6 +51,13 @@ export async function checkHealth(opts: { db?: PrismaClient; now?: () => Date } 
     redis,
     shuttingDown,
   };
+}
+
+/** Runs `SELECT 1` and answers its latency in milliseconds (one decimal); throws when the database does not answer. */
+export async function pingDatabase(db: PrismaClient): Promise<number> {
+  const started = performance.now();
+  await db.$queryRawUnsafe("SELECT 1");
+  return Math.round((performance.now() - started) * 10) / 10;
 }
 
 const HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };

@@ -2,13 +2,16 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { CircleAlert } from "lucide-react";
+import Link from "next/link";
 import { formatTime } from "@/components/forms/format";
 import { useTRPC } from "@/components/trpc/provider";
 import { Badge } from "@/components/ui/badge";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { ErrorRate } from "@/server/platform/call-window";
 import type { CircuitStateName, OutboundService } from "@/server/platform/resilience";
+import type { ServerCheck } from "@/server/services/meta/schemas";
 import { counted } from "./chart-scale";
+import { checkDetail, checkFindings, healthSummary, STATUS_WORDS } from "./server-health";
 
 const SERVICE_NAMES: Record<OutboundService, string> = { calcom: "Cal.com", retell: "Retell AI", external_api: "Externe Schnittstellen" };
 
@@ -37,7 +40,7 @@ function Unavailable() {
   );
 }
 
-/** Health of every MCP server, the outbound circuit breakers and the error rate; refreshed while the page is open. */
+/** Health of every MCP server as its own check found it (with what to do), the outbound circuit breakers and the error rate; refreshed while the page is open. */
 export function SystemStatus() {
   const trpc = useTRPC();
   const health = useQuery({ ...trpc.mcp.health.queryOptions({}), refetchInterval: 60_000 });
@@ -51,7 +54,7 @@ export function SystemStatus() {
         ) : health.isError ? (
           <Unavailable />
         ) : (
-          <ServerHealth servers={health.data.servers} />
+          <ServerHealth checks={health.data.checks} />
         )}
       </Section>
       <Section title="Externe Verbindungen">
@@ -82,31 +85,54 @@ export function SystemStatus() {
   );
 }
 
-function ServerHealth({ servers }: { servers: Record<string, { status: "healthy" | "unhealthy"; message: string | null }> }) {
-  const entries = Object.entries(servers);
-  const unhealthy = entries.filter(([, h]) => h.status !== "healthy");
+function ServerHealth({ checks }: { checks: Record<string, ServerCheck> }) {
+  const entries = Object.entries(checks);
+  const { faults, notConfigured } = checkFindings(checks);
   return (
     <div className="grid gap-2">
       <p className="text-sm text-muted-foreground" data-testid="server-health-summary">
-        {unhealthy.length === 0
-          ? `Alle ${entries.length} Dienste sind bereit.`
-          : `${unhealthy.length} von ${entries.length} Diensten gestört.`}
+        {healthSummary(checks)}
       </p>
       <ul className="flex flex-wrap gap-1.5" aria-label="Zustand der Dienste">
-        {entries.map(([name, h]) => (
-          <li key={name}>
-            <Badge variant={h.status === "healthy" ? "success" : "destructive"} title={h.message ?? undefined} className="font-mono">
-              <span className="sr-only">{h.status === "healthy" ? "bereit: " : "gestört: "}</span>
-              {name}
-            </Badge>
-          </li>
-        ))}
+        {entries.map(([name, c]) => {
+          const { word, variant } = STATUS_WORDS[c.status];
+          return (
+            <li key={name}>
+              <Badge variant={variant} title={checkDetail(c, formatTime)} className="font-mono" data-testid={`server-health-${name}`}>
+                <span className="sr-only">{word}: </span>
+                {name}
+              </Badge>
+            </li>
+          );
+        })}
       </ul>
-      {unhealthy.map(([name, h]) => (
-        <p key={name} className="text-sm text-destructive">
-          {name}: {h.message ?? "Statusprüfung fehlgeschlagen"}
+      {faults.length > 0 && (
+        <ul className="grid gap-1.5" aria-label="Störungen">
+          {faults.map((f) => (
+            <li key={f.check} className={f.status === "down" ? "text-sm text-destructive" : "text-sm text-warning"} data-testid={`health-fault-${f.check}`}>
+              <span className="font-medium">{f.label}:</span> {f.message}
+              {f.action && (
+                <>
+                  {" "}
+                  {f.href ? (
+                    <Link href={f.href} className="underline underline-offset-2">
+                      {f.action}
+                    </Link>
+                  ) : (
+                    f.action
+                  )}
+                  .
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {notConfigured.length > 0 && (
+        <p className="text-xs text-muted-foreground" data-testid="health-not-configured">
+          Nicht eingerichtet (kein Fehler): {notConfigured.map((f) => f.label).join(", ")}.
         </p>
-      ))}
+      )}
     </div>
   );
 }

@@ -16,6 +16,8 @@ export interface ReceivedMail {
 export interface FakeSmtp {
   url: string;
   received: ReceivedMail[];
+  /** Connections accepted so far (a verify without a mail counts too). */
+  readonly connections: number;
   failNext(count: number): void;
   close(): Promise<void>;
 }
@@ -24,9 +26,11 @@ export async function startFakeSmtp(opts: { acceptDelayMs?: number } = {}): Prom
   const received: ReceivedMail[] = [];
   const sockets = new Set<Socket>();
   let failures = 0;
+  let connections = 0;
 
   const server = createServer((socket) => {
     sockets.add(socket);
+    connections++;
     socket.on("close", () => sockets.delete(socket));
     socket.on("error", () => socket.destroy());
     let buffer = "";
@@ -96,6 +100,9 @@ export async function startFakeSmtp(opts: { acceptDelayMs?: number } = {}): Prom
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    get connections() {
+      return connections;
+    },
     failNext(count) {
       failures = count;
     },

@@ -1,5 +1,6 @@
 import { defineMethod, defineServer } from "@/server/core/types";
 import { getConnection, updateConnection } from "./connection";
+import { calcomHealth } from "./health";
 import * as s from "./schemas";
 import { cancelBooking, checkCalendarAvailability, createBooking, getEventTypes, testConnection, updateBooking } from "./service";
 
@@ -9,6 +10,7 @@ export const calcomServer = defineServer({
   name: "calcom",
   version: "1.0.0",
   description: "Kalender der Firma – Cal.com oder der eingebaute Kalender: Terminarten, freie Zeiten, Buchungen, Verbindung.",
+  health: calcomHealth,
   methods: [
     defineMethod({
       name: "calcom.getEventTypes",

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { checkServerHealth } from "@/server/core/health-check";
+import { checkServers, type CheckResult } from "@/server/core/health-check";
 import { jsonSchemaOf } from "@/server/core/json-schema";
 import { getRegistry } from "@/server/core/registry";
 import type { ServerDef, ServiceContext } from "@/server/core/types";
@@ -16,20 +16,34 @@ function visibleServers(ctx: ServiceContext): readonly ServerDef[] {
     .map((sv) => ({ ...sv, methods: sv.methods.filter((m) => tokenMayCall(grants, sv, m)) }));
 }
 
-async function healthOf(server: ServerDef): Promise<z.input<typeof s.healthSchema>> {
-  const h = await checkServerHealth(server);
-  return { status: h.ok ? "healthy" : "unhealthy", message: h.message ?? null };
+/** The short form: healthy (also when not configured) or unhealthy with the reason. */
+function shortHealth(result: CheckResult): z.input<typeof s.healthSchema> {
+  if (result.status === "healthy") return { status: "healthy", message: null };
+  if (result.status === "not_configured") return { status: "healthy", message: result.message };
+  return { status: "unhealthy", message: result.action ? `${result.message} ${result.action}.` : result.message };
+}
+
+function fullHealth(result: CheckResult): z.input<typeof s.serverCheckSchema> {
+  return {
+    status: result.status,
+    message: result.message,
+    action: result.action,
+    latency_ms: result.latencyMs,
+    checked_at: result.checkedAt,
+    check: result.check,
+    check_label: result.label,
+  };
 }
 
 export async function discover(ctx: ServiceContext): Promise<z.input<typeof s.discoverResult>> {
   const servers = visibleServers(ctx);
-  const health = await Promise.all(servers.map(healthOf));
+  const health = await checkServers(ctx, servers);
   return {
-    servers: servers.map((server, i) => ({
+    servers: servers.map((server) => ({
       name: server.name,
       version: server.version,
       description: server.description,
-      health: health[i]!,
+      health: shortHealth(health.get(server.name)!),
       methods: server.methods.map((m) => ({
         name: m.name,
         description: m.description,
@@ -41,11 +55,14 @@ export async function discover(ctx: ServiceContext): Promise<z.input<typeof s.di
   };
 }
 
+/** Asks every visible server's check (cached 30 s per company and check, 3 s at most each). */
 export async function health(ctx: ServiceContext): Promise<z.input<typeof s.healthResult>> {
   const servers = visibleServers(ctx);
-  const results = await Promise.all(servers.map(healthOf));
+  const results = await checkServers(ctx, servers);
+  const entries = servers.map((sv) => [sv.name, results.get(sv.name)!] as const);
   return {
-    status: results.every((r) => r.status === "healthy") ? "healthy" : "degraded",
-    servers: Object.fromEntries(servers.map((sv, i) => [sv.name, results[i]!])),
+    status: entries.every(([, r]) => r.status === "healthy" || r.status === "not_configured") ? "healthy" : "degraded",
+    servers: Object.fromEntries(entries.map(([name, r]) => [name, shortHealth(r)])),
+    checks: Object.fromEntries(entries.map(([name, r]) => [name, fullHealth(r)])),
   };
 }

@@ -1,4 +1,5 @@
 import { defineMethod, defineServer } from "@/server/core/types";
+import { smtpHealth } from "./health";
 import * as s from "./schemas";
 import { cancelJob, listJobs, queueStats, retryJob } from "./service";
 
@@ -6,6 +7,7 @@ export const queueServer = defineServer({
   name: "queue",
   version: "1.0.0",
   description: "Hintergrundaufträge (Bestätigungen, Webhook-Verarbeitung): Übersicht, Liste, Wiederholen, Abbrechen.",
+  health: smtpHealth,
   methods: [
     defineMethod({
       name: "queue.stats",

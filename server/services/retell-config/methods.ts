@@ -1,6 +1,7 @@
 import { defineMethod, defineServer } from "@/server/core/types";
 import { revealApiKey, rotateApiKey, setApiKey } from "./api-key";
 import { createCustomFunction, deleteCustomFunction, deployAllFunctions, getCustomFunctions, updateCustomFunction } from "./custom-functions";
+import { retellHealth } from "@/server/services/retell/health";
 import * as s from "./schemas";
 import { getWebhookConfiguration, testWebhook, updateWebhookSettings } from "./webhook-settings";
 
@@ -8,6 +9,7 @@ export const retellConfigServer = defineServer({
   name: "retell.config",
   version: "1.0.0",
   description: "Retell-Einstellungen der Firma: Webhook, Ereignisse, eigene Funktionen, API-Schlüssel und Webhook-Test.",
+  health: retellHealth,
   methods: [
     defineMethod({
       name: "retell.config.getWebhookConfiguration",

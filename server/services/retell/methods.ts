@@ -1,4 +1,5 @@
 import { defineMethod, defineServer } from "@/server/core/types";
+import { retellHealth } from "./health";
 import { getAgentPrompt, listPromptVersions, listVoices, setPromptInstructions } from "./agent-instructions";
 import * as s from "./schemas";
 import { previewAgentSetup, setupAgent } from "./setup-agent";
@@ -9,6 +10,7 @@ export const retellServer = defineServer({
   version: "1.0.0",
   description:
     "Retell-Arbeitsbereich der Firma: Agenten, Agent-Versionen, Veröffentlichen, Rufnummern und ihre Agent-Version; den eigenen Agenten einrichten und seine Anweisungen pflegen.",
+  health: retellHealth,
   methods: [
     defineMethod({
       name: "retell.listAgents",
