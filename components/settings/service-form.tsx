@@ -1,13 +1,15 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useWatch, type Control } from "react-hook-form";
 import { z } from "zod";
 import { CheckboxFormField } from "@/components/forms/checkbox-form-field";
 import { LabeledField } from "@/components/forms/labeled-field";
 import { OptionFormField } from "@/components/forms/option-select";
 import { serverErrorsTo, useSchemaForm } from "@/components/forms/use-schema-form";
 import { useTRPC } from "@/components/trpc/provider";
+import { Button } from "@/components/ui/button";
 import { DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Form } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
@@ -15,6 +17,7 @@ import { toast } from "@/components/ui/sonner";
 import { Textarea } from "@/components/ui/textarea";
 import type { Branch } from "@/server/services/branch/schemas";
 import { createParams, updateParams, type ServiceDto } from "@/server/services/service/schemas";
+import { chosenEventType, durationMismatch, eventTypeOptions } from "./calcom-event-types";
 import { centsToEuroInput, EURO_INPUT_ERROR, euroInputToCents } from "./euro-input";
 import { SaveButton } from "./save-button";
 import { useRefreshSettings } from "./use-refresh-settings";
@@ -130,14 +133,7 @@ export function ServiceForm({ service, branches, onSaved }: { service?: ServiceD
               ...branches.filter((b) => b.is_active || b.id === service?.branch_id).map((b) => ({ value: b.id, label: b.name })),
             ]}
           />
-          <LabeledField
-            control={form.control}
-            name="calcom_event_type_id"
-            label="Cal.com-Terminart-ID (optional)"
-            hint="Nur bei Anbindung an Cal.com: die ID der passenden Terminart."
-          >
-            {(field) => <Input {...field} inputMode="numeric" />}
-          </LabeledField>
+          <CalcomEventTypeField control={form.control} storedId={service?.calcom_event_type_id?.toString() ?? ""} />
         </div>
         <CheckboxFormField control={form.control} name="is_active" label="Aktiv" hint="Nur aktive Leistungen können gebucht werden." />
         <DialogFooter>
@@ -145,5 +141,68 @@ export function ServiceForm({ service, branches, onSaved }: { service?: ServiceD
         </DialogFooter>
       </form>
     </Form>
+  );
+}
+
+/** The event type typed in by its id: for the built-in calendar, and when Cal.com cannot list them. */
+function EventTypeIdField({ control, hint }: { control: Control<ServiceFields, unknown, unknown>; hint: string }) {
+  return (
+    <LabeledField control={control} name="calcom_event_type_id" label="Cal.com-Terminart-ID (optional)" hint={hint}>
+      {(field) => <Input {...field} inputMode="numeric" />}
+    </LabeledField>
+  );
+}
+
+/**
+ * With Cal.com as the company's calendar: its event types to choose from ("Haarschnitt · 30 Min."),
+ * "keiner", and a warning when the chosen one lasts otherwise than the service. When Cal.com
+ * cannot list them, the id field with the stored id and a German explanation instead.
+ */
+function CalcomEventTypeField({ control, storedId }: { control: Control<ServiceFields, unknown, unknown>; storedId: string }) {
+  const trpc = useTRPC();
+  const connection = useQuery(trpc.calcom.getConnection.queryOptions({}));
+  const usesCalcom = connection.data?.connection.provider === "calcom";
+  const eventTypes = useQuery({ ...trpc.calcom.getEventTypes.queryOptions({}), enabled: usesCalcom });
+  const [chosen, minutes] = useWatch({ control, name: ["calcom_event_type_id", "duration_minutes"] });
+
+  if (!usesCalcom || (eventTypes.data && eventTypes.data.provider !== "calcom")) {
+    return <EventTypeIdField control={control} hint="Nur bei Anbindung an Cal.com: die ID der passenden Terminart." />;
+  }
+  if (eventTypes.isError) {
+    return (
+      <div className="grid gap-2">
+        <EventTypeIdField control={control} hint="Die ID der passenden Terminart in Cal.com; leer: keine." />
+        <p role="alert" className="text-sm text-destructive" data-testid="calcom-event-types-error">
+          Die Terminarten konnten nicht aus Cal.com geladen werden: {eventTypes.error.message} Die gespeicherte Terminart bleibt erhalten.{" "}
+          <Button type="button" variant="link" className="h-auto p-0 text-sm" onClick={() => void eventTypes.refetch()}>
+            Erneut laden
+          </Button>
+        </p>
+      </div>
+    );
+  }
+  const list = eventTypes.data?.event_types ?? [];
+  const keep = [storedId, chosen];
+  const options = eventTypes.isPending
+    ? keep.filter((id) => id.trim() !== "").map((id) => ({ value: id.trim(), label: `Terminart ${id.trim()}` }))
+    : eventTypeOptions(list, keep);
+  const warning = durationMismatch(chosenEventType(list, chosen), minutes);
+  return (
+    <div className="grid content-start gap-2">
+      <OptionFormField
+        control={control}
+        name="calcom_event_type_id"
+        label="Cal.com-Terminart"
+        noneLabel="keiner"
+        options={options}
+        disabled={eventTypes.isPending}
+      />
+      {eventTypes.isPending && <p className="text-sm text-muted-foreground">Terminarten werden aus Cal.com geladen …</p>}
+      {warning && (
+        <p role="status" className="text-sm text-warning" data-testid="calcom-duration-warning">
+          {warning}
+        </p>
+      )}
+    </div>
   );
 }
