@@ -17,6 +17,7 @@ export default defineConfig({
     pool: "forks",
     setupFiles: ["server/testing/setup.ts"],
     // The operator setting for development: tests talk to in-process fakes on http://127.0.0.1.
-    env: { ALLOW_INSECURE_OUTBOUND_HTTP: "true" },
+    // A company without a fake of its own reaches no real Retell: port 9 refuses at once.
+    env: { ALLOW_INSECURE_OUTBOUND_HTTP: "true", RETELL_API_BASE_URL: "http://127.0.0.1:9" },
   },
 });

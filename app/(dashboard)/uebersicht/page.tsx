@@ -11,11 +11,11 @@ export default async function OverviewPage() {
   await requireSession();
   const queryClient = getQueryClient();
   // The figures are needed for the first paint; the rest is prefetched too, but a failure there
-  // only shows in its own card (prefetchQuery does not throw).
+  // only shows in its own card (prefetchQuery does not throw). Health is not prefetched: it asks
+  // Retell, Cal.com and SMTP (up to 3 s when one hangs), and its card loads on its own.
   await Promise.all([
     queryClient.fetchQuery(trpc.dashboard.overview.queryOptions()),
     queryClient.prefetchQuery(trpc.dashboard.activity.queryOptions()),
-    queryClient.prefetchQuery(trpc.mcp.health.queryOptions({})),
     queryClient.prefetchQuery(trpc.dashboard.operations.queryOptions()),
   ]);
   return (
