@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { AgentInstructionsCard } from "@/components/agents/agent-instructions-card";
 import { AgentWorkspace } from "@/components/agents/agent-workspace";
+import { SetupAgentCard } from "@/components/agents/setup-agent-card";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { SectionFigures } from "@/components/dashboard/section-figures";
 import { HydrateClient } from "@/components/trpc/hydrate-client";
@@ -22,6 +24,11 @@ export default async function Page() {
       <div className="grid gap-6">
         <SectionFigures section="agenten" />
         <HydrateClient>
+          {/* The company's own agent: set up in one step, with its instructions (these work without a Retell key). */}
+          <div className="grid gap-6 2xl:grid-cols-2">
+            <SetupAgentCard />
+            <AgentInstructionsCard />
+          </div>
           <AgentWorkspace />
         </HydrateClient>
       </div>

@@ -9,6 +9,7 @@ import type { ServiceContext } from "@/server/core/types";
 import { getCustomFunctions, toTool } from "@/server/services/retell-config/custom-functions";
 
 export type AgentTool = NonNullable<RetellLlmCreate["general_tools"]>[number];
+type ToolSource = Parameters<typeof toTool>[0];
 
 /** What the agent says while a built-in runs. */
 export const EXECUTION_MESSAGES: Readonly<Record<string, string>> = {
@@ -51,7 +52,7 @@ export async function buildAgentTools(ctx: ServiceContext, transferNumber: strin
     .filter((fn) => fn.enabled && !RESERVED_NAMES.has(fn.name))
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((fn): AgentTool => {
-      const tool = toTool({ name: fn.name, description: fn.description, parameterSchema: fn.parameters, timeoutMs: fn.timeout_ms });
+      const tool = toTool({ name: fn.name, description: fn.description, parameterSchema: fn.parameters as ToolSource["parameterSchema"], timeoutMs: fn.timeout_ms });
       return { ...tool, execution_message_description: EXECUTION_MESSAGES[fn.name] ?? tool.execution_message_description };
     });
   return [...custom, END_CALL_TOOL, ...(transferNumber ? [transferCallTool(transferNumber)] : [])];
