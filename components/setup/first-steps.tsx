@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { CircleCheck, Circle } from "lucide-react";
 import Link from "next/link";
 import { Suspense, useState } from "react";
+import { SetupAgentCard } from "@/components/agents/setup-agent-card";
 import { PageSkeleton } from "@/components/dashboard/page-skeleton";
 import { PhoneNumbersPanel } from "@/components/phone/phone-numbers-panel";
 import { BranchesSection } from "@/components/settings/branches-section";
@@ -136,6 +137,13 @@ export function CompanyFirstSteps() {
           hint: "Die Nummer, unter der Ihre Kundschaft anruft: aus Ihrem Retell-Konto übernehmen und einer Filiale zuordnen.",
           done: (p) => p.phoneNumbers > 0,
           Content: PhoneNumbersPanel,
+        },
+        {
+          key: "agent",
+          title: "Agent einrichten",
+          hint: "Legt in Ihrem Retell-Konto den Telefonassistenten mit deutschem Prompt aus Ihren Daten und unseren Funktionen an und verbindet ihn mit Ihrer Rufnummer. Eigene Anweisungen ergänzen Sie unter Agenten & Nummern.",
+          done: (p) => p.agent,
+          Content: SetupAgentCard,
         },
       ]}
     />
