@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { Building2, Menu, PanelLeftClose, PanelLeftOpen } from "lucide-react";
+import { Building2, Menu, PanelLeftClose, PanelLeftOpen, UserRound } from "lucide-react";
 import { Brand } from "@/components/brand";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -88,6 +88,13 @@ export function DashboardShell({ user, children }: { user: ShellUser; children: 
             <Badge variant={user.role === "admin" ? "default" : "secondary"} data-testid="user-role">
               {ROLE_LABELS[user.role]}
             </Badge>
+            <Button asChild variant="ghost" size="sm">
+              <Link href="/konto" title="Mein Konto: Passwort ändern">
+                <UserRound aria-hidden />
+                <span className="hidden sm:inline">Mein Konto</span>
+                <span className="sr-only sm:hidden">Mein Konto</span>
+              </Link>
+            </Button>
             <LogoutButton />
           </div>
         </header>

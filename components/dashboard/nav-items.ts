@@ -11,6 +11,7 @@ import {
   Rocket,
   Settings,
   SlidersHorizontal,
+  Users,
   Workflow,
   type LucideIcon,
 } from "lucide-react";
@@ -101,6 +102,14 @@ export const NAV_ITEMS = [
     icon: KeyRound,
     adminOnly: true,
     description: "Zugangsschlüssel für Systeme, die AskProAI über die Schnittstelle ansprechen.",
+  },
+  {
+    key: "benutzer",
+    title: "Benutzer",
+    href: "/benutzer",
+    icon: Users,
+    adminOnly: true,
+    description: "Wer sich im Dashboard anmelden darf: Zugänge anlegen, Rollen ändern, deaktivieren und Links zum Festlegen des Passworts.",
   },
   {
     key: "wissen",

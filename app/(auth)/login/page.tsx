@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { Brand } from "@/components/brand";
+import { CircleCheck } from "lucide-react";
+import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { safeCallbackPath } from "@/server/auth/callback-url";
 import { loginErrorFromQuery } from "@/server/auth/login-messages";
@@ -11,7 +13,7 @@ import { installNeedsSetup } from "@/server/doors/setup/first-company";
 export const metadata: Metadata = { title: "Anmelden" };
 
 interface LoginPageProps {
-  searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }>;
+  searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[]; passwort?: string | string[] }>;
 }
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -33,6 +35,12 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
             <CardDescription>Melden Sie sich mit Ihrer E-Mail-Adresse und Ihrem Passwort an.</CardDescription>
           </CardHeader>
           <CardContent>
+            {first(params.passwort) === "gesetzt" && (
+              <Alert className="mb-4 border-success/40 bg-success/5 text-foreground [&>svg]:text-success" data-testid="password-set-notice">
+                <CircleCheck aria-hidden />
+                <AlertDescription>Ihr Passwort ist gespeichert. Bitte melden Sie sich jetzt damit an.</AlertDescription>
+              </Alert>
+            )}
             <LoginForm callbackUrl={callbackUrl} initialError={loginErrorFromQuery(first(params.error))} />
           </CardContent>
         </Card>
