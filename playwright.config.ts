@@ -5,6 +5,16 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const RETELL_PORT = Number(process.env.E2E_RETELL_PORT ?? PORT + 1);
 const baseURL = `http://127.0.0.1:${PORT}`;
+// A second install of the same build, started without demo data, for the onboarding flow (e2e/onboarding.spec.ts).
+const ONBOARDING_PORT = PORT + 10;
+const ONBOARDING_RETELL_PORT = PORT + 11;
+process.env.E2E_ONBOARDING_URL ??= `http://127.0.0.1:${ONBOARDING_PORT}`;
+process.env.E2E_ONBOARDING_RETELL_URL ??= `http://127.0.0.1:${ONBOARDING_RETELL_PORT}`;
+/** The onboarding install's session secret: its set-up code derives from it, so the spec can type the code the log shows. */
+process.env.E2E_ONBOARDING_SECRET ??= "e2e-onboarding-secret-0123456789abcdef";
+/** The Retell key of the empty workspace the new company connects, and the number it imports. */
+process.env.E2E_ONBOARDING_RETELL_KEY ??= "key_onboarding_workspace";
+process.env.E2E_ONBOARDING_NUMBER ??= "+4940123456789";
 
 // One fresh embedded database per run; set once here and inherited by the worker processes.
 process.env.E2E_DATA_DIR ??= path.join(".data", `e2e-${Date.now()}`);
@@ -67,6 +77,40 @@ export default defineConfig({
         // Company-configured URLs in the specs point at local fakes (http://127.0.0.1).
         ALLOW_INSECURE_OUTBOUND_HTTP: "true",
         PGLITE_DATA_DIR: path.join(process.env.E2E_DATA_DIR, "pglite"),
+        LOG_LEVEL: "warn",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    },
+    {
+      // The new company's own Retell workspace (a fake of its own) with one unbound number to import.
+      command: "npm run fake:retell",
+      url: `${process.env.E2E_ONBOARDING_RETELL_URL}/v2/list-phone-numbers`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      env: {
+        FAKE_RETELL_PORT: String(ONBOARDING_RETELL_PORT),
+        DEMO_RETELL_API_KEY: process.env.E2E_ONBOARDING_RETELL_KEY,
+        FAKE_RETELL_EXTRA_NUMBERS: process.env.E2E_ONBOARDING_NUMBER,
+      },
+    },
+    {
+      // The same build (made by the server above) on a new embedded database without demo data.
+      command: "npm start",
+      url: `${process.env.E2E_ONBOARDING_URL}/login`,
+      reuseExistingServer: false,
+      timeout: 5 * 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+      env: {
+        PORT: String(ONBOARDING_PORT),
+        APP_URL: process.env.E2E_ONBOARDING_URL,
+        AUTH_SECRET: process.env.E2E_ONBOARDING_SECRET,
+        SEED_DEMO: "false",
+        RETELL_API_BASE_URL: process.env.E2E_ONBOARDING_RETELL_URL,
+        ALLOW_INSECURE_OUTBOUND_HTTP: "true",
+        PGLITE_DATA_DIR: path.join(process.env.E2E_DATA_DIR, "onboarding-pglite"),
         LOG_LEVEL: "warn",
         NEXT_TELEMETRY_DISABLED: "1",
       },
