@@ -37,7 +37,7 @@ function nextTuesday(): string {
 
 async function step(page: Page, title: string) {
   await page.getByRole("navigation", { name: "Schritte der Einrichtung" }).getByRole("button", { name: new RegExp(title) }).click();
-  await expect(page.getByRole("heading", { level: 2, name: new RegExp(title) })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: new RegExp(`^Schritt \\d: ${title}`) })).toBeVisible();
 }
 
 test("a new install is set up from the wizard to a booked phone call", async ({ page }) => {

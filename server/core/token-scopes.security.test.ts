@@ -94,7 +94,9 @@ describe("API token grants", () => {
     const branch = await insert("alt-branch", ["branch"]);
     await db.pglite.exec(sql);
     const after = async (t: { id: string }) => (await db.prisma.apiToken.findUniqueOrThrow({ where: { id: t.id } })).allowedServers;
-    expect([...(await after(all))].sort()).toEqual(everyGrant(tokenServerOptions()).sort());
+    // Grants of servers and configuration methods added after the migration are not in it: old tokens do not gain them.
+    const addedSince = ["phone", "config:phone", "config:retell"];
+    expect([...(await after(all))].sort()).toEqual(everyGrant(tokenServerOptions()).filter((g) => !addedSince.includes(g)).sort());
     expect(await after(calcom)).toEqual(["calcom", "config:calcom"]);
     expect(await after(branch)).toEqual(["branch"]);
   });

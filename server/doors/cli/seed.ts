@@ -15,7 +15,8 @@ export const FIRST_COMPANY_HELP = [
   "No demo data (production, or SEED_DEMO=false). To set up the first company and its admin:",
   "  open <APP_URL>/einrichtung and enter the set-up code the app prints in its log at start, or",
   '  npm run company:create -- --name "Salon Müller" --branch "Salon Müller Mitte" --state BY --admin-email you@example.de --admin-name "Ihr Name"',
-  "Both work while the app runs.",
+  "  (SEED_DEMO=true npm run db:seed seeds the public demo companies instead, for trying the product out.)",
+  "All of these work while the app runs.",
 ].join("\n");
 
 /**

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { requiredName } from "./master-data-fields";
 import { createParams as branchParams } from "@/server/services/branch/schemas";
+import { passwordProblems } from "@/server/services/user/password-policy";
 import { companySettingsPatchSchema, companySettingsSchema } from "@/server/calendar/company-settings";
 
 export const companySchema = z.object({
@@ -77,12 +78,15 @@ export function slugFromName(name: string): string {
 }
 
 
-/** The first admin's login, created with the company. */
+/** The first admin's login, created with the company; the password follows the same rules as every login's. */
 export const firstAdminSchema = z
   .object({
     name: requiredName(100),
     email: z.string().trim().toLowerCase().pipe(z.email("Bitte eine gültige E-Mail-Adresse angeben, z. B. inhaberin@salon.de.")),
-    password: z.string().min(10, "Das Passwort braucht mindestens 10 Zeichen."),
+    password: z.string(),
+  })
+  .superRefine((admin, ctx) => {
+    for (const message of passwordProblems(admin.password, admin.email)) ctx.addIssue({ code: "custom", path: ["password"], message });
   });
 
 /** The set-up wizard's first step: the code from the server log, the company with its first branch, the admin. */

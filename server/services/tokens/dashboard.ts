@@ -13,9 +13,12 @@ import type { createTokenInput } from "./schemas";
 import { serverOption, type TokenServerOption } from "@/server/core/token-scopes";
 
 /** Servers a token can be granted, with what each offers. `mcp` (discovery and health) is open to every token. */
+/** Servers no token may be granted: discovery is open to every token, dashboard logins only to logged-in admins. */
+const NOT_GRANTABLE = new Set(["mcp", "user"]);
+
 export function tokenServerOptions(): TokenServerOption[] {
   return getRegistry()
-    .servers.filter((s) => s.name !== "mcp")
+    .servers.filter((s) => !NOT_GRANTABLE.has(s.name))
     .map(serverOption);
 }
 

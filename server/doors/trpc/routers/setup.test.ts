@@ -71,6 +71,17 @@ describe("set-up wizard (setup.createFirstCompany)", () => {
     expect(await testDb.prisma.company.count()).toBe(0);
   });
 
+  it("holds the admin's password to the rules of every login: no common password, not the e-mail address", async () => {
+    const input = wizardInput(setupCodeFor(env().AUTH_SECRET));
+    for (const password of ["passwort123", "eva-mueller", "Eva@Salon-Mueller.de"]) {
+      const email = password.includes("@") ? password : "eva-mueller@salon.de";
+      const res = await call("setup.createFirstCompany", { ...input, admin: { ...input.admin, email, password } }, true);
+      expect(res.status, password).toBe(400);
+      expect((res.error?.data.issues as Array<{ path: string }>).map((i) => i.path), password).toContain("admin.password");
+    }
+    expect(await testDb.prisma.company.count()).toBe(0);
+  });
+
   it("with the code creates company, first branch with starter hours, built-in calendar and an admin who can log in", async () => {
     const res = await call("setup.createFirstCompany", wizardInput(setupCodeFor(env().AUTH_SECRET)), true);
     expect(res.status).toBe(200);
