@@ -12,9 +12,11 @@ export const BRANCH_TURN_WAIT_MS = 10_000;
  * as long as a branch turn, so a stuck holder cannot pile up waiting transactions.
  */
 export async function lockBranchForBooking(tx: Tx, branchId: string): Promise<void> {
-  await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '${BRANCH_TURN_WAIT_MS}ms'`);
   try {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`booking:${branchId}`}, 0))`;
+    // One statement: the CTE sets the transaction's lock_timeout before the lock is waited for.
+    await tx.$executeRaw`
+      WITH timeout AS (SELECT set_config('lock_timeout', ${`${BRANCH_TURN_WAIT_MS}ms`}, true))
+      SELECT pg_advisory_xact_lock(hashtextextended(${`booking:${branchId}`}, 0)) FROM timeout`;
   } catch (err) {
     if (isLockTimeout(err)) throw busyBranch();
     throw err;

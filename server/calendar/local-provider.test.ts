@@ -111,14 +111,16 @@ describe("searching forward a week at a time", () => {
     const margin = (herren.durationMinutes + herren.bufferMinutes) * 60_000;
     const recorded = db.prisma.$extends({
       query: {
-        appointment: {
-          findMany({ args, query }) {
-            // loadSlotInput reads from a day before the first day up to the last day's end plus one appointment.
-            const { gte, lt } = args.where?.startsAt as { gte: Date; lt: Date };
+        // The busy read of loadSlotInput: its first two instants are the earliest appointment start
+        // it reads (a day before the first day) and the window's end (last day's end plus one appointment).
+        $queryRaw({ args, query }) {
+          const sql = args as unknown as { sql: string; values: unknown[] };
+          if (sql.sql.includes("FROM appointments")) {
+            const [gte, lt] = sql.values.filter((v): v is Date => v instanceof Date);
             const day = (ms: number) => instantToLocal(new Date(ms), TZ).date;
             loads.push([day(gte.getTime() + 24 * 60 * 60_000), day(lt.getTime() - margin - 1)]);
-            return query(args);
-          },
+          }
+          return query(args);
         },
       },
     }) as unknown as PrismaClient;

@@ -121,7 +121,7 @@ export class LocalCalendarProvider implements CalendarProvider {
   }
 
   #slotInput(db: PrismaClient | Tx, query: AvailabilityQuery) {
-    return loadSlotInput(db, { ...query, settings: this.settings, now: this.deps.now() });
+    return loadSlotInput(db, { ...query, companyId: this.deps.companyId, settings: this.settings, now: this.deps.now() });
   }
 }
 

@@ -5,7 +5,8 @@ import { AppError, ErrorCodes } from "@/server/core/errors";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { CalcomClient } from "@/server/integrations/calcom/client";
 import type { Logger } from "@/server/platform/logger";
-import { parseCompanySettings, type CompanySettings } from "@/server/calendar/company-settings";
+import type { CompanySettings } from "@/server/calendar/company-settings";
+import { companyData } from "./company-data";
 import { guardedFetch } from "@/server/platform/outbound/guard";
 import { CalcomCalendarProvider } from "./calcom-provider";
 import { LocalCalendarProvider } from "./local-provider";
@@ -22,31 +23,25 @@ export interface ProviderContext {
   log: Logger;
 }
 
-interface CompanyRow {
-  name: string;
-  settings: unknown;
-  provider: "local" | "calcom" | null;
-  baseUrl: string | null;
-  apiKeyEnc: string | null;
-}
-
 export interface CompanyCalendar {
   provider: CalendarProvider;
   company: { name: string; settings: CompanySettings };
 }
 
-/** The company's calendar together with its name and settings (one query). */
+/**
+ * The company's calendar together with its name and settings: from the cached company data
+ * (company-data.ts); only a Cal.com company costs a query, for its connection's URL and key.
+ */
 export async function loadCompanyCalendar(ctx: ProviderContext): Promise<CompanyCalendar> {
-  // One statement for the company and its connection (a nested select would cost a second query).
-  const [row] = await ctx.db.$queryRaw<CompanyRow[]>`
-    SELECT c.name, c.settings, cc.provider::text AS provider, cc."baseUrl", cc."apiKeyEnc"
-      FROM companies c LEFT JOIN calendar_connections cc ON cc."companyId" = c.id
-     WHERE c.id = ${ctx.companyId}`;
-  if (!row) throw new AppError(ErrorCodes.COMPANY_NOT_FOUND, "Das Unternehmen wurde nicht gefunden.");
-  const settings = parseCompanySettings(row.settings);
+  const data = await companyData(ctx.db, ctx.companyId);
+  if (!data) throw new AppError(ErrorCodes.COMPANY_NOT_FOUND, "Das Unternehmen wurde nicht gefunden.");
+  const { settings } = data;
   const base = { db: ctx.db, companyId: ctx.companyId, settings, now: ctx.now };
-  const info = { name: row.name, settings };
-  if (row.provider !== "calcom") return { provider: new LocalCalendarProvider(base), company: info };
+  const info = { name: data.name, settings };
+  if (data.calendar !== "calcom") return { provider: new LocalCalendarProvider(base), company: info };
+  const row = await ctx.db.calendarConnection.findUnique({ where: { companyId: ctx.companyId }, select: { provider: true, baseUrl: true, apiKeyEnc: true } });
+  // Switched back to the built-in calendar a moment ago (on another instance): the row decides.
+  if (row?.provider !== "calcom") return { provider: new LocalCalendarProvider(base), company: info };
   if (!row.apiKeyEnc) {
     throw new AppError(ErrorCodes.CALCOM_INVALID_API_KEY, "Für Cal.com ist noch kein API-Schlüssel hinterlegt.");
   }

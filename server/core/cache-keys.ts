@@ -1,4 +1,12 @@
 /** Cache keys and tags are always scoped to one company, so no read can leak across tenants. */
+
+/**
+ * Tags of the company's master data. A server that changes one of these lists the tag in its
+ * methods' `invalidates`; cached reads derived from them (method results, the calendar's
+ * company data) carry the tags.
+ */
+export const CacheTags = { company: "company", branch: "branch", service: "service", staff: "staff" } as const;
+
 export function companyTag(companyId: string, tag: string): string {
   return `c:${companyId}:t:${tag}`;
 }

@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import "@/server/core/zod-locale";
-import { writeAudit } from "@/server/platform/audit";
+import { queueAudit, writeAudit } from "@/server/platform/audit";
 import { getCache } from "@/server/platform/cache";
 import { getDb } from "@/server/platform/db";
 import { AppError, ErrorCodes, isAppError } from "@/server/core/errors";
@@ -26,6 +26,8 @@ export interface DoorContext {
   now?: () => Date;
   /** Defaults to the product registry; tests may pass their own. */
   registry?: Registry;
+  /** A busy door's audit rows go out in batches, a moment after the answer (platform/write-behind.ts). */
+  batchAudit?: boolean;
 }
 
 export interface CallResult {
@@ -87,15 +89,9 @@ export async function callMethod(name: string, rawParams: unknown, door: DoorCon
       "mcp call",
     );
     if (found?.method.kind === "write" && errorCode !== METHOD_NOT_FOUND) {
-      await writeAudit(db ?? (await getDb()), {
-        companyId: door.companyId,
-        actor: door.actor,
-        method: name,
-        outcome,
-        errorCode,
-        durationMs,
-        correlationId: door.correlationId,
-      });
+      const entry = { companyId: door.companyId, actor: door.actor, method: name, outcome, errorCode, durationMs, correlationId: door.correlationId } as const;
+      if (door.batchAudit) queueAudit(db ?? (await getDb()), entry);
+      else await writeAudit(db ?? (await getDb()), entry);
     }
   }
 }

@@ -3,6 +3,7 @@
  * went wrong (a relative day read as today, "viertel vor drei" read as 02:45 at night).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { flushWriteBehind } from "@/server/platform/write-behind";
 import { handleCustomFunction } from "./custom-function-door";
 import { demoCall, FIXED_NOW, seededTestDb, signedRequest } from "@/server/testing/retell";
 
@@ -40,6 +41,7 @@ describe("custom-function door: dates and times as said", () => {
 
   it("keeps each function call with its arguments for replay", async () => {
     await ask("d_kept", { datum: "übermorgen", uhrzeit: "halb drei" });
+    await flushWriteBehind(); // kept with the next batch, a moment after the answer
     const kept = await db.prisma.functionCall.findMany({ where: { companyId: db.companyId, retellCallId: "d_kept" } });
     expect(kept).toHaveLength(1);
     expect(kept[0]).toMatchObject({ functionName: "check_availability", arguments: { datum: "übermorgen", uhrzeit: "halb drei", dienstleistung: "Herrenhaarschnitt" } });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { encryptSecret } from "@/server/platform/crypto";
 import { logger } from "@/server/platform/logger";
+import { flushWriteBehind } from "@/server/platform/write-behind";
 import { WEBHOOK_BODY_LIMIT_BYTES } from "@/server/doors/request-kit";
 import { handleCustomFunction } from "./custom-function-door";
 import { demoCall, FIXED_NOW, seededTestDb, signedRequest } from "@/server/testing/retell";
@@ -21,6 +22,7 @@ const parkingQuestion = (callId: string) => ({ name: "answer_question", call: de
 
 /** Every execution passes callMethod, which leaves an audit row naming the call as actor. */
 async function executedFor(callId: string) {
+  await flushWriteBehind(); // the phone path's audit rows are written in batches
   return {
     executions: await db.prisma.auditLog.count({ where: { method: "retell.function.execute", actorType: "retell", actorId: callId } }),
     calls: await db.prisma.call.count({ where: { retellCallId: callId } }),
@@ -181,6 +183,7 @@ describe("custom-function door: request shapes", () => {
     const body = { ...parkingQuestion("call_vierte"), call: demoCall("call_vierte", { to_number: "+49301112288" }) };
     const res = await handleCustomFunction(signedRequest(URL_BASE, body, { key: "vierter-key" }), null, deps());
     expect(res.status).toBe(200);
+    await flushWriteBehind();
     expect(await db.prisma.auditLog.count({ where: { companyId: vierte.id, actorId: "call_vierte" } })).toBe(1);
   });
 
@@ -210,6 +213,7 @@ describe("custom-function door: request shapes", () => {
     const req = signedRequest(URL_BASE, parkingQuestion("call_correlated"));
     req.headers.set("x-request-id", "retell-req-42");
     expect((await handleCustomFunction(req, null, deps())).status).toBe(200);
+    await flushWriteBehind();
     const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { actorId: "call_correlated" } });
     expect(audit.correlationId).toBe("retell-req-42");
   });

@@ -54,7 +54,8 @@ async function answerCustomFunction(request: Request, nameFromUrl: string | null
       "retell.function.execute",
       // The branch of our number is known here already; the service checks it belongs to the company.
       { function_name: fn.name, parameters: fn.args, call_context: { ...fn.call, ...(owner.branchId ? { branch_id: owner.branchId } : {}) } },
-      { companyId: owner.companyId, actor: { type: "retell", id: fn.call.call_id }, correlationId, db, now },
+      // A live call's audit rows are written in batches: the caller waits for none of them.
+      { companyId: owner.companyId, actor: { type: "retell", id: fn.call.call_id }, correlationId, db, now, batchAudit: true },
     );
     return json(200, data);
   } catch (error) {

@@ -3,6 +3,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import type { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/server/generated/prisma/client";
 import { env } from "@/server/platform/env";
+import { flushWriteBehind } from "@/server/platform/write-behind";
 
 export type Db = PrismaClient;
 export type { Prisma } from "@/server/generated/prisma/client";
@@ -70,6 +71,8 @@ export async function prismaOnPglite(pglite: PGlite): Promise<PrismaClient> {
 
 /** Closes the process-wide client (scripts, tests). */
 export async function closeDb(): Promise<void> {
+  // Rows still waiting to be written in a batch go out before the connections close.
+  await flushWriteBehind();
   const handles = await g.__askproDb;
   g.__askproDb = undefined;
   if (!handles) return;

@@ -3,6 +3,7 @@
  * company's calendar, the booking made there, and the local row plus its confirmation
  * written in one transaction.
  */
+import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { checkOpeningHours } from "@/server/calendar/opening-hours";
 import type { ConfirmedBooking, Tx } from "@/server/calendar/provider";
@@ -12,7 +13,7 @@ import type { ServiceContext } from "@/server/core/types";
 import { normalizePhone } from "@/server/scheduling/phone";
 import { enqueueConfirmation } from "./confirmation";
 import { appointmentInclude, toAppointmentDto, type AppointmentRecord } from "./records";
-import { requestedStart, resolveBranch, resolveService, resolveStaff } from "./resolve";
+import { masterData, requestedStart, resolveBranch, resolveService, resolveStaff } from "./resolve";
 import type * as s from "./schemas";
 import { unavailableSentence } from "./availability";
 import { spokenDateTime } from "./wording";
@@ -29,6 +30,7 @@ export async function bookAppointment(ctx: ServiceContext, params: BookParams): 
 
   const earlier = idempotencyKey ? await findByKey(ctx, idempotencyKey) : null;
   if (earlier) return result(ctx, earlier, cutoff, true);
+  const staffNames = new Map((await masterData(ctx)).staff.map((m) => [m.id, m.name]));
 
   const service = await resolveService(ctx, params);
   const branch = await resolveBranch(ctx, params.branch_id, service);
@@ -59,11 +61,24 @@ export async function bookAppointment(ctx: ServiceContext, params: BookParams): 
       retellCallId: params.retell_call_id,
       notes: params.notes,
     };
-    // A calendar webhook may have mirrored this very booking already; it becomes ours.
-    const mirrored = await tx.appointment.findFirst({ where: { companyId: ctx.companyId, externalUid: confirmed.externalUid }, select: { id: true } });
-    const appointment = mirrored
-      ? await tx.appointment.update({ where: { id: mirrored.id }, data, include: appointmentInclude })
-      : await tx.appointment.create({ data, include: appointmentInclude });
+    // A Cal.com webhook may have mirrored this very booking already; it becomes ours. (The built-in
+    // calendar's uid was made a moment ago: nothing can have mirrored it.)
+    const mirrored =
+      provider.kind === "calcom"
+        ? await tx.appointment.findFirst({ where: { companyId: ctx.companyId, externalUid: confirmed.externalUid }, select: { id: true } })
+        : null;
+    // Only the row's own columns come back: service, branch, staff and customer are known here already.
+    const row = mirrored
+      ? await tx.appointment.update({ where: { id: mirrored.id }, data })
+      : await tx.appointment.create({ data });
+    const staffName = row.staffId ? (staffNames.get(row.staffId) ?? (await staffNameOf(tx, row.staffId))) : null;
+    const appointment: AppointmentRecord = {
+      ...row,
+      service: { id: service.id, name: service.name, durationMinutes: service.durationMinutes, bufferMinutes: service.bufferMinutes, calcomEventTypeId: service.calcomEventTypeId, branchId: service.branchId },
+      staff: staffName === null ? null : { name: staffName },
+      branch: { id: branch.id, name: branch.name, timeZone: branch.timeZone, state: branch.state, businessHours: branch.businessHours as AppointmentRecord["branch"]["businessHours"] },
+      customer,
+    };
     await enqueueConfirmation(tx, {
       kind: "booked",
       companyId: ctx.companyId,
@@ -73,7 +88,7 @@ export async function bookAppointment(ctx: ServiceContext, params: BookParams): 
         id: appointment.id,
         startsAt: appointment.startsAt,
         serviceName: service.name,
-        staffName: appointment.staff?.name ?? null,
+        staffName,
         branchName: branch.name,
         timeZone: branch.timeZone,
       },
@@ -115,18 +130,40 @@ function result(ctx: ServiceContext, a: AppointmentRecord, cutoffHours: number, 
   };
 }
 
+/** The booking made earlier under this key; the cheap look-up first, the full record only when there is one. */
 async function findByKey(ctx: ServiceContext, idempotencyKey: string): Promise<AppointmentRecord | null> {
-  return ctx.db.appointment.findFirst({ where: { idempotencyKey, companyId: ctx.companyId }, include: appointmentInclude });
+  const hit = await ctx.db.appointment.findUnique({ where: { idempotencyKey }, select: { id: true, companyId: true } });
+  if (!hit || hit.companyId !== ctx.companyId) return null;
+  return ctx.db.appointment.findFirst({ where: { id: hit.id, companyId: ctx.companyId }, include: appointmentInclude });
 }
 
-async function upsertCustomer(tx: Tx, companyId: string, phone: string, name: string, email: string | undefined) {
-  const customer = await tx.customer.upsert({
-    where: { companyId_phone: { companyId, phone } },
-    create: { companyId, phone, name, email },
-    update: email ? { email } : {},
-  });
-  if (customer.name) return customer;
-  return tx.customer.update({ where: { id: customer.id }, data: { name } });
+/** A staff member the cached master data does not know (deactivated meanwhile): one look-up. */
+async function staffNameOf(tx: Tx, staffId: string): Promise<string | null> {
+  return (await tx.staff.findUnique({ where: { id: staffId }, select: { name: true } }))?.name ?? null;
+}
+
+interface CustomerRow {
+  id: string;
+  name: string | null;
+  phone: string;
+  email: string | null;
+}
+
+/**
+ * The company's customer with this phone number, created on first booking, in one statement:
+ * a given e-mail address replaces the stored one, a customer without a name gets this one.
+ */
+async function upsertCustomer(tx: Tx, companyId: string, phone: string, name: string, email: string | undefined): Promise<CustomerRow> {
+  const [customer] = await tx.$queryRaw<CustomerRow[]>`
+    INSERT INTO customers (id, "companyId", phone, name, email, "updatedAt")
+    VALUES (${randomUUID()}, ${companyId}, ${phone}, ${name}, ${email || null}, now())
+    ON CONFLICT ("companyId", phone) DO UPDATE
+       SET email = COALESCE(EXCLUDED.email, customers.email),
+           name = COALESCE(NULLIF(customers.name, ''), EXCLUDED.name),
+           "updatedAt" = CASE WHEN EXCLUDED.email IS NOT NULL OR NULLIF(customers.name, '') IS NULL
+                              THEN now() ELSE customers."updatedAt" END
+    RETURNING id, name, phone, email`;
+  return customer;
 }
 
 function defaultSource(ctx: ServiceContext): "phone" | "dashboard" | "api" {

@@ -2,46 +2,50 @@
  * Turns the ids and names in a request into the company's own rows, refusing anything that
  * belongs to another company, and the requested day and time into an instant.
  */
+import { companyData, type CompanyData } from "@/server/calendar/company-data";
 import type { BranchRef, ServiceRef } from "@/server/calendar/provider";
 import { AppError, ErrorCodes } from "@/server/core/errors";
 import type { ServiceContext } from "@/server/core/types";
 import { isValidLocalDate } from "@/server/scheduling/local-date";
 import { zonedDateTimeToInstant } from "@/server/scheduling/time";
 
-const branchSelect = { id: true, name: true, timeZone: true, state: true, businessHours: true } as const;
-const serviceSelect = { id: true, name: true, durationMinutes: true, bufferMinutes: true, calcomEventTypeId: true, branchId: true } as const;
-
 export type ResolvedService = ServiceRef & { branchId: string | null };
+
+/** The company's active branches, services and staff (cached, see calendar/company-data.ts). */
+export async function masterData(ctx: ServiceContext): Promise<CompanyData> {
+  const data = await companyData(ctx.db, ctx.companyId);
+  if (!data) throw new AppError(ErrorCodes.COMPANY_NOT_FOUND, "Das Unternehmen wurde nicht gefunden.");
+  return data;
+}
 
 export async function resolveService(
   ctx: ServiceContext,
   ref: { service_id?: string; service_name?: string },
 ): Promise<ResolvedService> {
-  const where = ref.service_id
-    ? { id: ref.service_id, companyId: ctx.companyId, isActive: true }
-    : { name: { equals: ref.service_name ?? "", mode: "insensitive" as const }, companyId: ctx.companyId, isActive: true };
-  const service = await ctx.db.service.findFirst({ where, select: serviceSelect });
+  const { services } = await masterData(ctx);
+  const wanted = (ref.service_name ?? "").toLowerCase();
+  const service = ref.service_id ? services.find((s) => s.id === ref.service_id) : services.find((s) => s.name.toLowerCase() === wanted);
   if (!service) {
-    const offered = await ctx.db.service.findMany({ where: { companyId: ctx.companyId, isActive: true }, select: { name: true }, orderBy: { name: "asc" } });
     throw new AppError(ErrorCodes.SERVICE_NOT_MAPPED, "Diese Leistung bieten wir leider nicht an.", {
-      details: { offered: offered.map((s) => s.name) },
+      details: { offered: services.map((s) => s.name) },
     });
   }
-  return service;
+  const { id, name, durationMinutes, bufferMinutes, calcomEventTypeId, branchId } = service;
+  return { id, name, durationMinutes, bufferMinutes, calcomEventTypeId, branchId };
 }
 
 /** The named branch, else the service's own branch, else the company's only branch. */
 export async function resolveBranch(ctx: ServiceContext, branchId: string | undefined, service?: ResolvedService): Promise<BranchRef> {
+  const { branches } = await masterData(ctx);
   const id = branchId ?? service?.branchId ?? undefined;
   if (id) {
-    const branch = await ctx.db.branch.findFirst({ where: { id, companyId: ctx.companyId, isActive: true }, select: branchSelect });
+    const branch = branches.find((b) => b.id === id);
     if (!branch) throw new AppError(ErrorCodes.BRANCH_NOT_RESOLVED, "Die Filiale wurde nicht gefunden.");
     if (service?.branchId && service.branchId !== branch.id) {
       throw new AppError(ErrorCodes.SERVICE_NOT_MAPPED, `„${service.name}“ wird in ${branch.name} nicht angeboten.`);
     }
     return branch;
   }
-  const branches = await ctx.db.branch.findMany({ where: { companyId: ctx.companyId, isActive: true }, select: branchSelect, take: 2 });
   if (branches.length !== 1) {
     throw new AppError(ErrorCodes.BRANCH_NOT_RESOLVED, "In welcher Filiale möchten Sie den Termin?");
   }
@@ -50,13 +54,10 @@ export async function resolveBranch(ctx: ServiceContext, branchId: string | unde
 
 /** Checks that the staff member works in the branch and offers the service. */
 export async function resolveStaff(ctx: ServiceContext, staffId: string, branch: BranchRef, service: ServiceRef): Promise<string> {
-  const staff = await ctx.db.staff.findFirst({
-    where: { id: staffId, companyId: ctx.companyId, isActive: true },
-    select: { id: true, name: true, branchId: true, services: { where: { serviceId: service.id }, select: { serviceId: true } } },
-  });
+  const staff = (await masterData(ctx)).staff.find((s) => s.id === staffId);
   if (!staff) throw new AppError(ErrorCodes.NOT_FOUND, "Die Mitarbeiterin oder der Mitarbeiter wurde nicht gefunden.");
   if (staff.branchId !== branch.id) throw new AppError(ErrorCodes.INVALID_INPUT, `${staff.name} arbeitet nicht in ${branch.name}.`);
-  if (staff.services.length === 0) throw new AppError(ErrorCodes.INVALID_INPUT, `${staff.name} bietet „${service.name}“ nicht an.`);
+  if (!staff.serviceIds.includes(service.id)) throw new AppError(ErrorCodes.INVALID_INPUT, `${staff.name} bietet „${service.name}“ nicht an.`);
   return staff.id;
 }
 

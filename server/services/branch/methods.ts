@@ -1,9 +1,10 @@
+import { CacheTags } from "@/server/core/cache-keys";
 import { defineMethod, defineServer } from "@/server/core/types";
 import * as s from "./schemas";
 import { createBranch, getBranch, listBranches, updateBranch } from "./service";
 
 /** Cache tag of branch reads; a server that changes branches lists it in `invalidates`. */
-export const BRANCH_CACHE_TAG = "branch";
+export const BRANCH_CACHE_TAG = CacheTags.branch;
 
 export const branchServer = defineServer({
   name: "branch",

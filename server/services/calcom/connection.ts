@@ -2,6 +2,7 @@
 import type { z } from "zod";
 import { getCache } from "@/server/platform/cache";
 import { invalidateCalcomAvailability } from "@/server/calendar/calcom-provider";
+import { CacheTags, companyTag } from "@/server/core/cache-keys";
 import { decryptSecret, encryptSecret, maskSecret } from "@/server/platform/crypto";
 import { env } from "@/server/platform/env";
 import { checkOutboundUrl } from "@/server/platform/outbound/guard";
@@ -27,6 +28,8 @@ export async function updateConnection(
   await ctx.db.calendarConnection.upsert({ where: { companyId: ctx.companyId }, create: { companyId: ctx.companyId, ...data }, update: data });
   const cache = getCache();
   await cache.invalidateTag(`calcom:${ctx.companyId}`);
+  // The cached company data (calendar/company-data.ts) names the calendar in use.
+  await cache.invalidateTag(companyTag(ctx.companyId, CacheTags.company));
   await invalidateCalcomAvailability(cache, ctx.companyId);
   return { connection: await describeConnection(ctx) };
 }

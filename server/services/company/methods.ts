@@ -1,9 +1,10 @@
+import { CacheTags } from "@/server/core/cache-keys";
 import { defineMethod, defineServer } from "@/server/core/types";
 import * as s from "./schemas";
 import { getCompany, getSettings, updateCompany, updateSettings } from "./service";
 
 /** Cache tag of everything derived from the company row; other servers may invalidate it too. */
-export const COMPANY_CACHE_TAG = "company";
+export const COMPANY_CACHE_TAG = CacheTags.company;
 
 export const companyServer = defineServer({
   name: "company",

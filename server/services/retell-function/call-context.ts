@@ -70,24 +70,18 @@ export async function saveCollectedData(db: PrismaClient, ref: CallRef, data: Co
 
 /**
  * The company's call row for a Retell call id, created on first contact (function call or
- * webhook, whichever comes first). Call ids are unique per company only.
+ * webhook, whichever comes first). Call ids are unique per company only. One statement
+ * (INSERT … ON CONFLICT DO UPDATE), so a webhook or a parallel function call cannot collide with it.
  */
 export async function ensureCall(
   db: PrismaClient,
   ref: CallRef,
   update: { collectedData?: Prisma.InputJsonValue; customerId?: string; appointmentId?: string; outcome?: string } = {},
 ): Promise<{ id: string }> {
-  const existing = await db.call.findUnique({
-    where: { companyId_retellCallId: { companyId: ref.companyId, retellCallId: ref.callId } },
-    select: { id: true },
-  });
-  if (existing) {
-    if (Object.keys(update).length > 0) await db.call.update({ where: { id: existing.id }, data: update });
-    return { id: existing.id };
-  }
   try {
-    return await db.call.create({
-      data: {
+    return await db.call.upsert({
+      where: { companyId_retellCallId: { companyId: ref.companyId, retellCallId: ref.callId } },
+      create: {
         companyId: ref.companyId,
         retellCallId: ref.callId,
         branchId: ref.branchId ?? null,
@@ -95,10 +89,11 @@ export async function ensureCall(
         toNumber: ref.toNumber,
         ...update,
       },
+      update,
       select: { id: true },
     });
   } catch (error) {
-    // A webhook or a parallel function call created it a moment ago.
+    // Only where the database cannot do it in one statement: the row was created a moment ago.
     if (isUniqueViolation(error)) return ensureCall(db, ref, update);
     throw error;
   }

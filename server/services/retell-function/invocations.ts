@@ -9,7 +9,7 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import { AppError, ErrorCodes } from "@/server/core/errors";
-import type { Prisma, PrismaClient } from "@/server/generated/prisma/client";
+import type { PrismaClient } from "@/server/generated/prisma/client";
 import { logger } from "@/server/platform/logger";
 
 export interface InvocationKey {
@@ -103,10 +103,11 @@ async function execute<T>(db: PrismaClient, id: string, owner: string, leaseMs: 
     clearInterval(renewal);
   }
   if (outcome.keep) {
-    await db.functionInvocation.updateMany({
-      where: { id, leaseOwner: owner },
-      data: { response: toJson(outcome.answer), completed: true, leaseOwner: null, leaseExpiresAt: null },
-    });
+    // Raw: the client would wrap this update in a transaction of its own (three round trips).
+    await db.$executeRaw`
+      UPDATE function_invocations
+         SET response = ${JSON.stringify(outcome.answer)}::jsonb, completed = true, "leaseOwner" = NULL, "leaseExpiresAt" = NULL
+       WHERE id = ${id} AND "leaseOwner" = ${owner}`;
   } else {
     await release(db, id, owner);
   }
@@ -143,8 +144,4 @@ function canonicalJson(value: unknown): string {
   const obj = value as Record<string, unknown>;
   const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(",")}}`;
-}
-
-function toJson(value: unknown): Prisma.InputJsonValue {
-  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 }

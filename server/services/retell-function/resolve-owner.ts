@@ -9,8 +9,7 @@
 import { getCache } from "@/server/platform/cache";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { AppError, ErrorCodes } from "@/server/core/errors";
-import { BRANCH_CACHE_TAG } from "@/server/services/branch/methods";
-import { companyTag } from "@/server/core/cache-keys";
+import { companyData } from "@/server/calendar/company-data";
 import { tryNormalizePhone } from "@/server/scheduling/phone";
 
 export const LOOKUP_TTL_SECONDS = 30;
@@ -67,33 +66,29 @@ export interface CallBranch {
   businessHours: unknown;
 }
 
-const branchColumns = { id: true, name: true, timeZone: true, state: true, businessHours: true } as const;
-
 /**
  * The branch a call is about: the given branch (must belong to the company), else the branch
- * of our number, else the company's first active branch.
+ * of our number, else the company's first active branch. Branches come from the company's
+ * cached master data (calendar/company-data.ts), which every branch write drops.
  */
 export async function resolveBranchFromContext(
   db: PrismaClient,
   companyId: string,
   context: { branch_id?: string; our_number?: string },
 ): Promise<CallBranch> {
+  const branches = (await companyData(db, companyId))?.branches ?? [];
   if (context.branch_id) {
-    const key = `retell:branch:${companyId}:${context.branch_id}`;
-    const hit = await getCache().get<CallBranch>(key);
-    if (hit) return hit;
-    const branch = await db.branch.findFirst({ where: { id: context.branch_id, companyId, isActive: true }, select: branchColumns });
+    const branch = branches.find((b) => b.id === context.branch_id);
     if (!branch) throw new AppError(ErrorCodes.BRANCH_NOT_RESOLVED, "Die Filiale wurde nicht gefunden.");
-    // Tagged like branch.get, so a branch write (new hours) drops it at once.
-    await getCache().set(key, branch, LOOKUP_TTL_SECONDS, [companyTag(companyId, BRANCH_CACHE_TAG)]);
     return branch;
   }
   const e164 = context.our_number ? tryNormalizePhone(context.our_number) : null;
   const byNumber = e164
-    ? await db.phoneNumber.findFirst({ where: { number: e164, companyId, isActive: true, branch: { isActive: true } }, select: { branch: { select: branchColumns } } })
+    ? await db.phoneNumber.findFirst({ where: { number: e164, companyId, isActive: true }, select: { branchId: true } })
     : null;
-  if (byNumber?.branch) return byNumber.branch;
-  const first = await db.branch.findFirst({ where: { companyId, isActive: true }, orderBy: { createdAt: "asc" }, select: branchColumns });
+  const numbered = byNumber?.branchId ? branches.find((b) => b.id === byNumber.branchId) : undefined;
+  if (numbered) return numbered;
+  const first = branches[0];
   if (!first) throw new AppError(ErrorCodes.BRANCH_NOT_RESOLVED, "Für diese Firma ist keine Filiale eingerichtet.");
   return first;
 }

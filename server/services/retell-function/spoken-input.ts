@@ -4,6 +4,7 @@
  */
 import { AppError, ErrorCodes } from "@/server/core/errors";
 import type { PrismaClient } from "@/server/generated/prisma/client";
+import { companyData } from "@/server/calendar/company-data";
 import { searchTokens } from "@/server/services/knowledge/search-index";
 import { parseGermanDate } from "@/server/scheduling/german-datetime";
 import type { LocalDate } from "@/server/scheduling/local-date";
@@ -56,11 +57,8 @@ export interface ResolvedService {
 
 /** The company's service the caller means ("Herrenschnitt" → Herrenhaarschnitt); asks back when unclear. */
 export async function resolveService(db: PrismaClient, companyId: string, branchId: string, spoken: string): Promise<ResolvedService> {
-  const services = await db.service.findMany({
-    where: { companyId, isActive: true, OR: [{ branchId: null }, { branchId }] },
-    select: { id: true, name: true, durationMinutes: true, bufferMinutes: true },
-    orderBy: { name: "asc" },
-  });
+  const data = await companyData(db, companyId);
+  const services = (data?.services ?? []).filter((s) => s.branchId === null || s.branchId === branchId);
   const wanted = searchTokens(spoken);
   const scored = services
     .map((s) => ({ s, score: matchScore(wanted, s.name) }))
@@ -73,7 +71,8 @@ export async function resolveService(db: PrismaClient, companyId: string, branch
   if (best.length > 1) {
     throw new AppError(ErrorCodes.SERVICE_NOT_MAPPED, `Meinen Sie ${best.map((x) => x.s.name).join(" oder ")}?`);
   }
-  return best[0].s;
+  const { id, name, durationMinutes, bufferMinutes } = best[0].s;
+  return { id, name, durationMinutes, bufferMinutes };
 }
 
 function matchScore(wanted: string[], serviceName: string): number {
@@ -126,10 +125,7 @@ export async function resolveStaffWish(fctx: FunctionContext, spoken: string | u
   if (!spoken) return undefined;
   const wanted = searchTokens(spoken);
   if (wanted.length === 0 || wanted.some((w) => ANY_STAFF_WORDS.has(w))) return undefined;
-  const staff = await fctx.ctx.db.staff.findMany({
-    where: { companyId: fctx.ctx.companyId, branchId: fctx.branch.id, isActive: true },
-    select: { id: true, name: true },
-  });
+  const staff = ((await companyData(fctx.ctx.db, fctx.ctx.companyId))?.staff ?? []).filter((s) => s.branchId === fctx.branch.id);
   const matches = staff.filter((s) => searchTokens(s.name).some((n) => wanted.some((w) => n === w || sharedPrefix(n, w) >= 4)));
   if (matches.length === 1) return matches[0].id;
   if (matches.length > 1) throw new AppError(ErrorCodes.INVALID_INPUT, `Meinen Sie ${matches.map((m) => m.name).join(" oder ")}?`);

@@ -9,6 +9,8 @@ import type { z } from "zod";
 import { parseBusinessHours } from "@/server/calendar/schedules";
 import { AppError, ErrorCodes, isAppError } from "@/server/core/errors";
 import type { ServiceContext } from "@/server/core/types";
+import { Prisma } from "@/server/generated/prisma/client";
+import { writeBehind } from "@/server/platform/write-behind";
 import { resolveBranchFromContext } from "@/server/services/retell-function/resolve-owner";
 import { BUILTIN_FUNCTIONS, builtinFunction } from "@/server/services/retell-function/builtins/catalog";
 import { configuredFunctions } from "./configured-list";
@@ -98,15 +100,40 @@ export async function callFunctionCalls(ctx: ServiceContext, params: z.output<ty
   };
 }
 
-/** Keeps a live call's function call for replay; a failure to keep it never costs the caller the answer. */
+interface FunctionCallRow {
+  companyId: string;
+  retellCallId: string;
+  functionName: string;
+  arguments: object;
+  answer: object;
+  createdAt: Date;
+}
+
+/** One multi-row INSERT (the client's createMany would wrap it in a transaction of its own). */
+const functionCallBatch = writeBehind("function_calls", (db, rows: FunctionCallRow[]) => {
+  const values = rows.map(
+    (r) =>
+      Prisma.sql`(${randomUUID()}, ${r.companyId}, ${r.retellCallId}, ${r.functionName}, ${JSON.stringify(r.arguments)}::jsonb,
+                  ${JSON.stringify(r.answer)}::jsonb, ${r.createdAt})`,
+  );
+  return db.$executeRaw`
+    INSERT INTO function_calls (id, "companyId", "retellCallId", "functionName", arguments, answer, "createdAt")
+    VALUES ${Prisma.join(values)}`;
+});
+
+/**
+ * Keeps a live call's function call for replay, written with the next batch a moment later
+ * (platform/write-behind.ts); a failure to keep it never costs the caller the answer.
+ */
 export async function recordFunctionCall(fctx: FunctionContext, name: string, args: Record<string, unknown>, answer: FunctionAnswer): Promise<void> {
-  try {
-    await fctx.ctx.db.functionCall.create({
-      data: { companyId: fctx.ctx.companyId, retellCallId: fctx.callId, functionName: name, arguments: args as object, answer: answer as object },
-    });
-  } catch (err) {
-    fctx.ctx.log.error({ err, callId: fctx.callId, function: name }, "function call could not be kept for replay");
-  }
+  functionCallBatch(fctx.ctx.db, {
+    companyId: fctx.ctx.companyId,
+    retellCallId: fctx.callId,
+    functionName: name,
+    arguments: args as object,
+    answer: answer as object,
+    createdAt: new Date(),
+  });
 }
 
 async function answerOf(run: () => Promise<FunctionAnswer>): Promise<FunctionAnswer> {

@@ -1,9 +1,10 @@
+import { CacheTags } from "@/server/core/cache-keys";
 import { defineMethod, defineServer } from "@/server/core/types";
 import * as s from "./schemas";
 import { createService, listServices, updateService } from "./service";
 
 /** Cache tag of service reads; methods that change services list it in `invalidates`. */
-export const SERVICE_CACHE_TAG = "service";
+export const SERVICE_CACHE_TAG = CacheTags.service;
 
 export const serviceServer = defineServer({
   name: "service",

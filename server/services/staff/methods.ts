@@ -1,3 +1,4 @@
+import { CacheTags } from "@/server/core/cache-keys";
 import { SERVICE_CACHE_TAG } from "@/server/services/service/methods";
 import { defineMethod, defineServer } from "@/server/core/types";
 import { addAbsence, listAbsences, removeAbsence } from "./absences";
@@ -5,7 +6,7 @@ import * as s from "./schemas";
 import { createStaff, listStaff, updateStaff } from "./service";
 
 /** Cache tag of staff reads; methods that change staff list it in `invalidates`. */
-export const STAFF_CACHE_TAG = "staff";
+export const STAFF_CACHE_TAG = CacheTags.staff;
 
 export const staffServer = defineServer({
   name: "staff",

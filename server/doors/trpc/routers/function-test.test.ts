@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { appRouter } from "@/server/doors/trpc/root";
 import { setCache } from "@/server/platform/cache";
 import { MemoryCache } from "@/server/platform/cache/memory";
+import { flushWriteBehind } from "@/server/platform/write-behind";
 import { createTestDb, type TestDb } from "@/server/testing/test-db";
 import { executeFunction } from "@/server/services/retell-function/service";
 import { seedDemoData } from "@/server/seed";
@@ -83,6 +84,7 @@ describe("Funktionstest", () => {
       parameters: { datum: "morgen", uhrzeit: "um zehn", dienstleistung: "Bartpflege" },
       call_context: { call_id: "call_replay_1", from_number: CALLER, to_number: DEMO_PHONE_NUMBER },
     });
+    await flushWriteBehind(); // the replay record is written with the next batch
     const stored = await db.prisma.call.findFirst({ where: { retellCallId: "call_replay_1" } });
     const callRow = stored ?? (await db.prisma.call.create({ data: { companyId: demoId, retellCallId: "call_replay_1", fromNumber: CALLER } }));
     const res = await call("retell.function.callFunctionCalls", admin, { call_id: callRow.id });
