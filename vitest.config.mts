@@ -17,7 +17,7 @@ export default defineConfig({
     pool: "forks",
     setupFiles: ["server/testing/setup.ts"],
     // The operator setting for development: tests talk to in-process fakes on http://127.0.0.1.
-    // A company without a fake of its own reaches no real Retell: port 9 refuses at once.
-    env: { ALLOW_INSECURE_OUTBOUND_HTTP: "true", RETELL_API_BASE_URL: "http://127.0.0.1:9" },
+    // A company without a fake of its own reaches no real Retell: nothing listens on port 2, so it refuses at once.
+    env: { ALLOW_INSECURE_OUTBOUND_HTTP: "true", RETELL_API_BASE_URL: "http://127.0.0.1:2" },
   },
 });

@@ -21,8 +21,9 @@ describe("a new embedded database gets demo data only where asked", () => {
     const r = await runScript("scripts/prepare-db.ts", [], env);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain("New database without companies");
+    expect(r.stdout).toContain("/einrichtung");
+    expect(r.stdout).toContain("npm run company:create");
     expect(r.stdout).toContain("SEED_DEMO=true npm run db:seed");
-    expect(r.stdout).toContain("npm run user:create");
     const list = await runScript("scripts/mcp-token.ts", ["--company", "demo", "--list"], env);
     expect(list.stdout).toContain("No company with slug 'demo'");
   }, 120_000);

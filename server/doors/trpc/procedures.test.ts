@@ -10,6 +10,7 @@ import type { ProcedureMeta } from "./trpc";
 const OWN_PROCEDURES: Record<string, string> = {
   "dashboard.tokens.": "API tokens are managed only by logged-in admins: a token must not mint tokens",
   "dashboard.": "read-only figures of the session's company for the overview and page headers",
+  "setup.": "the first company of an empty install: no company, no session and no token exist yet to call a method with",
 };
 
 // Flat at run time ("queue.list"), typed as the nested router record: hence the cast through unknown.
