@@ -78,7 +78,7 @@ export function DashboardShell({ user, children }: { user: ShellUser; children: 
               {user.companyName}
             </span>
           </div>
-          <div className="ml-auto flex items-center gap-3">
+          <div className="ml-auto flex min-w-0 items-center gap-3">
             <div className="hidden min-w-0 text-right leading-tight sm:block">
               <div className="truncate text-sm font-medium" data-testid="user-name">
                 {user.name}
@@ -91,8 +91,9 @@ export function DashboardShell({ user, children }: { user: ShellUser; children: 
             <Button asChild variant="ghost" size="sm">
               <Link href="/konto" title="Mein Konto: Passwort ändern">
                 <UserRound aria-hidden />
-                <span className="hidden sm:inline">Mein Konto</span>
-                <span className="sr-only sm:hidden">Mein Konto</span>
+                {/* A label only where the header has room: a tablet shows the icon (named for screen readers). */}
+                <span className="hidden lg:inline">Mein Konto</span>
+                <span className="sr-only lg:hidden">Mein Konto</span>
               </Link>
             </Button>
             <LogoutButton />
