@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { Redis } from "ioredis";
 import { runOrThrow } from "./app-server";
@@ -40,7 +41,14 @@ export async function preparePostgres(base: NodeJS.ProcessEnv): Promise<Postgres
   await redis.flushdb();
   redis.disconnect();
 
-  const env: NodeJS.ProcessEnv = { ...base, DATABASE_URL: databaseUrl.toString(), REDIS_URL: redisUrl };
+  const env: NodeJS.ProcessEnv = {
+    ...base,
+    DATABASE_URL: databaseUrl.toString(),
+    REDIS_URL: redisUrl,
+    // A production start on PostgreSQL needs its own secrets; this database lives for one run.
+    AUTH_SECRET: base.AUTH_SECRET ?? randomBytes(32).toString("hex"),
+    ENCRYPTION_KEY: base.ENCRYPTION_KEY ?? randomBytes(32).toString("hex"),
+  };
   delete env.PGLITE_DATA_DIR;
   runOrThrow("npx", ["--no-install", "prisma", "migrate", "deploy"], env, "prisma migrate deploy");
   runOrThrow(process.execPath, [...TSX_NODE_ARGS, "prisma/seed.ts"], env, "db:seed");
