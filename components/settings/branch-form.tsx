@@ -15,7 +15,7 @@ import { toast } from "@/components/ui/sonner";
 import { createParams, updateParams, type Branch } from "@/server/services/branch/schemas";
 import type { GermanState } from "@/server/scheduling/holidays";
 import { GERMAN_STATE_NAMES } from "./german-states";
-import { HoursEditor } from "./hours-editor";
+import { BranchHoursEditors } from "./branch-hours-editors";
 import { SaveButton } from "./save-button";
 import { useRefreshSettings } from "./use-refresh-settings";
 import { formWeek, weekFields } from "./week-fields";
@@ -138,27 +138,7 @@ export function BranchForm({ branch, onSaved }: { branch?: Branch; onSaved: () =
           />
           {text("email", "E-Mail", { type: "email", maxLength: 200 })}
         </div>
-        <HoursEditor
-          control={form.control}
-          name="business_hours.weekly"
-          keys={{ from: "open", to: "close" }}
-          id="branch-hours"
-          legend="Öffnungszeiten"
-          description="Tage ohne Haken sind geschlossen. Mehrere Zeiträume pro Tag sind möglich."
-          rangeName="Öffnungszeit"
-          offLabel="Geschlossen"
-          newRange={{ start: "09:00", end: "18:00" }}
-        />
-        <HoursEditor
-          control={form.control}
-          name="business_hours.breaks"
-          id="branch-breaks"
-          legend="Pausen"
-          description="In Pausen werden keine Termine vergeben. Eine Pause liegt innerhalb der Öffnungszeit des Tages."
-          rangeName="Pause"
-          offLabel="Keine Pause"
-          newRange={{ start: "13:00", end: "13:30" }}
-        />
+        <BranchHoursEditors control={form.control} weekly="business_hours.weekly" breaks="business_hours.breaks" id="branch" />
         <CheckboxFormField
           control={form.control}
           name="is_active"

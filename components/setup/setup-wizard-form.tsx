@@ -9,7 +9,7 @@ import { LabeledField } from "@/components/forms/labeled-field";
 import { OptionFormField } from "@/components/forms/option-select";
 import { serverErrorsTo, useSchemaForm } from "@/components/forms/use-schema-form";
 import { GERMAN_STATE_NAMES } from "@/components/settings/german-states";
-import { HoursEditor } from "@/components/settings/hours-editor";
+import { BranchHoursEditors } from "@/components/settings/branch-hours-editors";
 import { SaveButton } from "@/components/settings/save-button";
 import { formWeek, weekFields } from "@/components/settings/week-fields";
 import { useTRPC } from "@/components/trpc/provider";
@@ -171,27 +171,7 @@ export function SetupWizardForm() {
             </div>
             <OptionFormField control={form.control} name="branch.state" label="Bundesland" options={STATES} noneLabel="Nur bundesweite Feiertage" />
           </div>
-          <HoursEditor
-            control={form.control}
-            name="branch.business_hours.weekly"
-            keys={{ from: "open", to: "close" }}
-            id="setup-hours"
-            legend="Öffnungszeiten"
-            description="Tage ohne Haken sind geschlossen. Mehrere Zeiträume pro Tag sind möglich."
-            rangeName="Öffnungszeit"
-            offLabel="Geschlossen"
-            newRange={{ start: "09:00", end: "18:00" }}
-          />
-          <HoursEditor
-            control={form.control}
-            name="branch.business_hours.breaks"
-            id="setup-breaks"
-            legend="Pausen"
-            description="In Pausen werden keine Termine vergeben."
-            rangeName="Pause"
-            offLabel="Keine Pause"
-            newRange={{ start: "13:00", end: "13:30" }}
-          />
+          <BranchHoursEditors control={form.control} weekly="branch.business_hours.weekly" breaks="branch.business_hours.breaks" id="setup" />
         </Section>
 
         <Section title="Ihr Zugang" hint="Mit diesem Zugang verwalten Sie den Betrieb; weitere Benutzer legen Sie danach an.">

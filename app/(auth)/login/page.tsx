@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
-import { Brand } from "@/components/brand";
+import { AuthCard } from "@/components/auth/auth-card";
 import { CircleCheck } from "lucide-react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { CardDescription, CardTitle } from "@/components/ui/card";
 import { safeCallbackPath } from "@/server/auth/callback-url";
 import { loginErrorFromQuery } from "@/server/auth/login-messages";
 import { getServerAuthSession } from "@/server/auth/session";
@@ -26,28 +26,22 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
   if (await installNeedsSetup()) redirect("/einrichtung");
 
   return (
-    <main className="flex min-h-dvh items-center justify-center bg-gradient-to-b from-accent/60 to-background px-4 py-12">
-      <div className="w-full max-w-sm">
-        <Brand className="mb-6 justify-center text-lg" />
-        <Card className="shadow-md">
-          <CardHeader className="pb-4">
-            <CardTitle className="text-xl">Anmelden</CardTitle>
-            <CardDescription>Melden Sie sich mit Ihrer E-Mail-Adresse und Ihrem Passwort an.</CardDescription>
-          </CardHeader>
-          <CardContent>
-            {first(params.passwort) === "gesetzt" && (
-              <Alert className="mb-4 border-success/40 bg-success/5 text-foreground [&>svg]:text-success" data-testid="password-set-notice">
-                <CircleCheck aria-hidden />
-                <AlertDescription>Ihr Passwort ist gespeichert. Bitte melden Sie sich jetzt damit an.</AlertDescription>
-              </Alert>
-            )}
-            <LoginForm callbackUrl={callbackUrl} initialError={loginErrorFromQuery(first(params.error))} />
-          </CardContent>
-        </Card>
-        <p className="mt-6 text-center text-xs text-muted-foreground">
-          Zugang vergessen? Ihre Administration kann das Passwort zurücksetzen.
-        </p>
-      </div>
-    </main>
+    <AuthCard
+      header={
+        <>
+          <CardTitle className="text-xl">Anmelden</CardTitle>
+          <CardDescription>Melden Sie sich mit Ihrer E-Mail-Adresse und Ihrem Passwort an.</CardDescription>
+        </>
+      }
+      footer={<p className="mt-6 text-center text-xs text-muted-foreground">Zugang vergessen? Ihre Administration kann das Passwort zurücksetzen.</p>}
+    >
+      {first(params.passwort) === "gesetzt" && (
+        <Alert className="mb-4 border-success/40 bg-success/5 text-foreground [&>svg]:text-success" data-testid="password-set-notice">
+          <CircleCheck aria-hidden />
+          <AlertDescription>Ihr Passwort ist gespeichert. Bitte melden Sie sich jetzt damit an.</AlertDescription>
+        </Alert>
+      )}
+      <LoginForm callbackUrl={callbackUrl} initialError={loginErrorFromQuery(first(params.error))} />
+    </AuthCard>
   );
 }

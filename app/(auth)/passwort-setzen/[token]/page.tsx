@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CircleAlert } from "lucide-react";
-import { Brand } from "@/components/brand";
+import { AuthCard } from "@/components/auth/auth-card";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
+import { CardDescription } from "@/components/ui/card";
 import { SetPasswordForm } from "@/components/users/set-password-form";
 import { LINK_REFUSALS, passwordLinkState } from "@/server/doors/password-link";
 import { setPasswordAction } from "./actions";
@@ -18,35 +18,31 @@ export default async function SetPasswordPage({ params }: { params: Promise<{ to
   const link = await passwordLinkState(token);
 
   return (
-    <main className="flex min-h-dvh items-center justify-center bg-gradient-to-b from-accent/60 to-background px-4 py-12">
-      <div className="w-full max-w-sm">
-        <Brand className="mb-6 justify-center text-lg" />
-        <Card className="shadow-md">
-          <CardHeader className="pb-4">
-            <h1 className="text-xl font-semibold leading-none tracking-tight">Passwort festlegen</h1>
-            {link.state === "valid" && (
-              <CardDescription>
-                Hallo {link.name}, legen Sie hier das Passwort für Ihre Anmeldung mit <span className="font-medium text-foreground">{link.email}</span> fest.
-              </CardDescription>
-            )}
-          </CardHeader>
-          <CardContent>
-            {link.state === "valid" ? (
-              <SetPasswordForm token={token} email={link.email} action={setPasswordAction} />
-            ) : (
-              <div className="grid gap-4">
-                <Alert variant="destructive">
-                  <CircleAlert aria-hidden />
-                  <AlertDescription>{LINK_REFUSALS[link.state]}</AlertDescription>
-                </Alert>
-                <Button asChild variant="outline">
-                  <Link href="/login">Zur Anmeldung</Link>
-                </Button>
-              </div>
-            )}
-          </CardContent>
-        </Card>
-      </div>
-    </main>
+    <AuthCard
+      header={
+        <>
+          <h1 className="text-xl font-semibold leading-none tracking-tight">Passwort festlegen</h1>
+          {link.state === "valid" && (
+            <CardDescription>
+              Hallo {link.name}, legen Sie hier das Passwort für Ihre Anmeldung mit <span className="font-medium text-foreground">{link.email}</span> fest.
+            </CardDescription>
+          )}
+        </>
+      }
+    >
+      {link.state === "valid" ? (
+        <SetPasswordForm token={token} email={link.email} action={setPasswordAction} />
+      ) : (
+        <div className="grid gap-4">
+          <Alert variant="destructive">
+            <CircleAlert aria-hidden />
+            <AlertDescription>{LINK_REFUSALS[link.state]}</AlertDescription>
+          </Alert>
+          <Button asChild variant="outline">
+            <Link href="/login">Zur Anmeldung</Link>
+          </Button>
+        </div>
+      )}
+    </AuthCard>
   );
 }
