@@ -5,6 +5,10 @@ export interface OutgoingMessage {
   to: string;
   subject: string;
   text: string;
+  /** E-mail only: the HTML part (sent together with `text` as multipart/alternative). */
+  html?: string;
+  /** E-mail only: an iCalendar file, attached as "termin.ics" (its METHOD decides REQUEST or CANCEL). */
+  ics?: string;
 }
 
 export interface DeliveryChannel {
