@@ -17,6 +17,7 @@ import { calcomServer } from "@/server/services/calcom/methods";
 import { companyServer } from "@/server/services/company/methods";
 import { customerServer } from "@/server/services/customer/methods";
 import { knowledgeServer } from "@/server/services/knowledge/methods";
+import { messagingTemplatesServer } from "@/server/services/messaging-templates/methods";
 import { metaServer } from "@/server/services/meta/methods";
 import { phoneServer } from "@/server/services/phone/methods";
 import { queueServer } from "@/server/services/queue/methods";
@@ -46,6 +47,7 @@ export const servers = [
   serviceServer,
   userServer,
   phoneServer,
+  messagingTemplatesServer,
 ] satisfies ServerDef[];
 
 export const jobKinds = {
