@@ -17,6 +17,8 @@ import { calcomServer } from "@/server/services/calcom/methods";
 import { companyServer } from "@/server/services/company/methods";
 import { customerServer } from "@/server/services/customer/methods";
 import { knowledgeServer } from "@/server/services/knowledge/methods";
+import { MESSAGE_JOB, messageJob } from "@/server/services/messaging-delivery/delivery-job";
+import { messagingDeliveryServer } from "@/server/services/messaging-delivery/methods";
 import { messagingTemplatesServer } from "@/server/services/messaging-templates/methods";
 import { metaServer } from "@/server/services/meta/methods";
 import { phoneServer } from "@/server/services/phone/methods";
@@ -47,12 +49,14 @@ export const servers = [
   serviceServer,
   userServer,
   phoneServer,
+  messagingDeliveryServer,
   messagingTemplatesServer,
 ] satisfies ServerDef[];
 
 export const jobKinds = {
   [NOTIFICATION_JOB]: notificationJob,
   [RETELL_WEBHOOK_JOB]: retellWebhookJob,
+  [MESSAGE_JOB]: messageJob,
 } satisfies Record<string, JobKind>;
 
 type ProductJobKinds = typeof jobKinds;

@@ -3,7 +3,7 @@ import { ErrorCodes } from "@/server/core/errors";
 import { logger } from "@/server/platform/logger";
 import { bookAppointment } from "./book";
 import type { bookParams } from "./schemas";
-import { appError, appointmentsFixture, DASHBOARD, RETELL } from "@/server/testing/appointment-fixtures";
+import { appError, appointmentsFixture, DASHBOARD, FIXED_NOW, RETELL } from "@/server/testing/appointment-fixtures";
 import type { z } from "zod";
 
 let f: Awaited<ReturnType<typeof appointmentsFixture>>;
@@ -51,13 +51,20 @@ describe("appointments.book", () => {
     expect(row.bufferMinutes).toBe(10);
     expect(row.customer).toMatchObject({ name: "Karl Neu", phone: "+4917699887766" });
 
-    const jobs = await f.prisma.outboxJob.findMany({ where: { payload: { path: ["appointmentId"], equals: row.id } } });
-    expect(jobs).toHaveLength(1);
-    expect(jobs[0].payload).toMatchObject({
+    // The confirmation: a Message (rendered from the company's SMS template) and the job that sends it.
+    const messages = await f.prisma.message.findMany({ where: { appointmentId: row.id } });
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({
+      kind: "confirmation",
       channel: "sms",
       to: "+4917699887766",
-      text: "Salon Schönschnitt: Ihr Termin für Herrenhaarschnitt am Donnerstag, 12.03.2026 um 15:00 Uhr bei Jonas Wagner in Salon Schönschnitt Mitte ist gebucht.",
+      state: "queued",
+      customerId: row.customerId,
+      body: "Hallo Karl Neu, Ihr Termin bei Salon Schönschnitt am 12.03.2026 um 15:00 Uhr ist bestätigt: Herrenhaarschnitt, Salon Schönschnitt Mitte.",
     });
+    const jobs = await f.prisma.outboxJob.findMany({ where: { payload: { path: ["appointmentId"], equals: row.id } } });
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]).toMatchObject({ kind: "message.send", state: "pending", runAt: FIXED_NOW, payload: { messageId: messages[0].id } });
   });
 
   it("refuses the same staff member's slot a second time, but gives a free colleague's slot without a wish", async () => {
@@ -75,9 +82,11 @@ describe("appointments.book", () => {
       params({ time: "16:00", customer_phone: "0176 22222222", customer_email: "kunde@example.de", service_name: "bartpflege" }),
     );
     expect(result.appointment.source).toBe("dashboard");
-    const job = await f.prisma.outboxJob.findFirstOrThrow({ where: { payload: { path: ["appointmentId"], equals: result.appointment.id } } });
-    expect(job.payload).toMatchObject({ channel: "email", to: "kunde@example.de", subject: "Terminbestätigung: Bartpflege am 12.03.2026" });
-    expect((job.payload as { text: string }).text).toMatch(/^Guten Tag Karl Neu,\n\nIhr Termin für Bartpflege am Donnerstag, 12.03.2026 um 16:00 Uhr/);
+    const message = await f.prisma.message.findFirstOrThrow({ where: { appointmentId: result.appointment.id, kind: "confirmation" } });
+    expect(message).toMatchObject({ channel: "email", to: "kunde@example.de", subject: "Terminbestätigung: Bartpflege am 12.03.2026 um 16:00 Uhr" });
+    expect(message.body).toMatch(/^Hallo Karl Neu,\n\nvielen Dank für Ihre Buchung/);
+    const job = await f.prisma.outboxJob.findFirstOrThrow({ where: { payload: { path: ["messageId"], equals: message.id } } });
+    expect(job.payload).toMatchObject({ html: expect.stringContaining("Bartpflege"), ics: expect.stringContaining("DTSTART:20260312T150000Z") });
   });
 
   it("keeps an existing customer's name and links the booking to them", async () => {

@@ -86,7 +86,9 @@ export async function bookAppointment(ctx: ServiceContext, params: BookParams): 
       settings: company.settings,
       appointment: {
         id: appointment.id,
+        branchId: branch.id,
         startsAt: appointment.startsAt,
+        endsAt: appointment.endsAt,
         serviceName: service.name,
         staffName,
         branchName: branch.name,

@@ -42,7 +42,9 @@ export async function cancelAppointment(
       settings: company.settings,
       appointment: {
         id: appointment.id,
+        branchId: appointment.branchId,
         startsAt: appointment.startsAt,
+        endsAt: appointment.endsAt,
         serviceName: appointment.service.name,
         staffName: appointment.staff?.name ?? null,
         branchName: appointment.branch.name,

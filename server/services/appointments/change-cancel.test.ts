@@ -13,6 +13,7 @@ afterAll(() => f.db.close());
 
 const jobsFor = (appointmentId: string) =>
   f.prisma.outboxJob.findMany({ where: { payload: { path: ["appointmentId"], equals: appointmentId } }, orderBy: { createdAt: "asc" } });
+const messagesFor = (appointmentId: string) => f.prisma.message.findMany({ where: { appointmentId }, orderBy: { createdAt: "asc" } });
 
 describe("appointments.change", () => {
   it("moves the appointment, records who and why, and queues the confirmation", async () => {
@@ -29,8 +30,10 @@ describe("appointments.change", () => {
       staffId: f.staff.Leonie,
     });
     expect(row.endsAt.getTime() - row.startsAt.getTime()).toBe(45 * 60_000);
-    const [job] = await jobsFor(appointment.id);
-    expect((job.payload as { text: string }).text).toContain("Ihr Termin wurde auf 18.03.2026 um 16:00 Uhr verschoben");
+    const [message] = await messagesFor(appointment.id);
+    expect(message).toMatchObject({ kind: "change", channel: "sms", to: MARIA, state: "queued" });
+    expect(message.body).toContain("wurde verlegt auf 18.03.2026 um 16:00 Uhr");
+    expect((await jobsFor(appointment.id)).map((j) => j.payload)).toContainEqual(expect.objectContaining({ messageId: message.id }));
   });
 
   it("keeps to the 24-hour rule for callers, but lets the salon's staff move it", async () => {
@@ -56,6 +59,7 @@ describe("appointments.change", () => {
     expect(error).toMatchObject({ code: ErrorCodes.CALCOM_SLOT_NOT_AVAILABLE, message: "Der gewünschte Termin ist nicht verfügbar." });
     expect((await f.prisma.appointment.findUniqueOrThrow({ where: { id: appointment.id } })).startsAt).toEqual(appointment.startsAt);
     expect(await jobsFor(appointment.id)).toHaveLength(0);
+    expect(await messagesFor(appointment.id)).toHaveLength(0);
   });
 
   it("moves onto a time that overlaps only the appointment's own old place", async () => {
@@ -95,9 +99,9 @@ describe("appointments.cancel", () => {
     });
     const customer = await f.prisma.customer.findUniqueOrThrow({ where: { id: appointment.customerId } });
     expect(customer.cancellationCount).toBe(1);
-    const [job] = await jobsFor(appointment.id);
-    expect(job.payload).toMatchObject({ channel: "sms", to: "+4930987654321" });
-    expect((job.payload as { text: string }).text).toContain("wurde storniert");
+    const [message] = await messagesFor(appointment.id);
+    expect(message).toMatchObject({ kind: "cancellation", channel: "sms", to: "+4930987654321", state: "queued" });
+    expect(message.body).toBe("Hallo Julia Meyer, Ihr Termin bei Salon Schönschnitt am 16.03.2026 um 10:30 Uhr (Herrenhaarschnitt) wurde abgesagt.");
 
     const again = await appError(cancelAppointment(f.ctx(), { appointment_id: appointment.id }));
     expect(again).toMatchObject({ code: ErrorCodes.CONFLICT });

@@ -51,7 +51,9 @@ export async function changeAppointment(
       settings: company.settings,
       appointment: {
         id: moved.id,
+        branchId: moved.branchId,
         startsAt: moved.startsAt,
+        endsAt: moved.endsAt,
         serviceName: service.name,
         staffName: moved.staff?.name ?? null,
         branchName: branch.name,

@@ -1,6 +1,6 @@
 import { defineMethod, defineServer } from "@/server/core/types";
 import * as s from "./schemas";
-import { findCustomerByPhone, getCustomer, listCustomers } from "./service";
+import { findCustomerByPhone, getCustomer, listCustomers, setMessagePreferences } from "./service";
 
 export const customerServer = defineServer({
   name: "customer",
@@ -30,6 +30,15 @@ export const customerServer = defineServer({
       result: s.listResult,
       kind: "read",
       handler: listCustomers,
+    }),
+    defineMethod({
+      name: "customer.setMessagePreferences",
+      description: "Legt fest, ob der Kunde keine SMS und/oder keine E-Mails mehr erhalten möchte (gilt auch für schon geplante Erinnerungen).",
+      params: s.setMessagePreferencesParams,
+      result: s.setMessagePreferencesResult,
+      kind: "write",
+      roles: ["admin", "staff"], // staff take "bitte keine SMS mehr" on the phone
+      handler: setMessagePreferences,
     }),
   ],
 });

@@ -38,3 +38,15 @@ export const listParams = z.object({
   offset: z.number().int().min(0).default(0),
 });
 export const listResult = z.object({ customers: z.array(customerSchema), total: z.number().int() });
+
+/** "keine SMS" / "keine E-Mails": every message to the customer on that channel is not sent from now on. */
+export const setMessagePreferencesParams = z.object({
+  customer_id: z.string().min(1),
+  sms_opt_out: z.boolean(),
+  email_opt_out: z.boolean(),
+});
+export const setMessagePreferencesResult = z.object({
+  customer_id: z.string(),
+  sms_opt_out: z.boolean(),
+  email_opt_out: z.boolean(),
+});

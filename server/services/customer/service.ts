@@ -73,3 +73,16 @@ export async function listCustomers(
   ]);
   return { customers: rows.map(toDto), total };
 }
+
+/** Stores the customer's opt-outs; checked when each message is sent, so queued reminders respect them too. */
+export async function setMessagePreferences(
+  ctx: ServiceContext,
+  params: z.output<typeof s.setMessagePreferencesParams>,
+): Promise<z.input<typeof s.setMessagePreferencesResult>> {
+  const changed = await ctx.db.customer.updateMany({
+    where: { id: params.customer_id, companyId: ctx.companyId },
+    data: { smsOptOut: params.sms_opt_out, emailOptOut: params.email_opt_out },
+  });
+  if (changed.count === 0) throw new AppError(ErrorCodes.NOT_FOUND, "Der Kunde wurde nicht gefunden.");
+  return { customer_id: params.customer_id, sms_opt_out: params.sms_opt_out, email_opt_out: params.email_opt_out };
+}

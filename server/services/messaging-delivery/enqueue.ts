@@ -1,0 +1,213 @@
+/**
+ * Messages to the customer, written inside the transaction that books, moves or cancels: a
+ * Message row (state queued) with the rendered text and an outbox job that sends it, so a
+ * message is never lost and never sent for a change that rolled back. A booking and a move also
+ * plan the reminders (one Message and one job due at its time each); a move or a cancellation
+ * first drops the reminders still waiting for the old time.
+ *
+ * The channel follows the company's rule: e-mail when the customer has an address and the
+ * company sends e-mails, else SMS. Opt-outs are checked when the message is sent (see
+ * delivery-job.ts), so an opt-out after the booking still counts.
+ */
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "@/server/generated/prisma/client";
+import { enqueueJob } from "@/server/platform/outbox/enqueue";
+import { env } from "@/server/platform/env";
+import { formatGermanDate, formatGermanTime } from "@/server/scheduling/time";
+import { icsFor, renderMessage, type MessageVars } from "@/server/services/messaging-templates/render";
+import { MESSAGE_JOB } from "./delivery-job";
+import { planReminders } from "./reminders";
+import { reminderSettingsOf, type ReminderSettingsRow } from "./settings";
+
+type Tx = Prisma.TransactionClient;
+
+export type CustomerMessageKind = "confirmation" | "change" | "cancellation";
+
+export interface CustomerMessageInput {
+  kind: CustomerMessageKind;
+  companyId: string;
+  companyName: string;
+  /** The company's setting "Bestätigungen per E-Mail senden". */
+  sendEmails: boolean;
+  appointment: {
+    id: string;
+    branchId: string;
+    startsAt: Date;
+    endsAt: Date;
+    serviceName: string;
+    staffName: string | null;
+    branchName: string;
+    /** The branch's zone: dates and times in the text. */
+    timeZone: string;
+  };
+  customer: { id: string; name: string | null; phone: string; email: string | null };
+  now: Date;
+}
+
+/** Why reminders still waiting were dropped, shown as "nicht gesendet: …". */
+export const REMINDER_DROPPED = { change: "Termin verschoben", cancellation: "Termin abgesagt" } as const;
+
+interface ContextRow extends ReminderSettingsRow {
+  street: string | null;
+  postalCode: string | null;
+  city: string | null;
+  timeZone: string;
+}
+
+type MessageRow = Prisma.MessageCreateManyInput;
+
+export async function enqueueCustomerMessage(tx: Tx, input: CustomerMessageInput): Promise<void> {
+  const { appointment: a, customer, now } = input;
+  const context = await readContext(tx, input.companyId, a.branchId);
+  if (input.kind !== "confirmation") await dropPendingReminders(tx, input.companyId, a.id, REMINDER_DROPPED[input.kind]);
+
+  const vars: MessageVars = {
+    name: customer.name,
+    date: formatGermanDate(a.startsAt, a.timeZone),
+    time: formatGermanTime(a.startsAt, a.timeZone),
+    service: a.serviceName,
+    staff: a.staffName,
+    branch: a.branchName,
+    address: addressOf(context),
+    company: input.companyName,
+  };
+  const rows: MessageRow[] = [];
+  const byEmail = Boolean(customer.email) && input.sendEmails;
+  const channel = byEmail ? "email" : "sms";
+  const to = byEmail ? customer.email! : customer.phone;
+
+  const rendered = await renderMessage(tx, { companyId: input.companyId, channel, kind: input.kind, vars });
+  const messageId = randomUUID();
+  const ics = byEmail ? calendarFile(input, vars, rendered.text) : undefined;
+  const dedupeKey =
+    input.kind === "change"
+      ? `message:change:${a.id}:${a.startsAt.toISOString()}:${now.toISOString()}`
+      : `message:${input.kind}:${a.id}`;
+  const written = await enqueueJob(
+    tx,
+    MESSAGE_JOB,
+    { messageId, appointmentId: a.id, ...(rendered.html ? { html: rendered.html } : {}), ...(ics ? { ics } : {}) },
+    { companyId: input.companyId, runAt: now, dedupeKey },
+  );
+  if (written) rows.push(messageRow(input, messageId, channel, to, input.kind, rendered, null));
+
+  if (input.kind !== "cancellation") rows.push(...(await enqueueReminders(tx, input, context, vars)));
+  if (rows.length > 0) await tx.message.createMany({ data: rows });
+}
+
+/** The reminders of a booked or moved appointment: a Message and a job due at its time each. */
+async function enqueueReminders(tx: Tx, input: CustomerMessageInput, context: ContextRow, vars: MessageVars): Promise<MessageRow[]> {
+  const { appointment: a, customer } = input;
+  const settings = reminderSettingsOf(context);
+  const channel =
+    customer.email && input.sendEmails && settings.emailReminders ? "email" : settings.smsReminders ? "sms" : null;
+  if (!channel) return [];
+  const planned = planReminders({
+    startsAt: a.startsAt,
+    now: input.now,
+    offsetsMinutes: settings.offsetsMinutes,
+    channel,
+    quiet: settings.quiet,
+    timeZone: context.timeZone,
+  });
+  if (planned.length === 0) return [];
+  const rendered = await renderMessage(tx, { companyId: input.companyId, channel, kind: "reminder", vars });
+  const to = channel === "email" ? customer.email! : customer.phone;
+  const startsAt = a.startsAt.toISOString();
+  const rows: MessageRow[] = [];
+  for (const { runAt } of planned) {
+    const messageId = randomUUID();
+    const written = await enqueueJob(
+      tx,
+      MESSAGE_JOB,
+      { messageId, appointmentId: a.id, startsAt, ...(rendered.html ? { html: rendered.html } : {}) },
+      // The start is part of the key: a moved appointment gets reminders of its own.
+      { companyId: input.companyId, runAt, dedupeKey: `message:reminder:${a.id}:${startsAt}:${runAt.toISOString()}` },
+    );
+    if (written) rows.push(messageRow(input, messageId, channel, to, "reminder", rendered, runAt));
+  }
+  return rows;
+}
+
+/**
+ * Reminders still waiting for an appointment that moved or was cancelled: their messages become
+ * "nicht gesendet" with the reason, their jobs are cancelled and give up their dedupe keys (a
+ * move back to the old time plans them anew). One statement.
+ */
+export async function dropPendingReminders(tx: Tx, companyId: string, appointmentId: string, reason: string): Promise<void> {
+  await tx.$executeRaw`
+    WITH dropped AS (
+      UPDATE messages SET state = 'suppressed', error = ${reason}, "updatedAt" = now()
+       WHERE "appointmentId" = ${appointmentId} AND "companyId" = ${companyId} AND kind = 'reminder' AND state = 'queued'
+      RETURNING id)
+    UPDATE outbox_jobs SET state = 'cancelled', "dedupeKey" = NULL, "updatedAt" = now()
+     WHERE kind = ${MESSAGE_JOB} AND state = 'pending' AND payload->>'messageId' IN (SELECT id FROM dropped)`;
+}
+
+/** The branch's address, the company's zone and its reminder settings, in one statement. */
+async function readContext(tx: Tx, companyId: string, branchId: string): Promise<ContextRow> {
+  const [row] = await tx.$queryRaw<ContextRow[]>`
+    SELECT b.street, b."postalCode", b.city, c."timeZone",
+           COALESCE(ms."reminderOffsets", ARRAY[1440]) AS "reminderOffsets",
+           COALESCE(ms."emailReminders", true) AS "emailReminders",
+           COALESCE(ms."smsReminders", false) AS "smsReminders",
+           COALESCE(ms."quietFrom", '21:00') AS "quietFrom",
+           COALESCE(ms."quietUntil", '08:00') AS "quietUntil"
+      FROM companies c
+      LEFT JOIN branches b ON b.id = ${branchId} AND b."companyId" = c.id
+      LEFT JOIN messaging_settings ms ON ms."companyId" = c.id
+     WHERE c.id = ${companyId}`;
+  return row ?? { street: null, postalCode: null, city: null, timeZone: "Europe/Berlin", reminderOffsets: [1440], emailReminders: true, smsReminders: false, quietFrom: "21:00", quietUntil: "08:00" };
+}
+
+function addressOf(row: Pick<ContextRow, "street" | "postalCode" | "city">): string | null {
+  const place = [row.postalCode, row.city].filter(Boolean).join(" ");
+  return [row.street, place].filter(Boolean).join(", ") || null;
+}
+
+function messageRow(
+  input: CustomerMessageInput,
+  id: string,
+  channel: "email" | "sms",
+  to: string,
+  kind: CustomerMessageKind | "reminder",
+  rendered: { subject: string | null; text: string },
+  sendAt: Date | null,
+): MessageRow {
+  return {
+    id,
+    companyId: input.companyId,
+    appointmentId: input.appointment.id,
+    customerId: input.customer.id,
+    channel,
+    kind,
+    to,
+    subject: rendered.subject,
+    body: rendered.text,
+    state: "queued",
+    sendAt,
+  };
+}
+
+/** The appointment as a calendar entry; one UID per appointment, so a change replaces it and an absage removes it. */
+function calendarFile(input: CustomerMessageInput, vars: MessageVars, text: string): string {
+  const a = input.appointment;
+  return icsFor({
+    uid: `${a.id}@askproai`,
+    start: a.startsAt,
+    end: a.endsAt,
+    summary: `${a.serviceName} – ${input.companyName}`,
+    location: [a.branchName, vars.address].filter(Boolean).join(", ") || null,
+    description: text,
+    organizerName: input.companyName,
+    organizerEmail: addressIn(env().MAIL_FROM),
+    cancelled: input.kind === "cancellation",
+    now: input.now,
+  });
+}
+
+/** "Salon <termine@salon.de>" → "termine@salon.de". */
+function addressIn(from: string): string | undefined {
+  const match = /<([^<>\s]+@[^<>\s]+)>/.exec(from) ?? /^\s*([^<>\s]+@[^<>\s]+)\s*$/.exec(from);
+  return match?.[1];
+}
