@@ -23,7 +23,8 @@ export type SecretColumn =
   | "companies.retellApiKeyEnc"
   | "calendar_connections.apiKeyEnc"
   | "calendar_connections.webhookSecretEnc"
-  | "retell_custom_functions.headers";
+  | "retell_custom_functions.headers"
+  | "messaging_settings.smsCredentialsEnc";
 
 function key(hexKey?: string): Buffer {
   return Buffer.from(hexKey ?? env().ENCRYPTION_KEY, "hex");

@@ -40,6 +40,9 @@ const schema = z.object({
   DEMO_RETELL_API_KEY: z.string().min(8).default("demo-retell-key"),
   RETELL_API_BASE_URL: z.url().default("https://api.retellai.com"),
   CALCOM_API_BASE_URL: z.url().default("https://api.cal.com/v2"),
+  /** SMS providers' API hosts; only tests and local development point them at the fakes (npm run fake:sms). */
+  SMS_TWILIO_BASE_URL: z.url().default("https://api.twilio.com"),
+  SMS_SEVEN_BASE_URL: z.url().default("https://gateway.seven.io"),
   /** Development and tests only: company-configured URLs may use plain http and reach loopback/private addresses. */
   ALLOW_INSECURE_OUTBOUND_HTTP: boolish.default(false),
   /** Optional: the only hosts a company may point its Cal.com connection at, comma-separated. */

@@ -205,8 +205,8 @@ describe("circuit breaker", () => {
 
     for (let i = 0; i < 5; i++) await caught(call());
     expect(server.hits).toBe(5);
-    expect(circuitStates()).toEqual({ calcom: "open", retell: "closed", external_api: "closed" });
-    expect(circuitStateValues()).toEqual({ calcom: 1, retell: 0, external_api: 0 });
+    expect(circuitStates()).toEqual({ calcom: "open", retell: "closed", external_api: "closed", sms: "closed" });
+    expect(circuitStateValues()).toEqual({ calcom: 1, retell: 0, external_api: 0, sms: 0 });
 
     const error = await caught(call());
     unsubscribe();

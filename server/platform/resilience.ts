@@ -29,7 +29,7 @@ import {
 } from "cockatiel";
 import { AppError, ErrorCodes, type ErrorCode } from "@/server/core/errors";
 
-export type OutboundService = "calcom" | "retell" | "external_api";
+export type OutboundService = "calcom" | "retell" | "external_api" | "sms";
 export type CircuitStateName = "closed" | "open" | "half_open";
 /** Prometheus encoding of a breaker's state: 0 closed, 1 open, 2 half-open. */
 export type CircuitStateValue = 0 | 1 | 2;
@@ -56,13 +56,14 @@ export const DEFAULT_RESILIENCE_SETTINGS: Readonly<ResilienceSettings> = {
   timeoutMs: 10_000,
 };
 
-export const OUTBOUND_SERVICES: readonly OutboundService[] = ["calcom", "retell", "external_api"];
+export const OUTBOUND_SERVICES: readonly OutboundService[] = ["calcom", "retell", "external_api", "sms"];
 
-// The error table has no code for an unreachable third-party API, so external_api reports RATE_LIMITED.
+// The error table has no code for an unreachable third-party API, so external_api and sms report RATE_LIMITED.
 const serviceErrors: Record<OutboundService, { code: ErrorCode; subject: string }> = {
   calcom: { code: ErrorCodes.CALCOM_BOOKING_FAILED, subject: "Der Kalender" },
   retell: { code: ErrorCodes.RETELL_UNAVAILABLE, subject: "Der Telefonassistent" },
   external_api: { code: ErrorCodes.RATE_LIMITED, subject: "Der externe Dienst" },
+  sms: { code: ErrorCodes.RATE_LIMITED, subject: "Der SMS-Anbieter" },
 };
 
 /** An HTTP answer that says the service is overloaded or failing (see `isUpstreamFailureStatus`). */

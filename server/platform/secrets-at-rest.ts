@@ -31,6 +31,14 @@ export async function reencryptLegacySecrets(db: PrismaClient, hexKey?: string):
     await db.calendarConnection.update({ where: { companyId: c.companyId }, data });
     rewritten += Object.keys(data).length;
   }
+  const messaging = await db.messagingSettings.findMany({ where: { smsCredentialsEnc: { startsWith: "v1." } }, select: { companyId: true, smsCredentialsEnc: true } });
+  for (const m of messaging) {
+    await db.messagingSettings.update({
+      where: { companyId: m.companyId },
+      data: { smsCredentialsEnc: rebind(m.smsCredentialsEnc!, m.companyId, "messaging_settings.smsCredentialsEnc", hexKey) },
+    });
+    rewritten++;
+  }
   const functions = await db.retellCustomFunction.findMany({ select: { id: true, companyId: true, headers: true } });
   for (const fn of functions) {
     const headers = (fn.headers && typeof fn.headers === "object" && !Array.isArray(fn.headers) ? fn.headers : {}) as Record<string, unknown>;

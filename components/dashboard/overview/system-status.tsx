@@ -13,7 +13,7 @@ import type { ServerCheck } from "@/server/services/meta/schemas";
 import { counted } from "./chart-scale";
 import { checkDetail, checkFindings, healthSummary, STATUS_WORDS } from "./server-health";
 
-const SERVICE_NAMES: Record<OutboundService, string> = { calcom: "Cal.com", retell: "Retell AI", external_api: "Externe Schnittstellen" };
+const SERVICE_NAMES: Record<OutboundService, string> = { calcom: "Cal.com", retell: "Retell AI", external_api: "Externe Schnittstellen", sms: "SMS-Anbieter" };
 
 const CIRCUIT_STATES: Record<CircuitStateName, { label: string; variant: "success" | "destructive" | "warning"; hint: string }> = {
   closed: { label: "Normal", variant: "success", hint: "Aufrufe laufen normal." },

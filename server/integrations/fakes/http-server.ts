@@ -83,13 +83,15 @@ export async function startFakeHttpServer(options: {
   faults: FakeFaults;
   dialect: FakeServerDialect;
   handle(request: RecordedRequest): FakeResponse;
+  /** Reads the body; default JSON (a fake of a form-encoded API passes its own). */
+  parseBody?: (raw: string, contentType: string | undefined) => { ok: true; value: unknown } | { ok: false };
 }): Promise<RunningFakeServer> {
   const { faults, dialect } = options;
 
   async function answer(req: IncomingMessage): Promise<FakeResponse> {
     const url = new URL(req.url ?? "/", "http://fake");
     const raw = await readBody(req);
-    const json = parseJson(raw);
+    const json = (options.parseBody ?? parseJson)(raw, req.headers["content-type"]);
     const request: RecordedRequest = {
       method: req.method ?? "GET",
       path: safeDecode(url.pathname),
@@ -166,7 +168,7 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function parseJson(raw: string): { ok: true; value: unknown } | { ok: false } {
+export function parseJson(raw: string): { ok: true; value: unknown } | { ok: false } {
   if (!raw) return { ok: true, value: undefined };
   try {
     return { ok: true, value: JSON.parse(raw) };

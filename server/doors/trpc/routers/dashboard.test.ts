@@ -75,6 +75,7 @@ describe("overview procedures", () => {
       { service: "calcom", state: "closed" },
       { service: "retell", state: "closed" },
       { service: "external_api", state: "closed" },
+      { service: "sms", state: "closed" },
     ]);
 
     configureResilience("retell", { failureThreshold: 1, maxAttempts: 1 });
