@@ -5,8 +5,8 @@
  *
  *   FAKE_TWILIO_PORT=3104 FAKE_SEVEN_PORT=3105 npm run fake:sms
  *
- * Credentials: any that look right. Twilio: Account SID "AC" + 32 hex characters, auth token
- * 32 hex characters (e.g. AC00000000000000000000000000000001 / 0123456789abcdef0123456789abcdef).
+ * Credentials: any that look right. Twilio: Account SID "AC" + 32 hex characters, auth token of
+ * 16+ letters, digits, "_" or "-" (e.g. AC00000000000000000000000000000001 / 0123456789abcdef0123456789abcdef).
  * seven.io: any API key of 16+ letters, digits, "_" or "-".
  * Numbers ending in 0000 are refused as invalid; numbers ending in 9999 end "not delivered".
  *
@@ -26,7 +26,7 @@ async function main() {
   const signingSecret = process.env.FAKE_SEVEN_SIGNING_SECRET || undefined;
   const twilio = await startFakeTwilio({ port: twilioPort, autoCallbackMs: delay });
   const seven = await startFakeSeven({ port: sevenPort, autoDlrMs: delay, dlrUrl, signingSecret });
-  console.log(`Fake Twilio API on ${twilio.url} (any AC… SID with a 32-hex auth token)`);
+  console.log(`Fake Twilio API on ${twilio.url} (any AC… SID with an auth token of 16+ characters)`);
   console.log(`Fake seven.io API on ${seven.url} (any key of 16+ characters)${dlrUrl ? `, delivery reports to ${dlrUrl}${signingSecret ? " (signed)" : ""}` : ""}`);
   const stop = () => void Promise.all([twilio.close(), seven.close()]).finally(() => process.exit(0));
   process.on("SIGINT", stop);

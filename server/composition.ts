@@ -17,6 +17,7 @@ import { calcomServer } from "@/server/services/calcom/methods";
 import { companyServer } from "@/server/services/company/methods";
 import { customerServer } from "@/server/services/customer/methods";
 import { knowledgeServer } from "@/server/services/knowledge/methods";
+import { messagingServer } from "@/server/services/messaging/methods";
 import { MESSAGE_JOB, messageJob } from "@/server/services/messaging-delivery/delivery-job";
 import { messagingDeliveryServer } from "@/server/services/messaging-delivery/methods";
 import { messagingTemplatesServer } from "@/server/services/messaging-templates/methods";
@@ -49,6 +50,7 @@ export const servers = [
   serviceServer,
   userServer,
   phoneServer,
+  messagingServer,
   messagingDeliveryServer,
   messagingTemplatesServer,
 ] satisfies ServerDef[];

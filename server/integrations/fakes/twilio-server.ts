@@ -10,7 +10,8 @@
  *
  * Numbers ending in 0000 are refused as invalid (21211); numbers ending in 9999 are accepted
  * and end "undelivered" (30005, unknown destination). Without `accounts`, any credentials that
- * look like Twilio's are accepted: an Account SID "AC" + 32 hex characters and a 32-hex auth token.
+ * look like Twilio's are accepted: an Account SID "AC" + 32 hex characters and an auth token of
+ * 16 or more letters, digits, "_" or "-" (Twilio's own are 32 hex characters).
  */
 import { randomBytes } from "node:crypto";
 import { twilioSignature, TWILIO_SIGNATURE_HEADER } from "@/server/integrations/sms/twilio-signature";
@@ -87,7 +88,7 @@ export interface FakeTwilio {
 }
 
 const SID = /^AC[0-9a-f]{32}$/i;
-const TOKEN = /^[0-9a-f]{32}$/i;
+const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
 const MESSAGING_SERVICE = /^MG[0-9a-f]{32}$/i;
 const E164 = /^\+[1-9]\d{6,14}$/;
 
