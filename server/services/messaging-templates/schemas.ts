@@ -5,7 +5,7 @@ import { templateProblem } from "./template-text";
 // Pure helpers the template editor uses in the browser as well (no database behind them).
 export { CHANNEL_LABELS, KIND_LABELS, MESSAGE_KINDS, TEMPLATE_CHANNELS, defaultTemplate } from "./defaults";
 export type { MessageKindName, TemplateChannel, TemplateText } from "./defaults";
-export { PLACEHOLDERS, escapeHtml, htmlFromText, placeholdersIn, renderTemplate, templateProblem } from "./template-text";
+export { PLACEHOLDERS, branchAddress, escapeHtml, htmlFromText, placeholdersIn, renderTemplate, templateProblem } from "./template-text";
 export type { MessageVars, PlaceholderKey } from "./template-text";
 export { SMS_LIMITS, firstNonGsm7, isGsm7, smsLength } from "./sms-length";
 export type { SmsEncoding, SmsLength } from "./sms-length";

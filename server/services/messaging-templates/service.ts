@@ -6,7 +6,7 @@ import { defaultTemplate, MESSAGE_KINDS, TEMPLATE_CHANNELS, type MessageKindName
 import { renderText } from "./render";
 import type * as s from "./schemas";
 import { smsLength } from "./sms-length";
-import { templateProblem, type MessageVars } from "./template-text";
+import { branchAddress, templateProblem, type MessageVars } from "./template-text";
 
 type TemplateRow = { channel: TemplateChannel; kind: string; subject: string | null; body: string; updatedAt: Date };
 
@@ -102,13 +102,6 @@ export async function sampleVars(ctx: ServiceContext): Promise<MessageVars> {
     address: branch ? branchAddress(branch) : null,
     company: company.name,
   };
-}
-
-/** "Hauptstraße 1, 10115 Berlin", or what there is of it; null without any part. */
-export function branchAddress(b: { street: string | null; postalCode: string | null; city: string | null }): string | null {
-  const place = [b.postalCode, b.city].filter((x) => x && x.trim()).join(" ");
-  const address = [b.street?.trim(), place].filter((x) => x).join(", ");
-  return address || null;
 }
 
 /** A draft filled with sample values, with its SMS length and why it could not be saved (if so). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { defaultTemplate, MESSAGE_KINDS } from "./defaults";
 import { renderText } from "./render";
 import { smsLength } from "./sms-length";
-import { escapeHtml, htmlFromText, placeholdersIn, renderTemplate, templateProblem, type MessageVars } from "./template-text";
+import { branchAddress, escapeHtml, htmlFromText, placeholdersIn, renderTemplate, templateProblem, type MessageVars } from "./template-text";
 
 const VARS: MessageVars = {
   name: "Anna Beispiel",
@@ -149,5 +149,14 @@ describe("default templates", () => {
     expect(r.text).toContain("Hallo Anna Beispiel,");
     expect(r.text).toContain("Bei: Jana Krüger\nFiliale: Salon Mitte\nAdresse: Hauptstraße 1, 10115 Berlin");
     expect(r.text.endsWith("Viele Grüße\nFriseur Schmidt")).toBe(true);
+  });
+});
+
+describe("branchAddress", () => {
+  it("joins street, postal code and city, leaving out what is missing", () => {
+    expect(branchAddress({ street: "Hauptstraße 1", postalCode: "10115", city: "Berlin" })).toBe("Hauptstraße 1, 10115 Berlin");
+    expect(branchAddress({ street: null, postalCode: null, city: "Köln" })).toBe("Köln");
+    expect(branchAddress({ street: " Ring 2 ", postalCode: "", city: null })).toBe("Ring 2");
+    expect(branchAddress({ street: null, postalCode: null, city: null })).toBeNull();
   });
 });

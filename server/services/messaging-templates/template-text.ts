@@ -31,6 +31,13 @@ export interface MessageVars {
   company: string;
 }
 
+/** "Hauptstraße 1, 10115 Berlin", or what there is of it; null without any part. */
+export function branchAddress(b: { street: string | null; postalCode: string | null; city: string | null }): string | null {
+  const place = [b.postalCode, b.city].filter((x) => x && x.trim()).join(" ");
+  const address = [b.street?.trim(), place].filter((x) => x).join(", ");
+  return address || null;
+}
+
 export const PLACEHOLDERS = [
   { key: "name", label: "Name des Kunden", field: "name" },
   { key: "datum", label: "Datum (TT.MM.JJJJ)", field: "date" },
