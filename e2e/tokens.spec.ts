@@ -80,8 +80,8 @@ test("an admin creates a token, an outside system books with it, the admin revok
   await page.goto("/warteschlange");
   const job = page.getByTestId("queue-job").filter({ hasText: "+491765550199" });
   await expect(job).toHaveCount(1);
-  await expect(job).toContainText("Benachrichtigung");
-  await expect(job).toContainText("Terminbestätigung: Herrenhaarschnitt");
+  await expect(job).toContainText("Nachricht an Kundschaft");
+  await expect(job).toContainText("SMS an +491765550199: Bestätigung");
   await shot(page, "warteschlange-auftrag");
 
   await page.goto("/api-tokens");

@@ -7,6 +7,7 @@ import { CallOutcomeBadge } from "@/components/calls/call-badges";
 import { DetailCard } from "@/components/details/detail-card";
 import { Facts, knownFacts, type Fact } from "@/components/details/facts";
 import { formatDateTime, formatDuration, formatTime } from "@/components/forms/format";
+import { AppointmentMessages } from "@/components/messaging/message-list";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -112,6 +113,7 @@ export function AppointmentDetail({ id, permissions }: { id: string; permissions
             <p className="text-sm text-muted-foreground">Dieser Termin ist nicht aus einem Anruf entstanden.</p>
           )}
         </DetailCard>
+        <AppointmentMessages appointmentId={a.id} />
         {knownFacts(history).length > 0 && (
           <DetailCard title="Verlauf">
             <Facts label="Verlauf" facts={history} />

@@ -18,6 +18,7 @@ export function stateInfo(state: JobState) {
 
 const KINDS: Record<string, string> = {
   "notification.send": "Benachrichtigung",
+  "message.send": "Nachricht an Kundschaft",
   "retell.webhook": "Anrufereignis von Retell",
 };
 

@@ -5,6 +5,7 @@ import { ListTodo } from "lucide-react";
 import { useState } from "react";
 import { formatDateTime } from "@/components/forms/format";
 import { ListFrame } from "@/components/lists/list-frame";
+import { messageStateInfo } from "@/components/messaging/message-labels";
 import { useTRPC } from "@/components/trpc/provider";
 import { Badge } from "@/components/ui/badge";
 import { ListTableHeader } from "@/components/lists/list-table-header";
@@ -59,9 +60,25 @@ export function JobTable({ state, label, permissions }: { state?: JobState; labe
   );
 }
 
+/**
+ * The job's state; for a finished job that sends a customer message, the message's state instead:
+ * a job is done when a message was not sent (opt-out, no SMS provider) too, which is no delivery.
+ */
+function JobStateBadge({ job }: { job: JobDto }) {
+  if (job.message && job.state === "done") {
+    const info = messageStateInfo(job.message.state, job.message.error ?? null);
+    return (
+      <Badge variant={info.variant} className="max-w-64 whitespace-normal" data-testid="queue-message-state">
+        {info.label}
+      </Badge>
+    );
+  }
+  const info = stateInfo(job.state);
+  return <Badge variant={info.variant}>{info.label}</Badge>;
+}
+
 /** One job; with permissions (someone who may retry or cancel) its action in the last cell. */
 function JobRow({ job, permissions }: { job: JobDto; permissions: JobPermissions | null }) {
-  const info = stateInfo(job.state);
   const waiting = job.state === "pending" || job.state === "processing";
   return (
     <TableRow data-testid="queue-job">
@@ -70,7 +87,7 @@ function JobRow({ job, permissions }: { job: JobDto; permissions: JobPermissions
         {job.summary && <div className="text-xs text-muted-foreground">{job.summary}</div>}
       </TableCell>
       <TableCell>
-        <Badge variant={info.variant}>{info.label}</Badge>
+        <JobStateBadge job={job} />
       </TableCell>
       <TableCell className="tabular whitespace-nowrap">
         {job.attempts} von {job.max_attempts}

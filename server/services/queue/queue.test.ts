@@ -23,6 +23,8 @@ beforeAll(async () => {
   db = await seededTestDb();
   door = { companyId: db.companyId, actor: { type: "user", id: "u1", role: "admin" }, correlationId: "t", db: db.prisma, now: () => FIXED_NOW };
   const branch = await db.prisma.branch.findFirstOrThrow({ where: { companyId: db.companyId }, orderBy: { createdAt: "asc" } });
+  // Confirmations only (no reminders), by e-mail: the refusing mail server makes them fail.
+  await db.prisma.messagingSettings.create({ data: { companyId: db.companyId, emailReminders: false } });
   for (const [time, phone] of [["15:00", "0176 5550001"], ["16:00", "0176 5550002"]]) {
     await call("appointments.book", {
       branch_id: branch.id,
@@ -31,6 +33,7 @@ beforeAll(async () => {
       time,
       customer_name: "Kunde",
       customer_phone: phone,
+      customer_email: `kunde${phone.slice(-1)}@example.de`,
     });
   }
   // Another company's job must stay invisible.
@@ -52,8 +55,13 @@ describe("queue server", () => {
     const failed = await call("queue.list", { state: "failed" });
     expect(failed.total).toBe(2);
     const [job] = failed.jobs as Array<Record<string, unknown>>;
-    expect(job).toMatchObject({ kind: "notification.send", attempts: 5, last_error: "SMTP 550: Postfach unbekannt" });
-    expect(job.summary).toMatch(/^SMS an \+49176555000\d: Terminbestätigung: Herrenhaarschnitt am 12.03.2026$/);
+    expect(job).toMatchObject({
+      kind: "message.send",
+      attempts: 5,
+      last_error: "SMTP 550: Postfach unbekannt",
+      message: { state: "failed", error: "nach 5 Versuchen nicht zugestellt: SMTP 550: Postfach unbekannt" },
+    });
+    expect(job.summary).toMatch(/^E-Mail an kunde\d@example\.de: Bestätigung$/);
 
     const retried = await call("queue.retry", { job_id: job.id });
     expect(retried.job).toMatchObject({ state: "pending", attempts: 0 });

@@ -12,6 +12,17 @@ export const jobSchema = z.object({
   last_error: z.string().nullable(),
   /** What the job is about, e.g. the recipient of a confirmation; never the whole payload. */
   summary: z.string().nullable(),
+  /**
+   * A job that sends a customer message: what became of the message. A job can be done while its
+   * message was not sent (opt-out, no SMS provider) or failed; the message's state says so.
+   */
+  message: z
+    .object({
+      state: z.enum(["queued", "sent", "delivered", "failed", "suppressed"]),
+      error: z.string().nullable(),
+    })
+    .nullable()
+    .default(null),
   created_at: z.string(),
   completed_at: z.string().nullable(),
 });

@@ -1,7 +1,7 @@
 /** The company's outbox as the dashboard sees it: counts, jobs by state, retry and cancel. */
 import type { z } from "zod";
 import { AppError, ErrorCodes } from "@/server/core/errors";
-import type { OutboxJob } from "@/server/generated/prisma/client";
+import type { Message, OutboxJob } from "@/server/generated/prisma/client";
 import type { ServiceContext } from "@/server/core/types";
 import type * as s from "./schemas";
 
@@ -35,7 +35,47 @@ export async function listJobs(ctx: ServiceContext, params: z.output<typeof s.li
     ctx.db.outboxJob.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: params.limit, skip: params.offset }),
     ctx.db.outboxJob.count({ where }),
   ]);
-  return { jobs: rows.map(toDto), total };
+  const messages = await messagesOf(ctx, rows);
+  return {
+    jobs: rows.map((job) => {
+      const message = messages.get(messageIdOf(job.payload) ?? "");
+      return message
+        ? { ...toDto(job), summary: messageSummary(message), message: { state: message.state, error: message.error } }
+        : toDto(job);
+    }),
+    total,
+  };
+}
+
+type MessageFacts = Pick<Message, "id" | "channel" | "to" | "kind" | "state" | "error">;
+
+/** The customer messages the page's jobs send (one read), by id. */
+async function messagesOf(ctx: ServiceContext, jobs: OutboxJob[]): Promise<Map<string, MessageFacts>> {
+  const ids = jobs.map((j) => messageIdOf(j.payload)).filter((id): id is string => id !== null);
+  if (ids.length === 0) return new Map();
+  const rows = await ctx.db.message.findMany({
+    where: { id: { in: ids }, companyId: ctx.companyId },
+    select: { id: true, channel: true, to: true, kind: true, state: true, error: true },
+  });
+  return new Map(rows.map((m) => [m.id, m]));
+}
+
+function messageIdOf(payload: unknown): string | null {
+  const id = (payload as { messageId?: unknown } | null)?.messageId;
+  return typeof id === "string" ? id : null;
+}
+
+const MESSAGE_KINDS: Record<Message["kind"], string> = {
+  confirmation: "Bestätigung",
+  change: "Änderung",
+  cancellation: "Absage",
+  reminder: "Erinnerung",
+  test: "Test-SMS",
+};
+
+/** "SMS an +4917…: Erinnerung". */
+function messageSummary(m: MessageFacts): string {
+  return `${m.channel === "email" ? "E-Mail" : "SMS"} an ${m.to}: ${MESSAGE_KINDS[m.kind]}`;
 }
 
 /** A failed or cancelled job gets a fresh set of attempts, due now. */
@@ -78,6 +118,7 @@ function toDto(job: OutboxJob): z.input<typeof s.jobSchema> {
     summary: summarize(job.payload),
     created_at: job.createdAt.toISOString(),
     completed_at: job.completedAt?.toISOString() ?? null,
+    message: null,
   };
 }
 

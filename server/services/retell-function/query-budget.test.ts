@@ -105,13 +105,16 @@ describe("query budget of the phone path (demo company)", () => {
       "$queryRaw", // transaction: appointments and absences of the day, checked again under the lock
       "$queryRaw", // transaction: the customer, created or updated
       "Appointment.create",
-      "$executeRaw", // transaction: the confirmation into the outbox
+      "$queryRaw", // transaction: the branch's address, the company's zone and reminder settings (messaging-delivery)
+      "MessageTemplate.findUnique", // transaction: the company's wording of the confirmation (or the default)
+      "$executeRaw", // transaction: the confirmation's job into the outbox
+      "Message.createMany", // transaction: the confirmation as a Message (state queued)
       "Call.upsert",
       "$executeRaw", // the invocation's answer kept for Retell's retries
       "$executeRaw", // written behind: the replay record
       "$executeRaw", // written behind: the audit row
     ]);
-    expect(queries.statements).toHaveLength(11);
+    expect(queries.statements).toHaveLength(14);
     expect(queries.transactions).toBe(1);
 
     // The booking is really there, with the customer and the call linked.
