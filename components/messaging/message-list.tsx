@@ -23,31 +23,39 @@ export function AppointmentMessages({ appointmentId }: { appointmentId: string }
   const trpc = useTRPC();
   const query = useQuery({
     ...trpc.messaging.delivery.listForAppointment.queryOptions({ appointment_id: appointmentId }),
-    // While something waits to go out, look again now and then.
-    refetchInterval: (q) => (q.state.data?.messages.some((m) => m.state === "queued") ? 15_000 : false),
+    // While something waits to go out or for the provider's delivery report, look again now and then.
+    refetchInterval: (q) => (q.state.data?.messages.some(awaitsNews) ? 15_000 : false),
   });
 
   return (
-    <DetailCard icon={MessageSquare} title="Nachrichten" contentClassName="grid gap-4">
-      <ListFrame
-        query={query}
-        loadingLabel="Nachrichten werden geladen"
-        loadingRows={2}
-        error={() => "Die Nachrichten konnten nicht geladen werden."}
-        isEmpty={(data) => data.messages.length === 0}
-        empty={{ icon: MessageSquare, title: "Zu diesem Termin gibt es noch keine Nachrichten." }}
-      >
-        {(data) => (
-          <ul className="grid gap-3" aria-label="Nachrichten zum Termin">
-            {data.messages.map((m) => (
-              <MessageItem key={m.id} message={m} />
-            ))}
-          </ul>
-        )}
-      </ListFrame>
-      {query.data && <OptOuts appointmentId={appointmentId} customer={query.data.customer} />}
-    </DetailCard>
+    <section aria-label="Nachrichten an die Kundschaft" className="min-w-0">
+      <DetailCard icon={MessageSquare} title="Nachrichten" contentClassName="grid gap-4">
+        <ListFrame
+          query={query}
+          loadingLabel="Nachrichten werden geladen"
+          loadingRows={2}
+          error={() => "Die Nachrichten konnten nicht geladen werden."}
+          isEmpty={(data) => data.messages.length === 0}
+          empty={{ icon: MessageSquare, title: "Zu diesem Termin gibt es noch keine Nachrichten." }}
+        >
+          {(data) => (
+            <ul className="grid gap-3" aria-label="Nachrichten zum Termin">
+              {data.messages.map((m) => (
+                <MessageItem key={m.id} message={m} />
+              ))}
+            </ul>
+          )}
+        </ListFrame>
+        {query.data && <OptOuts appointmentId={appointmentId} customer={query.data.customer} />}
+      </DetailCard>
+    </section>
   );
+}
+
+/** Queued, or an SMS sent within the last half hour whose delivery report may still come. */
+function awaitsNews(m: MessageDto): boolean {
+  if (m.state === "queued") return !m.send_at || new Date(m.send_at).getTime() - Date.now() < 15 * 60_000;
+  return m.state === "sent" && m.channel === "sms" && m.sent_at !== null && Date.now() - new Date(m.sent_at).getTime() < 30 * 60_000;
 }
 
 function MessageItem({ message: m }: { message: MessageDto }) {
@@ -72,10 +80,10 @@ function MessageItem({ message: m }: { message: MessageDto }) {
   );
 }
 
-/** The time that matters for the state: planned, sent, delivered, or written. */
+/** The time that matters for the state (the badge names the state): planned, sent, delivered, or written. */
 function when(m: MessageDto): string {
-  if (m.state === "delivered" && m.delivered_at) return `zugestellt ${formatDateTime(m.delivered_at)}`;
-  if ((m.state === "sent" || m.state === "delivered") && m.sent_at) return `gesendet ${formatDateTime(m.sent_at)}`;
+  if (m.state === "delivered" && m.delivered_at) return `Zustellung ${formatDateTime(m.delivered_at)}`;
+  if ((m.state === "sent" || m.state === "delivered") && m.sent_at) return `Versand ${formatDateTime(m.sent_at)}`;
   if (m.state === "queued" && m.send_at) return `geplant für ${formatDateTime(m.send_at)}`;
   return formatDateTime(m.created_at);
 }
@@ -112,8 +120,8 @@ function OptOuts({ appointmentId, customer }: { appointmentId: string; customer:
     save.mutate({ customer_id: customer.id, sms_opt_out: customer.sms_opt_out, email_opt_out: customer.email_opt_out, ...change });
 
   return (
-    <fieldset className="grid gap-2 border-t pt-3" aria-label="Nachrichten an die Kundschaft">
-      <legend className="sr-only">Nachrichten an die Kundschaft</legend>
+    <fieldset className="grid gap-2 border-t pt-3">
+      <legend className="sr-only">Abmeldungen des Kunden</legend>
       <div className="flex flex-wrap gap-x-6 gap-y-2">
         <div className="flex items-center gap-2">
           <Checkbox id={smsId} checked={customer.sms_opt_out} disabled={save.isPending} onCheckedChange={(v) => set({ sms_opt_out: v === true })} />
