@@ -116,7 +116,8 @@ async function reminderHold(message: Message, startsAt: string | undefined, ctx:
   const appointment = message.appointmentId
     ? await ctx.db.appointment.findUnique({ where: { id: message.appointmentId }, select: { status: true, startsAt: true } })
     : null;
-  if (!appointment || appointment.status !== "scheduled") return "Termin abgesagt";
+  if (!appointment || appointment.status === "cancelled") return "Termin abgesagt";
+  if (appointment.status !== "scheduled") return "Termin nicht mehr aktiv";
   if (startsAt && appointment.startsAt.toISOString() !== new Date(startsAt).toISOString()) return "Termin verschoben";
   const now = ctx.now();
   if (appointment.startsAt.getTime() <= now.getTime()) return "Termin hat bereits begonnen";
