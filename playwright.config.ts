@@ -4,6 +4,8 @@ import { defineConfig, devices } from "@playwright/test";
 // Ports and build folder can be moved so that two e2e runs fit on one machine.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const RETELL_PORT = Number(process.env.E2E_RETELL_PORT ?? PORT + 1);
+const TWILIO_PORT = PORT + 4;
+const SEVEN_PORT = PORT + 5;
 const baseURL = `http://127.0.0.1:${PORT}`;
 // A second install of the same build, started without demo data, for the onboarding flow (e2e/onboarding.spec.ts).
 const ONBOARDING_PORT = PORT + 10;
@@ -62,6 +64,15 @@ export default defineConfig({
       env: { FAKE_RETELL_PORT: String(RETELL_PORT) },
     },
     {
+      // The SMS providers the app sends through (fake Twilio and seven.io, on 127.0.0.1), with delivery reports.
+      command: "npm run fake:sms",
+      port: TWILIO_PORT,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      env: { FAKE_TWILIO_PORT: String(TWILIO_PORT), FAKE_SEVEN_PORT: String(SEVEN_PORT), FAKE_SMS_CALLBACK_MS: "500" },
+    },
+    {
       // A production build; `npm start` migrates and seeds the embedded database first.
       command: "npm run build && npm start",
       url: `${baseURL}/login`,
@@ -74,6 +85,8 @@ export default defineConfig({
         PORT: String(PORT),
         APP_URL: baseURL,
         RETELL_API_BASE_URL: `http://127.0.0.1:${RETELL_PORT}`,
+        SMS_TWILIO_BASE_URL: `http://127.0.0.1:${TWILIO_PORT}`,
+        SMS_SEVEN_BASE_URL: `http://127.0.0.1:${SEVEN_PORT}`,
         // Company-configured URLs in the specs point at local fakes (http://127.0.0.1).
         ALLOW_INSECURE_OUTBOUND_HTTP: "true",
         PGLITE_DATA_DIR: path.join(process.env.E2E_DATA_DIR, "pglite"),

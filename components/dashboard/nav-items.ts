@@ -6,6 +6,7 @@ import {
   KeyRound,
   LayoutDashboard,
   ListTodo,
+  MessageSquareText,
   Phone,
   PhoneCall,
   Rocket,
@@ -126,6 +127,14 @@ export const NAV_ITEMS = [
     icon: ListTodo,
     adminOnly: false,
     description: "Hintergrundaufträge wie Terminbestätigungen per E-Mail und ihr Zustellstatus.",
+  },
+  {
+    key: "nachrichten",
+    title: "Nachrichten",
+    href: "/nachrichten",
+    icon: MessageSquareText,
+    adminOnly: true,
+    description: "Bestätigungen und Erinnerungen per SMS und E-Mail: SMS-Anbieter, Vorlagen und Erinnerungszeiten.",
   },
   {
     key: "einstellungen",
