@@ -10,6 +10,7 @@ import { ActivityChart } from "./activity-chart";
 import { NextAppointments } from "./next-appointments";
 import { RecentCalls } from "./recent-calls";
 import { SystemStatus } from "./system-status";
+import { UndeliveredNotice } from "./undelivered-notice";
 
 /** Overview figures; prefetched by the page, refreshed every minute while the tab is open. */
 export function OverviewFigures() {
@@ -23,6 +24,7 @@ export function OverviewFigures() {
       <p className="-mt-3 text-sm text-muted-foreground">
         Heute ist {data.today.weekday}, der <span className="tabular">{data.today.date}</span>.
       </p>
+      <UndeliveredNotice undelivered={data.undelivered} />
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
         <StatCard label="Termine heute" value={counts.appointmentsToday} icon={CalendarCheck} hint="ohne abgesagte Termine" />
         <StatCard label="Anstehende Termine" value={counts.upcomingAppointments} icon={CalendarClock} hint="ab jetzt geplant" />

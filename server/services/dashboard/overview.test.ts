@@ -76,6 +76,23 @@ describe("getDashboardOverview", () => {
     });
   });
 
+  it("counts the last week's messages that did not reach customers, and says when an SMS provider is missing", async () => {
+    const none = await getDashboardOverview({ db, companyId: demoId, now: () => NOW });
+    expect(none.undelivered).toEqual({ messages: 0, noSmsProvider: false });
+    const message = (state: "failed" | "suppressed" | "delivered", error: string | null, daysAgo = 1) =>
+      db.message.create({
+        data: { companyId: demoId, channel: "sms", kind: "confirmation", to: "+4917600000001", body: "Hallo", state, error, createdAt: new Date(NOW.getTime() - daysAgo * 86_400_000) },
+      });
+    await message("delivered", null);
+    await message("suppressed", "Kunde möchte keine SMS"); // wanted: not a problem
+    await message("failed", "Ungültige Rufnummer", 8); // older than a week
+    expect((await getDashboardOverview({ db, companyId: demoId, now: () => NOW })).undelivered).toEqual({ messages: 0, noSmsProvider: false });
+    await message("failed", "Ungültige Rufnummer");
+    await message("suppressed", "nicht zugestellt: kein SMS-Anbieter eingerichtet");
+    expect((await getDashboardOverview({ db, companyId: demoId, now: () => NOW })).undelivered).toEqual({ messages: 2, noSmsProvider: true });
+    await db.message.deleteMany({ where: { companyId: demoId } });
+  });
+
   it("lists the next five scheduled appointments in Berlin time with German dates", async () => {
     const { nextAppointments } = await getDashboardOverview({ db, companyId: demoId, now: () => NOW });
 

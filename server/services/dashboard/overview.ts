@@ -34,7 +34,13 @@ export interface DashboardOverview {
   nextAppointments: OverviewAppointment[];
   /** The latest five calls, newest first. */
   recentCalls: RecentCall[];
+  /** Messages to customers of the last 7 days that did not reach them (failed, or not sent for want of a provider). */
+  undelivered: { messages: number; noSmsProvider: boolean };
 }
+
+/** Not sent for want of a channel ("nicht zugestellt: kein SMS-Anbieter …"); an opt-out is wanted and does not count. */
+const NOT_DELIVERED = "nicht zugestellt";
+const NO_SMS_PROVIDER = "kein SMS-Anbieter";
 
 /** Figures for the overview page, all for the caller's company and "today" in its time zone. */
 export async function getDashboardOverview(ctx: DashboardContext, opts: { limit?: number } = {}): Promise<DashboardOverview> {
@@ -44,7 +50,13 @@ export async function getDashboardOverview(ctx: DashboardContext, opts: { limit?
   const todayRange = { gte: day.start, lt: day.end };
   const tz = day.timeZone;
 
-  const [appointmentsToday, upcomingAppointments, customers, callsToday, callsTotal, next, recentCalls] = await Promise.all([
+  const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
+  const undeliveredWhere = {
+    companyId,
+    createdAt: { gte: weekAgo },
+    OR: [{ state: "failed" as const }, { state: "suppressed" as const, error: { startsWith: NOT_DELIVERED } }],
+  };
+  const [appointmentsToday, upcomingAppointments, customers, callsToday, callsTotal, next, recentCalls, undelivered, noProvider] = await Promise.all([
     db.appointment.count({ where: { companyId, startsAt: todayRange, status: { not: "cancelled" } } }),
     db.appointment.count({ where: { companyId, startsAt: { gte: now }, status: "scheduled" } }),
     db.customer.count({ where: { companyId } }),
@@ -66,6 +78,11 @@ export async function getDashboardOverview(ctx: DashboardContext, opts: { limit?
       },
     }),
     getRecentCalls({ ...ctx, timeZone: tz }),
+    db.message.count({ where: undeliveredWhere }),
+    db.message.findFirst({
+      where: { companyId, createdAt: { gte: weekAgo }, state: "suppressed", error: { contains: NO_SMS_PROVIDER } },
+      select: { id: true },
+    }),
   ]);
 
   return {
@@ -84,5 +101,6 @@ export async function getDashboardOverview(ctx: DashboardContext, opts: { limit?
       branchName: a.branch.name,
     })),
     recentCalls,
+    undelivered: { messages: undelivered, noSmsProvider: noProvider !== null },
   };
 }
