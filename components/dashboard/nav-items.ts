@@ -142,7 +142,7 @@ export const NAV_ITEMS = [
     href: "/einstellungen",
     icon: Settings,
     adminOnly: true,
-    description: "Firma und Buchungsregeln, Filialen mit Öffnungszeiten, Leistungen, Mitarbeitende, Kalender und Retell-Schlüssel.",
+    description: "Firma und Buchungsregeln, Filialen mit Öffnungszeiten, Leistungen, Mitarbeitende, Kalender, Retell-Schlüssel und SMS-Anbieter.",
   },
   {
     key: "erste-schritte",

@@ -6,6 +6,7 @@ export const SETTINGS_SECTIONS = [
   { value: "mitarbeitende", label: "Mitarbeitende" },
   { value: "kalender", label: "Kalender" },
   { value: "retell", label: "Retell" },
+  { value: "nachrichten", label: "Nachrichten" },
 ] as const;
 
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number]["value"];
