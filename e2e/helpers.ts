@@ -18,3 +18,17 @@ export async function logIn(page: Page, who: keyof typeof DEMO_USERS, path = "/l
   // Generous: the first login of a fresh server also opens the embedded database.
   await expect(page.getByTestId("user-name")).toHaveText(user.name, { timeout: 30_000 });
 }
+
+/**
+ * A day `minDaysAhead` or more days after today in Berlin whose Berlin weekday passes `ok`
+ * (0 = Sunday), as dd.MM.yyyy. Counted on Berlin's calendar, so a run near midnight UTC does
+ * not land on the neighbouring weekday.
+ */
+export function berlinDayAhead(minDaysAhead: number, ok: (weekday: number) => boolean): string {
+  const berlin = (d: Date, opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Berlin", ...opts }).format(d);
+  const [m, d, y] = berlin(new Date(), { year: "numeric", month: "2-digit", day: "2-digit" }).split("/").map(Number);
+  // Noon UTC of Berlin's today: adding whole days never crosses into another Berlin date by the offset.
+  const day = new Date(Date.UTC(y!, m! - 1, d! + minDaysAhead, 12));
+  while (!ok(day.getUTCDay())) day.setUTCDate(day.getUTCDate() + 1);
+  return `${String(day.getUTCDate()).padStart(2, "0")}.${String(day.getUTCMonth() + 1).padStart(2, "0")}.${day.getUTCFullYear()}`;
+}

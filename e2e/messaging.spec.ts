@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signRetell } from "../server/integrations/retell/signature";
-import { logIn, shot } from "./helpers";
+import { berlinDayAhead, logIn, shot } from "./helpers";
 
 /**
  * Callers hear back: the salon's admin connects an SMS provider (the fake Twilio of the e2e run),
@@ -45,9 +45,7 @@ test("SMS provider, test SMS, template with preview, and a booking's confirmatio
   await shot(page, "nachrichten-vorlage");
 
   // A phone booking without e-mail: its confirmation goes out by SMS and is reported delivered.
-  const day = new Date(Date.now() + 9 * 86_400_000);
-  while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() + 1);
-  const datum = new Intl.DateTimeFormat("de-DE", { timeZone: "Europe/Berlin", day: "2-digit", month: "2-digit", year: "numeric" }).format(day);
+  const datum = berlinDayAhead(9, (weekday) => weekday >= 1 && weekday <= 5);
   const body = JSON.stringify({
     name: "book_appointment",
     call: { call_id: `call_sms_${Date.now()}`, call_type: "phone_call", direction: "inbound", from_number: "+4917655577788", to_number: "+49301234567" },

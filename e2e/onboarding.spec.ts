@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signRetell } from "../server/integrations/retell/signature";
 import { setupCodeFor } from "../server/services/company/setup-code";
-import { shot } from "./helpers";
+import { berlinDayAhead, shot } from "./helpers";
 
 /**
  * From an empty install to a booked call, on a second server of the same build started without
@@ -26,13 +26,6 @@ async function retellApi<T>(path: string, method = "GET"): Promise<T> {
   const res = await fetch(`${RETELL}${path}`, { method, headers: { authorization: `Bearer ${RETELL_KEY}`, "content-type": "application/json" }, body: method === "POST" ? "{}" : undefined });
   expect(res.status, `${method} ${path}`).toBe(200);
   return (await res.json()) as T;
-}
-
-/** The next Tuesday at least three days ahead, as dd.MM.yyyy in Berlin. */
-function nextTuesday(): string {
-  const d = new Date(Date.now() + 3 * 86_400_000);
-  while (d.getUTCDay() !== 2) d.setUTCDate(d.getUTCDate() + 1);
-  return new Intl.DateTimeFormat("de-DE", { timeZone: "Europe/Berlin", day: "2-digit", month: "2-digit", year: "numeric" }).format(d);
 }
 
 async function step(page: Page, title: string) {
@@ -128,7 +121,7 @@ test("a new install is set up from the wizard to a booked phone call", async ({ 
   expect(tools.end_call).toMatchObject({ type: "end_call" });
 
   // A call to the new number books through our custom function, signed with the workspace's key.
-  const datum = nextTuesday();
+  const datum = berlinDayAhead(3, (weekday) => weekday === 2); // the staff member works on Tuesdays
   const body = JSON.stringify({
     name: "book_appointment",
     call: { call_id: `call_onboarding_${Date.now()}`, call_type: "phone_call", direction: "inbound", from_number: "+4917655512345", to_number: NUMBER },
