@@ -11,8 +11,10 @@ import { writeAudit } from "@/server/platform/audit";
 import { getDb } from "@/server/platform/db";
 import { logger } from "@/server/platform/logger";
 import { createCompany } from "@/server/services/company/create-company";
-import type { firstAdminSchema, NewCompany } from "@/server/services/company/schemas";
-import { setupCodeFor } from "@/server/services/company/setup-code";
+import type { firstAdminSchema, firstCompanyParams, NewCompany } from "@/server/services/company/schemas";
+import { fieldError } from "@/server/services/company/master-data-fields";
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import { setupCodeFor, setupCodeMatches } from "@/server/services/company/setup-code";
 
 type FirstAdmin = z.output<typeof firstAdminSchema>;
 
@@ -69,6 +71,26 @@ export async function createCompanyWithAdmin(
 
 export function setupClosed(): AppError {
   return new AppError(ErrorCodes.CONFLICT, "Die Einrichtung ist bereits abgeschlossen. Bitte melden Sie sich an.");
+}
+
+/** Wrong set-up codes allowed per minute on this process (the code has 75 bits; this only keeps the log quiet). */
+const wrongCodes = new RateLimiterMemory({ keyPrefix: "askpro:setup-code", points: 10, duration: 60 });
+
+/** The wizard's first step: the code from the log, then the company, its first branch and admin. */
+export async function createFirstCompany(db: PrismaClient, secret: string, input: z.output<typeof firstCompanyParams>): Promise<{ companyId: string }> {
+  if (!(await isSetupOpen(db))) throw setupClosed();
+  if (!setupCodeMatches(secret, input.setup_code)) {
+    const allowed = await wrongCodes.consume("install").then(
+      () => true,
+      () => false,
+    );
+    if (!allowed) throw new AppError(ErrorCodes.RATE_LIMITED, "Zu viele falsche Codes. Bitte in einer Minute erneut versuchen.", { retryAfter: 60 });
+    throw fieldError("setup_code", "Der Einrichtungscode stimmt nicht. Er steht im Protokoll des Servers beim Start.");
+  }
+  const { setup_code: _code, ...company } = input;
+  // No company exists yet, so neither the slug nor the admin's e-mail address can be taken.
+  const created = await createCompanyWithAdmin(db, company, { onlyIfFirst: true, actor: "setup-wizard" });
+  return { companyId: created.companyId };
 }
 
 /** Prints the set-up code once at start while the install has no company. */

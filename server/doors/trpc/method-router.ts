@@ -7,7 +7,7 @@
  */
 import { TRPCError, type TRPCMutationProcedure, type TRPCQueryProcedure } from "@trpc/server";
 import type { z } from "zod";
-import { callMethod, InvalidParamsError, MethodNotFoundError } from "@/server/core/dispatch";
+import { callMethod, MethodNotFoundError } from "@/server/core/dispatch";
 import type { MethodDef, ServerDef, ServiceContext } from "@/server/core/types";
 import { protectedProcedure, type ProcedureMeta } from "./trpc";
 
@@ -23,12 +23,8 @@ export async function callAsUser(service: ServiceContext, name: string, params: 
     });
     return data;
   } catch (err) {
-    if (err instanceof InvalidParamsError) {
-      // With this cause the error formatter hands the field errors to the form.
-      throw new TRPCError({ code: "BAD_REQUEST", message: "Die Eingaben sind ungültig.", cause: err });
-    }
     if (err instanceof MethodNotFoundError) throw new TRPCError({ code: "NOT_FOUND", message: err.message });
-    throw err; // AppError: mapped with its German message by the domainErrors middleware
+    throw err; // AppError and InvalidParamsError: mapped by the domainErrors middleware
   }
 }
 

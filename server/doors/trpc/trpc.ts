@@ -65,9 +65,15 @@ export const createTRPCRouter = t.router;
 
 /* 3. Procedures */
 
-/** Domain errors thrown anywhere below become tRPC errors with their German message. */
+/**
+ * Domain errors thrown anywhere below become tRPC errors with their German message; field
+ * refusals (InvalidParamsError) become BAD_REQUEST, whose issues the formatter hands to the form.
+ */
 const domainErrors = t.middleware(async ({ ctx, next }) => {
   const result = await next();
+  if (!result.ok && result.error.cause instanceof InvalidParamsError) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "Die Eingaben sind ungültig.", cause: result.error.cause });
+  }
   const appError = result.ok ? null : toAppError(result.error.cause, { door: "trpc", correlationId: ctx.correlationId });
   if (appError) throw appErrorToTRPC(appError);
   return result;

@@ -6,7 +6,7 @@
  */
 import type { Tx } from "@/server/calendar/provider";
 import type { CompanySettings } from "@/server/calendar/company-settings";
-import { enqueueCustomerMessage, type CustomerMessageKind } from "@/server/services/messaging-delivery/enqueue";
+import { enqueueCustomerMessage, type CustomerMessageInput, type CustomerMessageKind } from "@/server/services/messaging-delivery/enqueue";
 
 export type ConfirmationKind = "booked" | "rescheduled" | "cancelled";
 
@@ -15,17 +15,8 @@ export interface ConfirmationInput {
   companyId: string;
   companyName: string;
   settings: CompanySettings;
-  appointment: {
-    id: string;
-    branchId: string;
-    startsAt: Date;
-    endsAt: Date;
-    serviceName: string;
-    staffName: string | null;
-    branchName: string;
-    timeZone: string;
-  };
-  customer: { id: string; name: string | null; phone: string; email: string | null };
+  appointment: CustomerMessageInput["appointment"];
+  customer: CustomerMessageInput["customer"];
   now: Date;
 }
 

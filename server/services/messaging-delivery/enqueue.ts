@@ -15,6 +15,7 @@ import { enqueueJob } from "@/server/platform/outbox/enqueue";
 import { env } from "@/server/platform/env";
 import { formatGermanDate, formatGermanTime } from "@/server/scheduling/time";
 import { icsFor, renderMessage, type MessageVars } from "@/server/services/messaging-templates/render";
+import { branchAddress } from "@/server/services/messaging-templates/template-text";
 import { MESSAGE_JOB } from "./delivery-job";
 import { planReminders } from "./reminders";
 import { reminderSettingsOf, type ReminderSettingsRow } from "./settings";
@@ -68,7 +69,7 @@ export async function enqueueCustomerMessage(tx: Tx, input: CustomerMessageInput
     service: a.serviceName,
     staff: a.staffName,
     branch: a.branchName,
-    address: addressOf(context),
+    address: branchAddress(context),
     company: input.companyName,
   };
   const rows: MessageRow[] = [];
@@ -158,11 +159,6 @@ async function readContext(tx: Tx, companyId: string, branchId: string): Promise
       LEFT JOIN messaging_settings ms ON ms."companyId" = c.id
      WHERE c.id = ${companyId}`;
   return row ?? { street: null, postalCode: null, city: null, timeZone: "Europe/Berlin", reminderOffsets: [1440], emailReminders: true, smsReminders: false, quietFrom: "21:00", quietUntil: "08:00" };
-}
-
-function addressOf(row: Pick<ContextRow, "street" | "postalCode" | "city">): string | null {
-  const place = [row.postalCode, row.city].filter(Boolean).join(" ");
-  return [row.street, place].filter(Boolean).join(", ") || null;
 }
 
 function messageRow(
