@@ -10,6 +10,7 @@ export const MESSAGE_KIND_LABELS: Record<MessageKind, string> = {
   cancellation: "Absage",
   reminder: "Erinnerung",
   test: "Test-SMS",
+  payment: "Zahlungslink",
 };
 
 export const CHANNEL_LABELS: Record<MessageDto["channel"], string> = { sms: "SMS", email: "E-Mail" };

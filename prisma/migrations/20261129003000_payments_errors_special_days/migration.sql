@@ -137,3 +137,7 @@ ALTER TABLE "payments" ADD CONSTRAINT "payments_customerId_fkey" FOREIGN KEY ("c
 -- AddForeignKey
 ALTER TABLE "error_events" ADD CONSTRAINT "error_events_companyId_fkey" FOREIGN KEY ("companyId") REFERENCES "companies"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+
+-- AlterEnum
+ALTER TYPE "MessageKind" ADD VALUE 'payment';
+

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 export const messageStates = ["queued", "sent", "delivered", "failed", "suppressed"] as const;
 export const messageState = z.enum(messageStates);
-export const messageKind = z.enum(["confirmation", "change", "cancellation", "reminder", "test"]);
+export const messageKind = z.enum(["confirmation", "change", "cancellation", "reminder", "test", "payment"]);
 export const messageChannel = z.enum(["email", "sms"]);
 
 /** One message to a customer and what became of it; never the provider's credentials. */

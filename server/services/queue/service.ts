@@ -71,6 +71,7 @@ const MESSAGE_KINDS: Record<Message["kind"], string> = {
   cancellation: "Absage",
   reminder: "Erinnerung",
   test: "Test-SMS",
+  payment: "Zahlungslink",
 };
 
 /** "SMS an +4917…: Erinnerung". */
