@@ -1,4 +1,5 @@
 import { defineMethod, defineServer } from "@/server/core/types";
+import { calendarView } from "./calendar";
 import * as s from "./schemas";
 import {
   bookAppointment,
@@ -84,6 +85,14 @@ export const appointmentsServer = defineServer({
       result: s.getResult,
       kind: "read",
       handler: getAppointment,
+    }),
+    defineMethod({
+      name: "appointments.calendar",
+      description: "Liefert den Kalender einer Filiale für einen Tag oder eine Woche: Mitarbeiter, Arbeits- und Öffnungszeiten, Pausen, Abwesenheiten, Schließtage und Termine.",
+      params: s.calendarParams,
+      result: s.calendarResult,
+      kind: "read",
+      handler: calendarView,
     }),
   ],
 });

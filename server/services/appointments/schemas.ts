@@ -178,3 +178,62 @@ export const appointmentCallSchema = z.object({
   summary: z.string().nullable(),
 });
 export const getResult = z.object({ appointment: appointmentSchema, call: appointmentCallSchema.nullable() });
+
+// appointments.calendar (the Kalender: one branch, one or seven days)
+/** An interval of one local day: HH:mm in the branch's zone ("24:00" is the day's end) and the ISO instants. */
+const wallInterval = z.object({ start: z.string(), end: z.string(), starts_at: z.string(), ends_at: z.string() });
+export const calendarParams = z.object({
+  /** Default: the company's first branch. */
+  branch_id: z.string().min(1).optional(),
+  /** First day (YYYY-MM-DD, branch zone). */
+  date: localDate,
+  days: z.union([z.literal(1), z.literal(7)]).default(1),
+});
+export const calendarResult = z.object({
+  branch: z.object({ id: z.string(), name: z.string(), time_zone: z.string() }),
+  /** Whole hours the grid must show (earliest opening to latest closing, and every appointment). */
+  hours: z.object({ start: z.string(), end: z.string() }),
+  days: z.array(
+    z.object({
+      date: z.string(),
+      closed: z.boolean(),
+      closed_reason: z.string().nullable(),
+      holiday: z.string().nullable(),
+      special_day: z.object({ closed: z.boolean(), reason: z.string().nullable() }).nullable(),
+      opening: z.array(wallInterval),
+      breaks: z.array(wallInterval),
+    }),
+  ),
+  /** Active staff of the branch with, per day, their bookable time (working ∩ opening − breaks) and absences. */
+  staff: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      service_ids: z.array(z.string()),
+      days: z.array(
+        z.object({
+          date: z.string(),
+          working: z.array(wallInterval),
+          absences: z.array(wallInterval.extend({ reason: z.string().nullable() })),
+        }),
+      ),
+    }),
+  ),
+  /** Appointments of the range that are not cancelled, in time order. */
+  appointments: z.array(
+    z.object({
+      id: z.string(),
+      starts_at: z.string(),
+      ends_at: z.string(),
+      /** YYYY-MM-DD and HH:mm in the branch's zone. */
+      date: z.string(),
+      start_time: z.string(),
+      end_time: z.string(),
+      status: z.enum(["scheduled", "cancelled", "completed", "no_show"]),
+      service: z.string(),
+      customer_name: z.string().nullable(),
+      staff_id: z.string().nullable(),
+      source: z.enum(["phone", "dashboard", "api", "calcom"]),
+    }),
+  ),
+});
