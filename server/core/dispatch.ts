@@ -6,6 +6,7 @@ import { getDb } from "@/server/platform/db";
 import { AppError, ErrorCodes, isAppError } from "@/server/core/errors";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { logger } from "@/server/platform/logger";
+import { reportUnexpectedError } from "@/server/platform/error-report";
 import { recordCall } from "@/server/platform/metrics";
 import { getRegistry, type Registry } from "@/server/core/registry";
 import type { Actor, MethodDef, ServerDef, ServiceContext } from "@/server/core/types";
@@ -68,6 +69,7 @@ export async function callMethod(name: string, rawParams: unknown, door: DoorCon
     return result;
   } catch (err) {
     errorCode = codeOf(err);
+    if (errorCode === INTERNAL_ERROR) reportUnexpectedError(err, { db, companyId: door.companyId, where: name, correlationId: door.correlationId });
     throw err;
   } finally {
     const durationMs = performance.now() - started;

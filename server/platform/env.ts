@@ -57,6 +57,14 @@ const schema = z.object({
     .string()
     .regex(/^([a-z.]+=\d+)(,[a-z.]+=\d+)*$/, "must look like server=limit,server=limit")
     .optional(),
+  /** Optional error reporting to Sentry (server side); without it errors stay in the app's own store. */
+  SENTRY_DSN: z.url().optional(),
+  SENTRY_ENVIRONMENT: z.string().min(1).optional(),
+  /** Reading issues for the dashboard's error view: the operator's token (scope event:read), organisation and project. */
+  SENTRY_API_BASE_URL: z.url().default("https://sentry.io/api/0/"),
+  SENTRY_ORG: z.string().regex(/^[a-z0-9_-]+$/i, "must be the organisation's slug").optional(),
+  SENTRY_PROJECT: z.string().regex(/^[a-z0-9_-]+$/i, "must be the project's slug or numeric id").optional(),
+  SENTRY_AUTH_TOKEN: z.string().min(8).optional(),
 });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; ENCRYPTION_KEY: string; embedded: boolean };

@@ -1,0 +1,58 @@
+/**
+ * One place for unexpected errors (the ones doors answer with "internal error"): each goes to
+ * the app's own error store and, when SENTRY_DSN is set, to Sentry (scrubbed by the SDK's
+ * `beforeSend`, see sentry.server.config.ts). Fire-and-forget: nothing here throws or delays
+ * the answer. An error is reported once even when several layers see it (a method's error
+ * that a server component rethrows wrapped in a tRPC error).
+ *
+ * Database outages are not reported: they are an operating state with their own answer
+ * (3004) and log line, and the store could not take them anyway.
+ */
+import type { PrismaClient } from "@/server/generated/prisma/client";
+import { isDatabaseOutage } from "@/server/platform/db/outage";
+import { env } from "@/server/platform/env";
+import { describeOccurrence, queueErrorOccurrence } from "@/server/platform/error-store";
+import { logger } from "@/server/platform/logger";
+
+export interface ErrorReportContext {
+  /** The database of the request; without one (no database reached yet) the own store is skipped. */
+  db?: PrismaClient;
+  companyId: string | null;
+  where?: string;
+  correlationId?: string;
+  now?: Date;
+}
+
+const reported = new WeakSet<object>();
+
+/** True when this error, or one of its causes, was reported already. */
+export function wasReported(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (reported.has(e)) return true;
+  }
+  return false;
+}
+
+export function reportUnexpectedError(error: unknown, ctx: ErrorReportContext): void {
+  if (wasReported(error) || isDatabaseOutage(error)) return;
+  if (error && typeof error === "object") reported.add(error);
+  try {
+    if (ctx.db) queueErrorOccurrence(ctx.db, describeOccurrence({ error, companyId: ctx.companyId, where: ctx.where, correlationId: ctx.correlationId, at: ctx.now ?? new Date() }));
+  } catch (err) {
+    logger.error({ err }, "error could not be recorded");
+  }
+  if (env().SENTRY_DSN) void forwardToSentry(error, ctx);
+}
+
+async function forwardToSentry(error: unknown, ctx: ErrorReportContext): Promise<void> {
+  try {
+    const Sentry = await import("@sentry/nextjs");
+    if (!Sentry.isEnabled()) return;
+    Sentry.captureException(error, {
+      tags: { ...(ctx.where ? { where: ctx.where } : {}), ...(ctx.companyId ? { company_id: ctx.companyId } : {}) },
+      extra: ctx.correlationId ? { correlation_id: ctx.correlationId } : undefined,
+    });
+  } catch (err) {
+    logger.warn({ err }, "error could not be forwarded to Sentry");
+  }
+}
