@@ -7,11 +7,12 @@
 import { performance } from "node:perf_hooks";
 import { getCache, remember } from "@/server/platform/cache";
 import { pingDatabase } from "@/server/platform/health";
+import { mcpEnv } from "@/server/platform/mcp-env";
 import type { HealthCheck, HealthState, HealthStatus, ServerDef, ServiceContext } from "@/server/core/types";
 
 /** Longest a single check may take; a slower one counts as down. */
 export const HEALTH_TIMEOUT_MS = 3_000;
-/** How long a result is reused for the same company. */
+/** How long a result is reused for the same company by default (MCP_HEALTH_CHECK_INTERVAL overrides it). */
 export const HEALTH_TTL_SECONDS = 30;
 
 export interface CheckResult {
@@ -70,7 +71,7 @@ async function cachedCheck(ctx: ServiceContext, check: HealthCheck, opts: CheckO
   const key = `${healthCacheTag(ctx.companyId)}:${check.name}`;
   const tags = [healthCacheTag(ctx.companyId), ...(check.tags?.(ctx.companyId) ?? [])];
   const compute = () => runCheck(ctx, check, opts.timeoutMs ?? HEALTH_TIMEOUT_MS);
-  return (await remember(getCache(), key, opts.ttlSeconds ?? HEALTH_TTL_SECONDS, tags, compute)).value;
+  return (await remember(getCache(), key, opts.ttlSeconds ?? mcpEnv().MCP_HEALTH_CHECK_INTERVAL, tags, compute)).value;
 }
 
 /** Runs one check with a time limit; never throws (a failing or hanging check is "down"). */

@@ -14,6 +14,7 @@ import {
   runResilient,
   type CircuitStateName,
 } from "@/server/platform/resilience";
+import { parseMcpEnv, resetMcpEnv } from "@/server/platform/mcp-env";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -229,7 +230,7 @@ describe("circuit breaker", () => {
     expect(circuitStates().retell).toBe("closed");
   });
 
-  it("lets a test call through after the break and closes again on success", async () => {
+  it("lets trial calls through after the break and closes only after two successes (§8.2)", async () => {
     configureResilience("retell", { halfOpenAfterMs: 100 });
     let healthy = false;
     const server = await startServer((req, res) => answer(healthy ? 200 : 503)(req, res));
@@ -243,10 +244,36 @@ describe("circuit breaker", () => {
     healthy = true;
 
     await expect(call()).resolves.toEqual({ ok: true });
+    expect(circuitStates().retell).toBe("half_open");
+    await expect(call()).resolves.toEqual({ ok: true });
     unsubscribe();
-    expect(server.hits).toBe(6);
+    expect(server.hits).toBe(7);
     expect(circuitStates().retell).toBe("closed");
     expect(seen).toEqual(["open", "half_open", "closed"]);
+  });
+
+  it("admits at most three trial calls while half-open and refuses the fourth without calling out (§8.2)", async () => {
+    configureResilience("retell", { halfOpenAfterMs: 50 });
+    let failing = true;
+    const waiting: Array<() => void> = [];
+    const server = await startServer((req, res) => {
+      if (failing) return answer(503)(req, res);
+      waiting.push(() => answer(200)(req, res));
+    });
+    const call = () => runResilient("retell", (signal) => getJson(server.url, signal), { idempotent: false });
+
+    for (let i = 0; i < 5; i++) await caught(call());
+    await new Promise((resolve) => setTimeout(resolve, 70));
+    failing = false;
+
+    const trials = [call(), call(), call()];
+    await expect.poll(() => waiting.length).toBe(3);
+    const fourth = await caught(call());
+    expect(fourth.code).toBe(ErrorCodes.RETELL_UNAVAILABLE);
+    expect(server.hits).toBe(8);
+    for (const release of waiting) release();
+    await Promise.all(trials);
+    expect(circuitStates().retell).toBe("closed");
   });
 
   it("opens again when the test call fails", async () => {
@@ -272,5 +299,54 @@ describe("circuit breaker", () => {
     const reloaded = await import("@/server/platform/resilience");
 
     expect(reloaded.circuitStates().calcom).toBe("open");
+  });
+});
+
+describe("MCP_CIRCUIT_BREAKER_* (§14.1)", () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    for (const key of Object.keys(process.env)) if (key.startsWith("MCP_") && !(key in saved)) delete process.env[key];
+    Object.assign(process.env, saved);
+    resetMcpEnv();
+    resetCircuits();
+  });
+  const failing = async () => startServer(answer(503));
+  const call = (url: string) => runResilient("external_api", (signal) => getJson(url, signal), { idempotent: false });
+
+  it("opens after MCP_CIRCUIT_BREAKER_FAILURE_THRESHOLD failures and stays open MCP_CIRCUIT_BREAKER_TIMEOUT seconds", async () => {
+    process.env.MCP_CIRCUIT_BREAKER_FAILURE_THRESHOLD = "2";
+    process.env.MCP_CIRCUIT_BREAKER_TIMEOUT = "120";
+    resetMcpEnv();
+    resetCircuits();
+    const server = await failing();
+    await caught(call(server.url));
+    expect(circuitStates().external_api).toBe("closed");
+    await caught(call(server.url));
+    expect(circuitStates().external_api).toBe("open");
+    const refused = await caught(call(server.url));
+    expect(server.hits).toBe(2);
+    expect(refused.retryAfter).toBeGreaterThan(60);
+    expect(refused.retryAfter).toBeLessThanOrEqual(120);
+  });
+
+  it("never opens with MCP_CIRCUIT_BREAKER_ENABLED=false", async () => {
+    process.env.MCP_CIRCUIT_BREAKER_ENABLED = "false";
+    resetMcpEnv();
+    resetCircuits();
+    const server = await failing();
+    for (let i = 0; i < 7; i++) await caught(call(server.url));
+    expect(server.hits).toBe(7);
+    expect(circuitStates().external_api).toBe("closed");
+  });
+
+  it("refuses malformed values naming the variable, and defaults to §8.2", () => {
+    expect(() => parseMcpEnv({ MCP_CIRCUIT_BREAKER_TIMEOUT: "eine Minute" })).toThrow(/MCP_CIRCUIT_BREAKER_TIMEOUT/);
+    expect(() => parseMcpEnv({ MCP_CIRCUIT_BREAKER_ENABLED: "vielleicht" })).toThrow(/MCP_CIRCUIT_BREAKER_ENABLED/);
+    expect(parseMcpEnv({})).toEqual({
+      MCP_CIRCUIT_BREAKER_ENABLED: true,
+      MCP_CIRCUIT_BREAKER_FAILURE_THRESHOLD: 5,
+      MCP_CIRCUIT_BREAKER_TIMEOUT: 60,
+      MCP_HEALTH_CHECK_INTERVAL: 30,
+    });
   });
 });

@@ -13,14 +13,10 @@
  */
 import {
   BrokenCircuitError,
-  CircuitBreakerPolicy,
   CircuitState,
-  ConsecutiveBreaker,
   ExponentialBackoff,
-  IsolatedCircuitError,
   TaskCancelledError,
   TimeoutStrategy,
-  circuitBreaker,
   handleWhen,
   noJitterGenerator,
   retry,
@@ -28,6 +24,8 @@ import {
   wrap,
 } from "cockatiel";
 import { AppError, ErrorCodes, type ErrorCode } from "@/server/core/errors";
+import { HalfOpenBreaker } from "./half-open-breaker";
+import { mcpEnv } from "./mcp-env";
 
 export type OutboundService = "calcom" | "retell" | "external_api" | "sms";
 export type CircuitStateName = "closed" | "open" | "half_open";
@@ -37,8 +35,14 @@ export type CircuitStateValue = 0 | 1 | 2;
 export interface ResilienceSettings {
   /** Consecutive failed requests (each attempt counts) that open the circuit. */
   failureThreshold: number;
-  /** How long an open circuit rejects calls before it lets one test call through. */
+  /** How long an open circuit rejects calls before it lets trial calls through. */
   halfOpenAfterMs: number;
+  /** Successful trial calls that close a half-open circuit (§8.2 success_threshold). */
+  successThreshold: number;
+  /** Trial calls a half-open circuit admits at most; further calls are refused (§8.2 half_open_requests). */
+  halfOpenRequests: number;
+  /** Off: no breaker at all, every call goes out (MCP_CIRCUIT_BREAKER_ENABLED=false). */
+  breakerEnabled: boolean;
   /** Attempts per call, the first one included. */
   maxAttempts: number;
   initialDelayMs: number;
@@ -47,9 +51,13 @@ export interface ResilienceSettings {
   timeoutMs: number;
 }
 
+/** §8.2 of the specification; failureThreshold, halfOpenAfterMs and breakerEnabled may come from MCP_CIRCUIT_BREAKER_* (see `defaultSettings`). */
 export const DEFAULT_RESILIENCE_SETTINGS: Readonly<ResilienceSettings> = {
   failureThreshold: 5,
   halfOpenAfterMs: 60_000,
+  successThreshold: 2,
+  halfOpenRequests: 3,
+  breakerEnabled: true,
   maxAttempts: 3,
   initialDelayMs: 1_000,
   maxDelayMs: 10_000,
@@ -98,14 +106,12 @@ export interface ServicePolicy {
   readonly service: OutboundService;
   readonly scope: string;
   readonly settings: Readonly<ResilienceSettings>;
-  readonly breaker: CircuitBreakerPolicy;
+  readonly breaker: HalfOpenBreaker;
 }
 
 type Listener = (service: OutboundService, state: CircuitStateName, scope: string) => void;
 
-interface ServiceCircuit extends ServicePolicy {
-  openedAt: number;
-}
+type ServiceCircuit = ServicePolicy;
 
 interface Store {
   /** Keyed by `circuitKey(service, scope)`. */
@@ -221,14 +227,17 @@ function circuitFor(service: OutboundService, scope: string): ServiceCircuit {
   const key = circuitKey(service, scope);
   const existing = store.circuits.get(key);
   if (existing) return existing;
-  const settings = { ...DEFAULT_RESILIENCE_SETTINGS, ...store.overrides.get(service) };
-  const breaker = circuitBreaker(handleWhen(isServiceFailure), {
-    halfOpenAfter: settings.halfOpenAfterMs,
-    breaker: new ConsecutiveBreaker(settings.failureThreshold),
+  const settings = { ...defaultSettings(), ...store.overrides.get(service) };
+  const breaker = new HalfOpenBreaker({
+    failureThreshold: settings.failureThreshold,
+    successThreshold: settings.successThreshold,
+    halfOpenRequests: settings.halfOpenRequests,
+    openMs: settings.halfOpenAfterMs,
+    isFailure: isServiceFailure,
+    enabled: settings.breakerEnabled,
   });
-  const circuit: ServiceCircuit = { service, scope, settings, breaker, openedAt: 0 };
+  const circuit: ServiceCircuit = { service, scope, settings, breaker };
   breaker.onStateChange((state) => {
-    if (state === CircuitState.Open) circuit.openedAt = Date.now();
     if (store.circuits.get(key) !== circuit) return;
     for (const listener of store.listeners) {
       try {
@@ -240,6 +249,17 @@ function circuitFor(service: OutboundService, scope: string): ServiceCircuit {
   });
   store.circuits.set(key, circuit);
   return circuit;
+}
+
+/** The specification's defaults with what MCP_CIRCUIT_BREAKER_* set. */
+function defaultSettings(): ResilienceSettings {
+  const e = mcpEnv();
+  return {
+    ...DEFAULT_RESILIENCE_SETTINGS,
+    breakerEnabled: e.MCP_CIRCUIT_BREAKER_ENABLED,
+    failureThreshold: e.MCP_CIRCUIT_BREAKER_FAILURE_THRESHOLD,
+    halfOpenAfterMs: e.MCP_CIRCUIT_BREAKER_TIMEOUT * 1000,
+  };
 }
 
 type FailureKind = "refused" | "network" | "timeout" | "server" | "rate_limited";
@@ -283,7 +303,7 @@ function systemErrorCode(error: unknown): string | undefined {
 function toAppError(circuit: ServiceCircuit, error: unknown): unknown {
   if (error instanceof AppError) return error;
   if (error instanceof UpstreamHttpError && error.status === 429) return rateLimitError(circuit.service, error.headers);
-  const circuitOpen = error instanceof BrokenCircuitError || error instanceof IsolatedCircuitError;
+  const circuitOpen = error instanceof BrokenCircuitError;
   if (!circuitOpen && !isServiceFailure(error)) return error;
   const announced = error instanceof UpstreamHttpError ? retryAfterFromHeaders(error.headers) : undefined;
   const retryAfter = announced ?? secondsUntilHalfOpen(circuit);
@@ -298,7 +318,7 @@ function toAppError(circuit: ServiceCircuit, error: unknown): unknown {
 function secondsUntilHalfOpen(circuit: ServiceCircuit): number {
   const { halfOpenAfterMs } = circuit.settings;
   const remainingMs =
-    circuit.breaker.state === CircuitState.Open ? circuit.openedAt + halfOpenAfterMs - Date.now() : halfOpenAfterMs;
+    circuit.breaker.state === CircuitState.Open ? circuit.breaker.openedAt + halfOpenAfterMs - Date.now() : halfOpenAfterMs;
   return atLeastOneSecond(remainingMs / 1000);
 }
 
