@@ -1,6 +1,6 @@
 import { defineMethod, defineServer } from "@/server/core/types";
 import * as s from "./schemas";
-import { findCustomerByPhone, getCustomer, listCustomers, setMessagePreferences } from "./service";
+import { findCustomerByPhone, getCustomer, listCustomers, lookupCustomer, setMessagePreferences } from "./service";
 
 export const customerServer = defineServer({
   name: "customer",
@@ -14,6 +14,15 @@ export const customerServer = defineServer({
       result: s.findByPhoneResult,
       kind: "read",
       handler: findCustomerByPhone,
+    }),
+    defineMethod({
+      name: "customer.lookup",
+      description:
+        "Kunde zu einer gerade eingegebenen Telefonnummer: Name, letzte Besuche (Datum, Leistung) und Zahl der nicht wahrgenommenen Termine. Eine (noch) ungültige Nummer ergibt valid_number=false statt eines Fehlers.",
+      params: s.lookupParams,
+      result: s.lookupResult,
+      kind: "read",
+      handler: lookupCustomer,
     }),
     defineMethod({
       name: "customer.get",

@@ -28,6 +28,31 @@ export const upcomingAppointmentSchema = z.object({
 export const findByPhoneParams = z.object({ phone: z.string().trim().min(3).max(40) });
 export const findByPhoneResult = z.object({ customer: customerSchema.nullable() });
 
+/** customer.lookup: what the booking dialog shows while a number is typed. */
+export const lookupParams = z.object({ phone: z.string().trim().max(40) });
+export const visitSchema = z.object({
+  id: z.string(),
+  /** dd.MM.yyyy in the branch's time zone. */
+  date: z.string(),
+  service: z.string(),
+  status: z.enum(["scheduled", "completed", "no_show"]),
+});
+export const lookupResult = z.object({
+  /** False while the text is no phone number yet (half typed): nothing was looked up. */
+  valid_number: z.boolean(),
+  customer: z
+    .object({
+      id: z.string(),
+      name: z.string().nullable(),
+      phone: z.string(),
+      no_show_count: z.number().int(),
+      cancellation_count: z.number().int(),
+      /** The last visits before now, newest first (cancelled ones left out). */
+      last_visits: z.array(visitSchema),
+    })
+    .nullable(),
+});
+
 export const getParams = z.object({ customer_id: z.string().min(1) });
 export const getResult = customerSchema.extend({ upcoming_appointments: z.array(upcomingAppointmentSchema) });
 

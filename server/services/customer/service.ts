@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { AppError, ErrorCodes } from "@/server/core/errors";
 import type { Customer, Prisma } from "@/server/generated/prisma/client";
 import type { ServiceContext } from "@/server/core/types";
-import { normalizePhone } from "@/server/scheduling/phone";
+import { normalizePhone, tryNormalizePhone } from "@/server/scheduling/phone";
 import { formatGermanDate, formatGermanTime } from "@/server/scheduling/time";
 import type * as s from "./schemas";
 
@@ -26,6 +26,45 @@ export async function findCustomerByPhone(
   const phone = normalizePhone(params.phone);
   const row = await ctx.db.customer.findUnique({ where: { companyId_phone: { companyId: ctx.companyId, phone } } });
   return { customer: row ? toDto(row) : null };
+}
+
+const LAST_VISITS = 3;
+
+/**
+ * The customer of a number as it is being typed: text that is no valid number yet answers
+ * `valid_number: false` instead of an error, so a dialog can ask on every pause in typing.
+ */
+export async function lookupCustomer(ctx: ServiceContext, params: z.output<typeof s.lookupParams>): Promise<z.input<typeof s.lookupResult>> {
+  const phone = tryNormalizePhone(params.phone);
+  if (phone === null) return { valid_number: false, customer: null };
+  const row = await ctx.db.customer.findUnique({
+    where: { companyId_phone: { companyId: ctx.companyId, phone } },
+    include: {
+      appointments: {
+        where: { companyId: ctx.companyId, startsAt: { lt: ctx.now() }, status: { not: "cancelled" } },
+        orderBy: { startsAt: "desc" },
+        take: LAST_VISITS,
+        include: { service: { select: { name: true } }, branch: { select: { timeZone: true } } },
+      },
+    },
+  });
+  if (!row) return { valid_number: true, customer: null };
+  return {
+    valid_number: true,
+    customer: {
+      id: row.id,
+      name: row.name,
+      phone: row.phone,
+      no_show_count: row.noShowCount,
+      cancellation_count: row.cancellationCount,
+      last_visits: row.appointments.map((a) => ({
+        id: a.id,
+        date: formatGermanDate(a.startsAt, a.branch.timeZone),
+        service: a.service.name,
+        status: a.status as "scheduled" | "completed" | "no_show",
+      })),
+    },
+  };
 }
 
 export async function getCustomer(ctx: ServiceContext, params: z.output<typeof s.getParams>): Promise<z.input<typeof s.getResult>> {
