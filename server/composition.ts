@@ -27,6 +27,7 @@ import { queueServer } from "@/server/services/queue/methods";
 import { retellConfigServer } from "@/server/services/retell-config/methods";
 import { retellFunctionServer } from "@/server/services/retell-function/methods";
 import { retellServer } from "@/server/services/retell/methods";
+import { sentryServer } from "@/server/services/sentry/methods";
 import { serviceServer } from "@/server/services/service/methods";
 import { staffServer } from "@/server/services/staff/methods";
 import { userServer } from "@/server/services/user/methods";
@@ -49,6 +50,7 @@ export const servers = [
   staffServer,
   serviceServer,
   userServer,
+  sentryServer,
   phoneServer,
   messagingServer,
   messagingDeliveryServer,
