@@ -16,6 +16,7 @@ import { branchServer } from "@/server/services/branch/methods";
 import { calcomServer } from "@/server/services/calcom/methods";
 import { companyServer } from "@/server/services/company/methods";
 import { customerServer } from "@/server/services/customer/methods";
+import { databaseServer } from "@/server/services/database/methods";
 import { knowledgeServer } from "@/server/services/knowledge/methods";
 import { messagingServer } from "@/server/services/messaging/methods";
 import { MESSAGE_JOB, messageJob } from "@/server/services/messaging-delivery/delivery-job";
@@ -30,6 +31,8 @@ import { retellServer } from "@/server/services/retell/methods";
 import { sentryServer } from "@/server/services/sentry/methods";
 import { serviceServer } from "@/server/services/service/methods";
 import { staffServer } from "@/server/services/staff/methods";
+import { DEPOSIT_LINK_JOB, depositLinkJob } from "@/server/services/stripe/deposit";
+import { stripeServer } from "@/server/services/stripe/methods";
 import { userServer } from "@/server/services/user/methods";
 import { RETELL_WEBHOOK_JOB, retellWebhookJob } from "@/server/services/webhook/webhook-job";
 import { webhookServer } from "@/server/services/webhook/methods";
@@ -55,12 +58,15 @@ export const servers = [
   messagingServer,
   messagingDeliveryServer,
   messagingTemplatesServer,
+  stripeServer,
+  databaseServer,
 ] satisfies ServerDef[];
 
 export const jobKinds = {
   [NOTIFICATION_JOB]: notificationJob,
   [RETELL_WEBHOOK_JOB]: retellWebhookJob,
   [MESSAGE_JOB]: messageJob,
+  [DEPOSIT_LINK_JOB]: depositLinkJob,
 } satisfies Record<string, JobKind>;
 
 type ProductJobKinds = typeof jobKinds;
