@@ -14,6 +14,7 @@ import { getRateLimiter } from "@/server/platform/rate-limit";
 import { tokenMayCall } from "@/server/core/token-scopes";
 import { InvalidParamsError, MethodNotFoundError } from "./call-errors";
 import { cacheKey, companyTag } from "./cache-keys";
+import { fromSpecShape } from "./spec-aliases";
 
 export { InvalidParamsError, MethodNotFoundError } from "./call-errors";
 export { companyTag } from "./cache-keys";
@@ -62,7 +63,8 @@ export async function callMethod(name: string, rawParams: unknown, door: DoorCon
     const { server, method } = found;
     authorize(server, method, door.actor);
     await getRateLimiter().consume(method.rateLimitClass ?? server.name, callerKey(door));
-    const params = parseParams(method, stripOwnCompany(rawParams, door.companyId));
+    // The specification's shapes first, so a company_id inside params.data is checked too.
+    const params = parseParams(method, stripOwnCompany(fromSpecShape(method, rawParams), door.companyId));
     db ??= await getDb();
     const result = await run(method, params, serviceContext(door, db, name));
     cached = result.cached;
@@ -140,6 +142,9 @@ function callerKey(door: DoorContext): string {
   return `${door.actor.type}:${door.actor.id ?? door.companyId}`;
 }
 
+/** `details.reason` of the refusal of a company_id naming another company (doors may answer it in the specification's form). */
+export const COMPANY_MISMATCH = "company_mismatch";
+
 /** A `company_id` in params must name the caller's own company; it is then dropped. */
 function stripOwnCompany(raw: unknown, companyId: string): unknown {
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) return raw;
@@ -147,7 +152,7 @@ function stripOwnCompany(raw: unknown, companyId: string): unknown {
   if (!("company_id" in obj) && !("companyId" in obj)) return raw;
   for (const key of ["company_id", "companyId"] as const) {
     if (key in obj && String(obj[key]) !== companyId) {
-      throw new AppError(ErrorCodes.FORBIDDEN, "Zugriff auf eine andere Firma ist nicht erlaubt.");
+      throw new AppError(ErrorCodes.FORBIDDEN, "Zugriff auf eine andere Firma ist nicht erlaubt.", { details: { reason: COMPANY_MISMATCH } });
     }
   }
   const { company_id: _a, companyId: _b, ...rest } = obj;

@@ -39,6 +39,8 @@ export const discoverResult = z.object({
           params: z.record(z.string(), z.unknown()),
           /** JSON Schema of `result.data`. */
           result: z.record(z.string(), z.unknown()),
+          /** Parameters of the specification accepted next to ours (docs/api-compat.md). */
+          spec_aliases: z.array(z.object({ spec: z.string(), maps_to: z.string(), description: z.string() })),
         }),
       ),
     }),

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { checkServers, type CheckResult } from "@/server/core/health-check";
 import { jsonSchemaOf } from "@/server/core/json-schema";
 import { getRegistry } from "@/server/core/registry";
+import { specAliasesOf } from "@/server/core/spec-aliases";
 import type { ServerDef, ServiceContext } from "@/server/core/types";
 import { tokenMayCall, tokenSeesServer } from "@/server/core/token-scopes";
 import type * as s from "./schemas";
@@ -50,6 +51,7 @@ export async function discover(ctx: ServiceContext): Promise<z.input<typeof s.di
         kind: m.kind,
         params: jsonSchemaOf(m.params, "input"),
         result: jsonSchemaOf(m.result, "output"),
+        spec_aliases: specAliasesOf(m.name).map((a) => ({ spec: a.spec, maps_to: a.ours, description: a.description })),
       })),
     })),
   };
