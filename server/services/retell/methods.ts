@@ -1,4 +1,5 @@
 import { defineMethod, defineServer } from "@/server/core/types";
+import { getAgent } from "./agent";
 import { retellHealth } from "./health";
 import { getAgentPrompt, listPromptVersions, listVoices, setPromptInstructions } from "./agent-instructions";
 import * as s from "./schemas";
@@ -20,6 +21,15 @@ export const retellServer = defineServer({
       kind: "read",
       roles: ["admin"], // read behind an admin-only page
       handler: (ctx) => listAgents(ctx),
+    }),
+    defineMethod({
+      name: "retell.getAgent",
+      description: "Ein Agent mit Stimme, Sprache, Antwort-Engine und Webhook; ohne version die neueste (300 s zwischengespeichert).",
+      params: s.getAgentParams,
+      result: s.getAgentResult,
+      kind: "read",
+      roles: ["admin"], // read behind an admin-only page
+      handler: getAgent,
     }),
     defineMethod({
       name: "retell.getAgentVersions",

@@ -11,6 +11,25 @@ export const agentSummarySchema = z.object({
 });
 export const listAgentsResult = z.object({ agents: z.array(agentSummarySchema), cached: z.boolean() });
 
+export const getAgentParams = z.object({
+  agent_id: z.string().min(1),
+  /** Default: the latest version (the draft, when one is open). */
+  version: z.number().int().min(0).optional(),
+});
+export const getAgentResult = z.object({
+  agent_id: z.string(),
+  agent_name: z.string().nullable(),
+  version: z.number(),
+  is_published: z.boolean(),
+  voice_id: z.string(),
+  language: z.string().nullable(),
+  /** What answers for the agent: a Retell LLM, a conversation flow (with its id) or a custom LLM. */
+  response_engine: z.object({ type: z.string(), id: z.string().nullable() }),
+  webhook_url: z.string().nullable(),
+  last_modified: z.string(),
+  cached: z.boolean(),
+});
+
 export const getAgentVersionsParams = z.object({ agent_id: z.string().min(1) });
 export const agentVersionSchema = z.object({
   version: z.number(),
