@@ -24,7 +24,9 @@ export type SecretColumn =
   | "calendar_connections.apiKeyEnc"
   | "calendar_connections.webhookSecretEnc"
   | "retell_custom_functions.headers"
-  | "messaging_settings.smsCredentialsEnc";
+  | "messaging_settings.smsCredentialsEnc"
+  | "payment_settings.stripeSecretKeyEnc"
+  | "payment_settings.stripeWebhookSecretEnc";
 
 function key(hexKey?: string): Buffer {
   return Buffer.from(hexKey ?? env().ENCRYPTION_KEY, "hex");

@@ -43,6 +43,8 @@ const schema = z.object({
   /** SMS providers' API hosts; only tests and local development point them at the fakes (npm run fake:sms). */
   SMS_TWILIO_BASE_URL: z.url().default("https://api.twilio.com"),
   SMS_SEVEN_BASE_URL: z.url().default("https://gateway.seven.io"),
+  /** Stripe's API host; only tests and local development point it at the fake (server/integrations/fakes/stripe-server.ts). */
+  STRIPE_API_BASE_URL: z.url().default("https://api.stripe.com"),
   /** Development and tests only: company-configured URLs may use plain http and reach loopback/private addresses. */
   ALLOW_INSECURE_OUTBOUND_HTTP: boolish.default(false),
   /** Optional: the only hosts a company may point its Cal.com connection at, comma-separated. */

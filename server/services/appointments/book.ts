@@ -11,6 +11,7 @@ import { loadCompanyCalendar } from "@/server/calendar/provider-for-company";
 import { AppError, ErrorCodes } from "@/server/core/errors";
 import type { ServiceContext } from "@/server/core/types";
 import { normalizePhone } from "@/server/scheduling/phone";
+import { enqueueDepositLink } from "@/server/services/stripe/deposit";
 import { enqueueConfirmation } from "./confirmation";
 import { appointmentInclude, toAppointmentDto, type AppointmentRecord } from "./records";
 import { masterData, requestedStart, resolveBranch, resolveService, resolveStaff } from "./resolve";
@@ -97,6 +98,8 @@ export async function bookAppointment(ctx: ServiceContext, params: BookParams): 
       customer,
       now: ctx.now(),
     });
+    // A service with a deposit: the link is made and sent by a job once this booking has committed.
+    await enqueueDepositLink(tx, { companyId: ctx.companyId, appointmentId: appointment.id, serviceId: service.id, now: ctx.now() });
     return appointment;
   };
 

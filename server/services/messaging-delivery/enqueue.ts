@@ -22,7 +22,8 @@ import { reminderSettingsOf, type ReminderSettingsRow } from "./settings";
 
 type Tx = Prisma.TransactionClient;
 
-export type CustomerMessageKind = "confirmation" | "change" | "cancellation";
+/** payment: a deposit link (services/stripe); always by SMS, no reminders. */
+export type CustomerMessageKind = "confirmation" | "change" | "cancellation" | "payment";
 
 export interface CustomerMessageInput {
   kind: CustomerMessageKind;
@@ -43,6 +44,8 @@ export interface CustomerMessageInput {
   };
   customer: { id: string; name: string | null; phone: string; email: string | null };
   now: Date;
+  /** payment only: the Checkout link ({link}) and the amount as shown ({betrag}, e.g. "20,00 €"). */
+  payment?: { link: string; amount: string };
 }
 
 /** Why reminders still waiting were dropped, shown as "nicht gesendet: …". */
@@ -60,7 +63,7 @@ type MessageRow = Prisma.MessageCreateManyInput;
 export async function enqueueCustomerMessage(tx: Tx, input: CustomerMessageInput): Promise<void> {
   const { appointment: a, customer, now } = input;
   const context = await readContext(tx, input.companyId, a.branchId);
-  if (input.kind !== "confirmation") await dropPendingReminders(tx, input.companyId, a.id, REMINDER_DROPPED[input.kind]);
+  if (input.kind === "change" || input.kind === "cancellation") await dropPendingReminders(tx, input.companyId, a.id, REMINDER_DROPPED[input.kind]);
 
   const vars: MessageVars = {
     name: customer.name,
@@ -71,9 +74,10 @@ export async function enqueueCustomerMessage(tx: Tx, input: CustomerMessageInput
     branch: a.branchName,
     address: branchAddress(context),
     company: input.companyName,
+    ...(input.payment ? { link: input.payment.link, amount: input.payment.amount } : {}),
   };
   const rows: MessageRow[] = [];
-  const byEmail = Boolean(customer.email) && input.sendEmails;
+  const byEmail = Boolean(customer.email) && input.sendEmails && input.kind !== "payment";
   const channel = byEmail ? "email" : "sms";
   const to = byEmail ? customer.email! : customer.phone;
 
@@ -81,8 +85,8 @@ export async function enqueueCustomerMessage(tx: Tx, input: CustomerMessageInput
   const messageId = randomUUID();
   const ics = byEmail ? calendarFile(input, vars, rendered.text) : undefined;
   const dedupeKey =
-    input.kind === "change"
-      ? `message:change:${a.id}:${a.startsAt.toISOString()}:${now.toISOString()}`
+    input.kind === "change" || input.kind === "payment"
+      ? `message:${input.kind}:${a.id}:${a.startsAt.toISOString()}:${now.toISOString()}`
       : `message:${input.kind}:${a.id}`;
   const written = await enqueueJob(
     tx,
@@ -92,7 +96,7 @@ export async function enqueueCustomerMessage(tx: Tx, input: CustomerMessageInput
   );
   if (written) rows.push(messageRow(input, messageId, channel, to, input.kind, rendered, null));
 
-  if (input.kind !== "cancellation") rows.push(...(await enqueueReminders(tx, input, context, vars)));
+  if (input.kind === "confirmation" || input.kind === "change") rows.push(...(await enqueueReminders(tx, input, context, vars)));
   if (rows.length > 0) await tx.message.createMany({ data: rows });
 }
 

@@ -6,10 +6,10 @@
  * UCS-2 with 70 instead of 160 characters) and fit one SMS with names of usual length.
  */
 
-export type MessageKindName = "confirmation" | "change" | "cancellation" | "reminder";
+export type MessageKindName = "confirmation" | "change" | "cancellation" | "reminder" | "payment";
 export type TemplateChannel = "sms" | "email";
 
-export const MESSAGE_KINDS = ["confirmation", "change", "cancellation", "reminder"] as const satisfies readonly MessageKindName[];
+export const MESSAGE_KINDS = ["confirmation", "change", "cancellation", "reminder", "payment"] as const satisfies readonly MessageKindName[];
 export const TEMPLATE_CHANNELS = ["sms", "email"] as const satisfies readonly TemplateChannel[];
 
 export const KIND_LABELS: Record<MessageKindName, string> = {
@@ -17,6 +17,7 @@ export const KIND_LABELS: Record<MessageKindName, string> = {
   change: "Änderung",
   cancellation: "Absage",
   reminder: "Erinnerung",
+  payment: "Zahlungslink",
 };
 
 export const CHANNEL_LABELS: Record<TemplateChannel, string> = { sms: "SMS", email: "E-Mail" };
@@ -32,6 +33,7 @@ const SMS_DEFAULTS: Record<MessageKindName, string> = {
   change: "Hallo {name}, Ihr Termin bei {betrieb} wurde verlegt auf {datum} um {uhrzeit} Uhr: {leistung}, {filiale}.",
   cancellation: "Hallo {name}, Ihr Termin bei {betrieb} am {datum} um {uhrzeit} Uhr ({leistung}) wurde abgesagt.",
   reminder: "Erinnerung: Ihr Termin bei {betrieb} am {datum} um {uhrzeit} Uhr, {leistung}, {filiale}, {adresse}.",
+  payment: "Hallo {name}, bitte zahlen Sie die Anzahlung von {betrag} für Ihren Termin bei {betrieb} am {datum} um {uhrzeit} Uhr: {link}",
 };
 
 const DETAILS = ["Leistung: {leistung}", "Datum: {datum}", "Uhrzeit: {uhrzeit} Uhr", "Bei: {mitarbeiter}", "Filiale: {filiale}", "Adresse: {adresse}"].join("\n");
@@ -75,6 +77,15 @@ const EMAIL_DEFAULTS: Record<MessageKindName, TemplateText> = {
       "wir erinnern Sie an Ihren Termin:",
       DETAILS,
       "Falls Sie nicht kommen können, sagen Sie bitte rechtzeitig ab.",
+      SIGNATURE,
+    ].join("\n\n"),
+  },
+  payment: {
+    subject: "Anzahlung für Ihren Termin am {datum} um {uhrzeit} Uhr",
+    body: [
+      "Hallo {name},",
+      "für Ihren Termin ({leistung} am {datum} um {uhrzeit} Uhr) bitten wir um eine Anzahlung von {betrag}. Sie können sie hier bezahlen:",
+      "{link}",
       SIGNATURE,
     ].join("\n\n"),
   },

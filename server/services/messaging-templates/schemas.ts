@@ -42,6 +42,8 @@ export const messageVarsSchema = z.object({
   branch: z.string(),
   address: z.string().nullable(),
   company: z.string(),
+  link: z.string().nullable().optional(),
+  amount: z.string().nullable().optional(),
 });
 
 export const listResult = z.object({

@@ -101,6 +101,8 @@ export async function sampleVars(ctx: ServiceContext): Promise<MessageVars> {
     branch: branch?.name ?? company.name,
     address: branch ? branchAddress(branch) : null,
     company: company.name,
+    link: "https://checkout.stripe.com/c/pay/cs_test_Beispiel",
+    amount: "20,00 €",
   };
 }
 

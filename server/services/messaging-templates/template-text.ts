@@ -11,6 +11,8 @@
  *   {filiale}     the branch
  *   {adresse}     the branch's address
  *   {betrieb}     the company's name
+ *   {link}        payment messages: the deposit's payment link
+ *   {betrag}      payment messages: the deposit, e.g. "20,00 €"
  *
  * A value that is missing (no name, no staff member, no address) renders as nothing, and the text
  * around it is tidied so no double spaces, " ," or dangling ", " remain; a line of the form
@@ -29,6 +31,9 @@ export interface MessageVars {
   branch: string;
   address: string | null;
   company: string;
+  /** Payment messages only: the payment link and the amount as shown. */
+  link?: string | null;
+  amount?: string | null;
 }
 
 /** "Hauptstraße 1, 10115 Berlin", or what there is of it; null without any part. */
@@ -47,6 +52,8 @@ export const PLACEHOLDERS = [
   { key: "filiale", label: "Filiale", field: "branch" },
   { key: "adresse", label: "Adresse der Filiale", field: "address" },
   { key: "betrieb", label: "Name des Betriebs", field: "company" },
+  { key: "link", label: "Zahlungslink (nur Zahlungslink)", field: "link" },
+  { key: "betrag", label: "Betrag der Anzahlung (nur Zahlungslink)", field: "amount" },
 ] as const satisfies ReadonlyArray<{ key: string; label: string; field: keyof MessageVars }>;
 
 export type PlaceholderKey = (typeof PLACEHOLDERS)[number]["key"];

@@ -1,0 +1,193 @@
+/**
+ * Deposit links: a Stripe Checkout Session for the deposit the appointment's service asks for,
+ * a Payment row (pending) and, when asked, the link to the customer by SMS (message kind
+ * "payment"). Bookings do not wait for Stripe: they enqueue the `stripe.deposit-link` job in
+ * their own transaction, and the job makes the link afterwards (retried while Stripe is down).
+ */
+import { z } from "zod";
+import type { Prisma, PrismaClient } from "@/server/generated/prisma/client";
+import { AppError, ErrorCodes } from "@/server/core/errors";
+import type { ServiceContext } from "@/server/core/types";
+import { env } from "@/server/platform/env";
+import { enqueueJob } from "@/server/platform/outbox/enqueue";
+import { defineJobKind, PermanentJobError } from "@/server/platform/outbox/job-kind";
+import { isUniqueViolation } from "@/server/platform/db/unique-violation";
+import { formatGermanDate } from "@/server/scheduling/time";
+import { enqueueCustomerMessage } from "@/server/services/messaging-delivery/enqueue";
+import { depositCentsFor, loadAppointment, paymentToDto, type AppointmentForPayment } from "./payments-store";
+import type * as s from "./schemas";
+import { formatEuro, spokenEuro } from "./schemas";
+import { stripeClientFor, stripeConfigOf, type StripeConfig } from "./settings";
+import { callStripe } from "./stripe-errors";
+
+type Tx = Prisma.TransactionClient;
+type Result = z.input<typeof s.createDepositLinkResult>;
+
+export const DEPOSIT_LINK_JOB = "stripe.deposit-link";
+
+export async function createDepositLink(ctx: ServiceContext, params: z.output<typeof s.createDepositLinkParams>): Promise<Result> {
+  return depositLinkFor(ctx.db, { companyId: ctx.companyId, appointmentId: params.appointment_id, send: params.send, now: ctx.now() });
+}
+
+/**
+ * The appointment's open deposit link, made at Stripe when there is none (or the last one ran
+ * out). `send`: an SMS with the link; for an open link made earlier, the same link again.
+ */
+export async function depositLinkFor(
+  db: PrismaClient,
+  input: { companyId: string; appointmentId: string; send: boolean; now: Date; onlyIfNew?: boolean },
+): Promise<Result> {
+  const appointment = await loadAppointment(db, input.companyId, input.appointmentId);
+  const amount = depositCentsFor(appointment.service);
+  if (amount === null) throw notPossible(`Für „${appointment.service.name}“ ist keine Anzahlung eingerichtet.`);
+  if (appointment.status !== "scheduled") throw notPossible("Für einen abgesagten oder abgeschlossenen Termin wird keine Anzahlung verlangt.");
+  if (appointment.startsAt <= input.now) throw notPossible("Der Termin hat schon begonnen; ein Zahlungslink ist nicht mehr sinnvoll.");
+  const config = await stripeConfigOf(db, input.companyId);
+  if (!config) throw new AppError(ErrorCodes.STRIPE_NOT_CONFIGURED, "Stripe ist nicht eingerichtet. Bitte den geheimen Schlüssel unter Einstellungen → Zahlungen hinterlegen.");
+
+  const deposits = await db.payment.findMany({ where: { companyId: input.companyId, appointmentId: appointment.id, kind: "deposit" }, orderBy: { createdAt: "desc" } });
+  if (deposits.some((p) => p.state === "paid" || p.state === "refunded" || p.state === "partially_refunded")) {
+    throw notPossible("Die Anzahlung für diesen Termin ist bereits bezahlt.");
+  }
+  const open = deposits.find((p) => p.state === "pending" && p.expiresAt && p.expiresAt > input.now && p.checkoutUrl);
+  if (open) {
+    // The job made it already (a second run after a crash): nothing is sent twice.
+    if (input.onlyIfNew) return { payment: paymentToDto(open), sent: false, message: "Der Zahlungslink besteht bereits." };
+    if (input.send) await db.$transaction((tx) => sendLink(tx, appointment, open.checkoutUrl!, open.amountCents, input.now));
+    return { payment: paymentToDto(open), sent: input.send, message: input.send ? "Der Zahlungslink wurde erneut per SMS gesendet." : "Der Zahlungslink ist noch gültig." };
+  }
+
+  const session = await createSession(appointment, config, amount, deposits.length, input.now);
+  const payment = await db.$transaction(async (tx) => {
+    const data = {
+      companyId: input.companyId,
+      appointmentId: appointment.id,
+      customerId: appointment.customerId,
+      kind: "deposit" as const,
+      state: "pending" as const,
+      amountCents: amount,
+      currency: "eur",
+      stripeSessionId: session.id,
+      checkoutUrl: session.url,
+      expiresAt: new Date(session.expires_at * 1000),
+    };
+    let row;
+    try {
+      row = await tx.payment.create({ data });
+    } catch (error) {
+      // Stripe replayed a session an earlier, interrupted run stored already.
+      if (!isUniqueViolation(error)) throw error;
+      return null;
+    }
+    if (input.send && session.url) await sendLink(tx, appointment, session.url, amount, input.now);
+    return row;
+  });
+  if (!payment) {
+    const stored = await db.payment.findUniqueOrThrow({ where: { stripeSessionId: session.id } });
+    return { payment: paymentToDto(stored), sent: false, message: "Der Zahlungslink besteht bereits." };
+  }
+  return {
+    payment: paymentToDto(payment),
+    sent: input.send,
+    message: input.send ? `Zahlungslink über ${formatEuro(amount)} erstellt und per SMS gesendet.` : `Zahlungslink über ${formatEuro(amount)} erstellt.`,
+  };
+}
+
+async function createSession(appointment: AppointmentForPayment, config: StripeConfig, amount: number, earlier: number, now: Date) {
+  const stripe = stripeClientFor(config);
+  const metadata = { appointment_id: appointment.id, company_id: appointment.companyId, customer_id: appointment.customerId, kind: "deposit" };
+  const base = env().APP_URL.replace(/\/+$/, "");
+  const minutes = Math.min(Math.max(config.depositLinkMinutes, 30), 1440);
+  const name = `Anzahlung ${appointment.service.name} am ${formatGermanDate(appointment.startsAt, appointment.branch.timeZone)}`;
+  return callStripe(() =>
+    stripe.checkout.sessions.create(
+      {
+        mode: "payment",
+        line_items: [{ quantity: 1, price_data: { currency: "eur", unit_amount: amount, product_data: { name: name.slice(0, 250) } } }],
+        expires_at: Math.floor(now.getTime() / 1000) + minutes * 60,
+        metadata,
+        client_reference_id: appointment.id,
+        locale: "de",
+        ...(appointment.customer.stripeCustomerId ? { customer: appointment.customer.stripeCustomerId } : appointment.customer.email ? { customer_email: appointment.customer.email } : {}),
+        payment_intent_data: { metadata, description: name.slice(0, 250) },
+        success_url: `${base}/zahlung?status=bezahlt`,
+        cancel_url: `${base}/zahlung?status=abgebrochen`,
+      },
+      // Stable per appointment: a retried job gets the same session back. A new link after an expired one is a new attempt.
+      { idempotencyKey: earlier === 0 ? `appointment-${appointment.id}-deposit` : `appointment-${appointment.id}-deposit-${earlier + 1}` },
+    ),
+  );
+}
+
+async function sendLink(tx: Tx, a: AppointmentForPayment, link: string, amountCents: number, now: Date): Promise<void> {
+  await enqueueCustomerMessage(tx, {
+    kind: "payment",
+    companyId: a.companyId,
+    companyName: a.company.name,
+    sendEmails: false,
+    appointment: {
+      id: a.id,
+      branchId: a.branch.id,
+      startsAt: a.startsAt,
+      endsAt: a.endsAt,
+      serviceName: a.service.name,
+      staffName: a.staff?.name ?? null,
+      branchName: a.branch.name,
+      timeZone: a.branch.timeZone,
+    },
+    customer: { id: a.customer.id, name: a.customer.name, phone: a.customer.phone, email: a.customer.email },
+    now,
+    payment: { link, amount: formatEuro(amountCents) },
+  });
+}
+
+function notPossible(message: string): AppError {
+  return new AppError(ErrorCodes.PAYMENT_NOT_POSSIBLE, message);
+}
+
+// ---- booking hook ---------------------------------------------------------------------------
+
+/**
+ * The deposit a new booking of this service asks for, in cents, when the company takes deposits
+ * through Stripe (key and webhook secret stored); null otherwise. Reads only, no decryption.
+ */
+export async function depositDue(db: PrismaClient | Tx, companyId: string, serviceId: string): Promise<number | null> {
+  const [service, settings] = await Promise.all([
+    db.service.findFirst({ where: { id: serviceId, companyId }, select: { priceCents: true, depositCents: true, depositPercent: true } }),
+    db.paymentSettings.findUnique({ where: { companyId }, select: { stripeSecretKeyEnc: true, stripeWebhookSecretEnc: true } }),
+  ]);
+  if (!service || !settings?.stripeSecretKeyEnc || !settings.stripeWebhookSecretEnc) return null;
+  return depositCentsFor(service);
+}
+
+/** Inside the booking's transaction: the job that makes and sends the deposit link once it has committed. */
+export async function enqueueDepositLink(tx: Tx, input: { companyId: string; appointmentId: string; serviceId: string; now: Date }): Promise<number | null> {
+  const amount = await depositDue(tx, input.companyId, input.serviceId);
+  if (amount === null) return null;
+  await enqueueJob(tx, DEPOSIT_LINK_JOB, { appointmentId: input.appointmentId }, { companyId: input.companyId, runAt: input.now, dedupeKey: `stripe:deposit:${input.appointmentId}` });
+  return amount;
+}
+
+/** What the phone agent adds to a booking's answer when a deposit link follows by SMS; null when none does. */
+export async function depositSentence(db: PrismaClient, companyId: string, appointmentId: string): Promise<string | null> {
+  const appointment = await db.appointment.findFirst({ where: { id: appointmentId, companyId }, select: { serviceId: true } });
+  const amount = appointment ? await depositDue(db, companyId, appointment.serviceId) : null;
+  return amount === null ? null : `Sie erhalten gleich eine SMS mit dem Link für die Anzahlung von ${spokenEuro(amount)}.`;
+}
+
+export const depositLinkJob = defineJobKind({
+  payload: z.object({ appointmentId: z.string().min(1) }),
+  async run(payload, ctx) {
+    const companyId = ctx.job.companyId;
+    if (!companyId) throw new PermanentJobError("Der Auftrag gehört zu keiner Firma.");
+    try {
+      const result = await depositLinkFor(ctx.db, { companyId, appointmentId: payload.appointmentId, send: true, now: ctx.now(), onlyIfNew: true });
+      ctx.log.info({ appointmentId: payload.appointmentId, paymentId: result.payment.id }, "deposit link created");
+    } catch (error) {
+      // Stripe down or slow: the outbox tries again later. Everything else no retry can fix.
+      if (error instanceof AppError && error.code !== ErrorCodes.STRIPE_UNAVAILABLE) throw new PermanentJobError(error.message);
+      throw error;
+    }
+  },
+});
+
