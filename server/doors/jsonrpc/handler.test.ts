@@ -387,7 +387,7 @@ describe("an unreachable database and other failures outside the method", () => 
     }
   });
 
-  it("answers a failing token lookup with 500 and -32603, logged and without Retry-After", async () => {
+  it("answers a token lookup on a closed database with 503 and 3004 (§8.1), logged once", async () => {
     const broken = await createTestDb();
     const tenant = await createDemoTenant(broken.prisma, NOW);
     await broken.pglite.close();
@@ -395,10 +395,14 @@ describe("an unreachable database and other failures outside the method", () => 
     const logged = vi.spyOn(logger, "error");
     try {
       const res = await createRpcHandler({ db: broken.prisma })(request(tenant.token));
-      expect(res.status).toBe(500);
-      expect(res.headers.get("retry-after")).toBeNull();
-      expect(await res.json()).toEqual({ jsonrpc: "2.0", id: null, error: { code: -32603, message: "Interner Fehler", data: { type: "InternalError" } } });
-      expect(logged).toHaveBeenCalledWith({ err: expect.any(Error), correlation_id: "early-1" }, "json-rpc gateway failed");
+      expect(res.status).toBe(503);
+      expect(res.headers.get("retry-after")).toBe(String(DATABASE_RETRY_AFTER_SECONDS));
+      expect(await res.json()).toEqual({
+        jsonrpc: "2.0",
+        id: null,
+        error: { code: ErrorCodes.DATABASE_ERROR, message: DATABASE_UNAVAILABLE_MESSAGE, data: { type: "DatabaseError", retry_after: DATABASE_RETRY_AFTER_SECONDS } },
+      });
+      expect(logged).toHaveBeenCalledWith(expect.objectContaining({ code: ErrorCodes.DATABASE_ERROR, correlation_id: "early-1" }), "database unreachable");
     } finally {
       await broken.prisma.$disconnect();
     }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE } from "@/server/core/errors";
 import { encryptSecret } from "@/server/platform/crypto";
 import { logger } from "@/server/platform/logger";
 import { flushWriteBehind } from "@/server/platform/write-behind";
@@ -245,15 +246,18 @@ describe("custom-function door over real HTTP", () => {
 });
 
 describe("custom-function door when the database breaks (runs last: it closes the test database)", () => {
-  it("answers 500 without details and logs the failure", async () => {
+  it("answers a closed database as 3004 with a sentence the agent can say, without details, and logs it", async () => {
     // The request before caches the owner of our number; the database then fails under the call itself.
     expect((await handleCustomFunction(signedRequest(URL_BASE, parkingQuestion("call_before_break")), null, deps())).status).toBe(200);
     await db.pglite.close();
     const logged = vi.spyOn(logger, "error");
     try {
       const res = await handleCustomFunction(signedRequest(URL_BASE, parkingQuestion("call_broken")), null, deps());
-      expect([res.status, await res.json()]).toEqual([500, { error: "Interner Fehler." }]);
-      expect(logged).toHaveBeenCalledWith(expect.objectContaining({ function: "answer_question", err: expect.any(Error) }), "retell custom function failed");
+      expect([res.status, await res.json()]).toEqual([
+        503,
+        { success: false, error_code: 3004, message: DATABASE_UNAVAILABLE_MESSAGE, retry_after: DATABASE_RETRY_AFTER_SECONDS },
+      ]);
+      expect(logged).toHaveBeenCalledWith(expect.objectContaining({ code: 3004, cause: expect.stringMatching(/PGlite is closed/) }), "database unreachable");
     } finally {
       logged.mockRestore();
       await db.prisma.$disconnect().catch(() => undefined);

@@ -11,7 +11,7 @@ import { logger } from "@/server/platform/logger";
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1011", "P1017", "P2024"]);
 const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "TransactionAlreadyClosed"]);
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
-const MESSAGES = [/connection terminated/i, /timeout exceeded when trying to connect/i, /can't reach database server/i, /server closed the connection/i, /connection.*(closed|ended)/i];
+const MESSAGES = [/PGlite is closed/i, /connection terminated/i, /timeout exceeded when trying to connect/i, /can't reach database server/i, /server closed the connection/i, /connection.*(closed|ended)/i];
 
 interface ErrorLike {
   name?: string;
@@ -48,13 +48,34 @@ export function outageSummary(err: unknown): string {
   return [...parts.filter(Boolean), firstLine].filter(Boolean).join(" ");
 }
 
+/** What a caller is told when the database refused a query (no details: they could reveal the schema). */
+export const DATABASE_FAILURE_MESSAGE = "Datenbankfehler: Die Anfrage konnte nicht ausgeführt werden. Bitte versuchen Sie es später erneut.";
+
+// Errors of a query the database (or Prisma's engine) refused. PrismaClientValidationError is not
+// among them: it is a programming error before any query, answered as an internal error.
+const QUERY_FAILURE_NAMES = new Set(["PrismaClientKnownRequestError", "PrismaClientUnknownRequestError", "PrismaClientRustPanicError", "DriverAdapterError"]);
+
+/** A query failed in the database: a constraint, a missing table or column, a statement timeout. Services map the ones that are domain errors (unique violations) themselves. */
+export function isDatabaseFailure(err: unknown): boolean {
+  if (!err || typeof err !== "object") return false;
+  const e = err as ErrorLike;
+  return (typeof e.name === "string" && QUERY_FAILURE_NAMES.has(e.name)) || Boolean(e.meta?.driverAdapterError);
+}
+
 /**
  * What every door answers with: an AppError as it is, a database outage as 3004 with
- * `retryAfter` (logged once, as one line); null for anything else (an internal error).
+ * `retryAfter`, any other failed query as 3004 without details (each logged once, as one
+ * line); null for anything else (an internal error).
  */
 export function toAppError(e: unknown, log: { door: string; correlationId?: string } = { door: "unknown" }): AppError | null {
   if (isAppError(e)) return e;
-  if (!isDatabaseOutage(e)) return null;
-  logger.error({ code: ErrorCodes.DATABASE_ERROR, door: log.door, correlation_id: log.correlationId, cause: outageSummary(e) }, "database unreachable");
-  return new AppError(ErrorCodes.DATABASE_ERROR, DATABASE_UNAVAILABLE_MESSAGE, { retryAfter: DATABASE_RETRY_AFTER_SECONDS, cause: e });
+  if (isDatabaseOutage(e)) {
+    logger.error({ code: ErrorCodes.DATABASE_ERROR, door: log.door, correlation_id: log.correlationId, cause: outageSummary(e) }, "database unreachable");
+    return new AppError(ErrorCodes.DATABASE_ERROR, DATABASE_UNAVAILABLE_MESSAGE, { retryAfter: DATABASE_RETRY_AFTER_SECONDS, cause: e });
+  }
+  if (isDatabaseFailure(e)) {
+    logger.error({ code: ErrorCodes.DATABASE_ERROR, door: log.door, correlation_id: log.correlationId, cause: outageSummary(e) }, "database query failed");
+    return new AppError(ErrorCodes.DATABASE_ERROR, DATABASE_FAILURE_MESSAGE, { cause: e });
+  }
+  return null;
 }
