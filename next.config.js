@@ -20,6 +20,8 @@ const nextConfig = {
     "prom-client",
     "nodemailer",
   ],
+  // The help pages read the user guide's markdown at run time: ship it with the traced output.
+  outputFileTracingIncludes: { "/hilfe/**": ["./docs/handbuch/*.md"] },
   poweredByHeader: false,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders({ production: process.env.NODE_ENV === "production" }) }];
@@ -27,4 +29,27 @@ const nextConfig = {
   reactStrictMode: true,
 };
 
-module.exports = nextConfig;
+/**
+ * Sentry's build wrapper only when error reporting is set up (SENTRY_DSN): the default build is
+ * untouched. Even then the build stays offline unless source maps are asked for explicitly
+ * (SENTRY_UPLOAD_SOURCEMAPS=true with SENTRY_AUTH_TOKEN, SENTRY_ORG, SENTRY_PROJECT); a failed
+ * upload warns instead of failing the build, and the build plugin sends no telemetry.
+ */
+function withOptionalSentry(config) {
+  if (!process.env.SENTRY_DSN && !process.env.NEXT_PUBLIC_SENTRY_DSN) return config;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when Sentry is set up
+  const { withSentryConfig } = require("@sentry/nextjs/config");
+  const upload = process.env.SENTRY_UPLOAD_SOURCEMAPS === "true" && Boolean(process.env.SENTRY_AUTH_TOKEN);
+  return withSentryConfig(config, {
+    org: process.env.SENTRY_ORG,
+    project: process.env.SENTRY_PROJECT,
+    authToken: upload ? process.env.SENTRY_AUTH_TOKEN : undefined,
+    silent: true,
+    telemetry: false,
+    sourcemaps: { disable: !upload },
+    release: { create: upload },
+    errorHandler: (err) => console.warn(`Sentry build step failed, continuing without it: ${err.message}`),
+  });
+}
+
+module.exports = withOptionalSentry(nextConfig);

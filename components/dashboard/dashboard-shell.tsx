@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Sheet, SheetContent, SheetDescription, SheetTitle } from "@/components/ui/sheet";
 import { cn } from "@/components/ui/utils";
+import { HelpMenu } from "@/components/help/help-menu";
 import { LogoutButton } from "./logout-button";
 import { ROLE_LABELS, type Role } from "./nav-items";
 import { SidebarNav } from "./sidebar-nav";
@@ -88,6 +89,7 @@ export function DashboardShell({ user, children }: { user: ShellUser; children: 
             <Badge variant={user.role === "admin" ? "default" : "secondary"} data-testid="user-role">
               {ROLE_LABELS[user.role]}
             </Badge>
+            <HelpMenu />
             <Button asChild variant="ghost" size="sm">
               <Link href="/konto" title="Mein Konto: Passwort ändern">
                 <UserRound aria-hidden />
