@@ -1,5 +1,9 @@
+import type { Instrumentation } from "next";
+
 /** Next.js startup hook: background work of the server process. */
 export async function register(): Promise<void> {
+  // Optional error reporting: without SENTRY_DSN no Sentry code is loaded.
+  if (process.env.NEXT_RUNTIME === "nodejs" && process.env.SENTRY_DSN) await import("./sentry.server.config");
   // The documented shape: the Node-only import sits inside the runtime check, so other runtimes never bundle it.
   if (process.env.NEXT_RUNTIME === "nodejs" && process.env.NEXT_PHASE !== "phase-production-build") {
     const { becomeDatabaseOwner } = await import("@/server/doors/cli/app-owner");
@@ -21,3 +25,11 @@ export async function register(): Promise<void> {
     installShutdownFromEnv(() => worker?.stop());
   }
 }
+
+/** Errors of pages, route handlers and server actions: the app's own error store and, when set up, Sentry. */
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { reportRequestError } = await import("@/server/platform/error-report");
+    await reportRequestError(error, { request, context });
+  }
+};

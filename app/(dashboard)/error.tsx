@@ -1,10 +1,15 @@
 "use client";
 
 import { RotateCcw, TriangleAlert } from "lucide-react";
+import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 
-export default function DashboardError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function DashboardError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  // The server recorded its side already (onRequestError); the browser reports only to a configured Sentry.
+  useEffect(() => {
+    if (process.env.NEXT_PUBLIC_SENTRY_DSN) void import("@sentry/nextjs").then((Sentry) => Sentry.captureException(error));
+  }, [error]);
   return (
     <Card role="alert" className="mx-auto mt-10 flex max-w-lg flex-col items-center gap-3 px-6 py-10 text-center">
       <TriangleAlert className="size-8 text-warning" aria-hidden />

@@ -33,7 +33,7 @@ export function wasReported(error: unknown): boolean {
   return false;
 }
 
-export function reportUnexpectedError(error: unknown, ctx: ErrorReportContext): void {
+export function reportUnexpectedError(error: unknown, ctx: ErrorReportContext & { sentry?: boolean }): void {
   if (wasReported(error) || isDatabaseOutage(error)) return;
   if (error && typeof error === "object") reported.add(error);
   try {
@@ -41,7 +41,33 @@ export function reportUnexpectedError(error: unknown, ctx: ErrorReportContext): 
   } catch (err) {
     logger.error({ err }, "error could not be recorded");
   }
-  if (env().SENTRY_DSN) void forwardToSentry(error, ctx);
+  if (env().SENTRY_DSN && ctx.sentry !== false) void forwardToSentry(error, ctx);
+}
+
+/** What Next.js passes to `onRequestError` (instrumentation.ts), as far as it is used here. */
+export interface RequestErrorInfo {
+  request: { path: string; method: string; headers: Record<string, string | string[] | undefined> };
+  context: { routerKind: string; routePath: string; routeType: string; renderSource?: string; revalidateReason?: string; renderType?: string };
+}
+
+/**
+ * An error of a page, route handler or server action (Next.js `onRequestError`): recorded as an
+ * error of no company under its route, and sent to Sentry with the request's route (the SDK's
+ * own `captureRequestError`; its scrubbing drops headers and query). Errors a method reported
+ * already (rethrown by a page) are skipped.
+ */
+export async function reportRequestError(error: unknown, { request, context }: RequestErrorInfo): Promise<void> {
+  if (wasReported(error)) return;
+  try {
+    const { getDb } = await import("@/server/platform/db");
+    const route = `${request.method} ${context.routePath || request.path.replace(/[?#].*$/, "")}`;
+    reportUnexpectedError(error, { db: await getDb(), companyId: null, where: route, sentry: false });
+    if (!env().SENTRY_DSN) return;
+    const Sentry = await import("@sentry/nextjs");
+    if (Sentry.isEnabled()) Sentry.captureRequestError(error, request, context);
+  } catch (err) {
+    logger.error({ err }, "request error could not be reported");
+  }
 }
 
 async function forwardToSentry(error: unknown, ctx: ErrorReportContext): Promise<void> {

@@ -64,7 +64,11 @@ describe("scrubSentryEvent", () => {
       },
       exception: {
         values: [
-          { type: "Error", value: "Kein Termin für +49 30 123456 (Erika Muster)", stacktrace: { frames: [{ function: "book", vars: { phone: "+4930123456" } }] } },
+          {
+            type: "Error",
+            value: "Kein Termin für +49 30 123456 (Erika Muster)",
+            stacktrace: { frames: [{ function: "book", vars: { phone: "+4930123456" }, context_line: 'lookup("0171 1234567")', pre_context: ["// Erika"], post_context: [] }] },
+          },
         ],
       },
       breadcrumbs: [{ message: "SMS an 0171 1234567", data: { url: "https://api.twilio.com/x?To=%2B49171", to: "+491711234567" } }],
@@ -80,7 +84,7 @@ describe("scrubSentryEvent", () => {
     expect(out.user).toBeUndefined();
     expect(out.request).toEqual({ method: "POST", url: "https://app.example/api/mcp" });
     expect(out.exception.values[0]!.value).toBe(`Kein Termin für ${PHONE_PLACEHOLDER} (${REDACTED})`);
-    expect(out.exception.values[0]!.stacktrace!.frames).toEqual([{ function: "book" }]);
+    expect(out.exception.values[0]!.stacktrace!.frames).toEqual([{ function: "book", context_line: `lookup("${PHONE_PLACEHOLDER}")`, pre_context: [`// ${REDACTED}`], post_context: [] }]);
     expect(out.breadcrumbs[0]).toEqual({ message: `SMS an ${PHONE_PLACEHOLDER}`, data: { url: "https://api.twilio.com/x", to: REDACTED } });
     expect(out.extra.args).toEqual({ customer_name: REDACTED, date: "2026-12-01" });
     expect(out.contexts.runtime).toEqual({ name: "node", version: "v22" });

@@ -8,7 +8,8 @@
  *   they appear in structured data; the names found there are also cut out of free text of the
  *   same report ("Kunde Erika Muster nicht gefunden").
  * - Sentry events: the user, the request's body, headers, cookies and query string, the
- *   environment of the request and local variables of stack frames.
+ *   environment of the request and local variables of stack frames; the source lines around
+ *   each frame are scrubbed like any text.
  *
  * Free text that names a person without a known field around it cannot be recognised; messages
  * the app writes itself name ids, never people.
@@ -91,12 +92,19 @@ export function stripQuery(url: string): string {
 /** Context keys the SDK fills with facts about the machine, not about people. */
 const SDK_CONTEXTS = new Set(["os", "runtime", "app", "device", "culture", "cloud_resource", "trace", "otel", "response", "nextjs"]);
 
+interface ScrubbableFrame {
+  vars?: unknown;
+  context_line?: string;
+  pre_context?: string[];
+  post_context?: string[];
+}
+
 /** The parts of a Sentry event this module reads and writes (structurally compatible with `@sentry/core`'s ErrorEvent). */
 export interface ScrubbableEvent {
   message?: string;
   user?: unknown;
   request?: { url?: string; query_string?: unknown; data?: unknown; headers?: unknown; cookies?: unknown; env?: unknown; method?: string };
-  exception?: { values?: Array<{ type?: string; value?: string; stacktrace?: { frames?: Array<{ vars?: unknown }> } }> };
+  exception?: { values?: Array<{ type?: string; value?: string; stacktrace?: { frames?: Array<ScrubbableFrame> } }> };
   breadcrumbs?: Array<{ message?: string; data?: Record<string, unknown> }>;
   extra?: Record<string, unknown>;
   contexts?: Record<string, unknown>;
@@ -123,7 +131,7 @@ export function scrubSentryEvent<E extends ScrubbableEvent>(event: E): E {
       values: event.exception.values.map((v) => ({
         ...v,
         value: text(v.value),
-        ...(v.stacktrace ? { stacktrace: { ...v.stacktrace, frames: v.stacktrace.frames?.map(({ vars: _vars, ...frame }) => frame) } } : {}),
+        ...(v.stacktrace ? { stacktrace: { ...v.stacktrace, frames: v.stacktrace.frames?.map((frame) => scrubFrame(frame, names)) } } : {}),
       })),
     };
   }
@@ -139,6 +147,15 @@ export function scrubSentryEvent<E extends ScrubbableEvent>(event: E): E {
   if (event.contexts) {
     out.contexts = Object.fromEntries(Object.entries(event.contexts).map(([k, v]) => [k, SDK_CONTEXTS.has(k) ? v : scrubData(v, names)]));
   }
+  return out;
+}
+
+/** A stack frame without its local variables; the source lines around it scrubbed like any text. */
+function scrubFrame<F extends ScrubbableFrame>({ vars: _vars, ...frame }: F, names: readonly string[]): Omit<F, "vars"> {
+  const out = { ...frame };
+  if (frame.context_line !== undefined) out.context_line = scrubText(frame.context_line, names);
+  if (frame.pre_context) out.pre_context = frame.pre_context.map((l) => scrubText(l, names));
+  if (frame.post_context) out.post_context = frame.post_context.map((l) => scrubText(l, names));
   return out;
 }
 
