@@ -20,6 +20,8 @@ const nextConfig = {
     "prom-client",
     "nodemailer",
   ],
+  // The help pages read the user guide's markdown at run time: ship it with the traced output.
+  outputFileTracingIncludes: { "/hilfe/**": ["./docs/handbuch/*.md"] },
   poweredByHeader: false,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders({ production: process.env.NODE_ENV === "production" }) }];
