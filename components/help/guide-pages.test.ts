@@ -3,11 +3,11 @@ import { contextHelpFor, GUIDE_PAGES, helpMenuEntries } from "./guide-pages";
 
 describe("the help menu", () => {
   it("links every page of the user guide, Fehlerbehebung included", () => {
-    const hrefs = helpMenuEntries("/uebersicht").map((e) => e.href);
+    const hrefs = helpMenuEntries("/termine").map((e) => e.href);
     expect(hrefs).toContain("/hilfe");
     expect(hrefs).toContain("/hilfe/fehlerbehebung");
     expect(hrefs).toHaveLength(GUIDE_PAGES.length);
-    expect(helpMenuEntries("/uebersicht").find((e) => e.href === "/hilfe/fehlerbehebung")?.label).toBe("Fehlerbehebung");
+    expect(helpMenuEntries("/termine").find((e) => e.href === "/hilfe/fehlerbehebung")?.label).toBe("Fehlerbehebung");
   });
 
   it("puts help for the current page first", () => {

@@ -43,6 +43,11 @@ const CONTEXT_HELP: ReadonlyArray<{ path: string; slug: string; anchor?: string 
   { path: "/funktionen", slug: "funktionen" },
   { path: "/nachrichten", slug: "nachrichten" },
   { path: "/api-tokens", slug: "api" },
+  { path: "/uebersicht", slug: "fehlerbehebung", anchor: "meldungen-der-übersicht" },
+  { path: "/anrufe", slug: "retell-verbinden", anchor: "probeanruf-und-funktionstest" },
+  { path: "/wissen", slug: "erste-schritte", anchor: "wissen-antworten-auf-häufige-fragen" },
+  { path: "/warteschlange", slug: "nachrichten", anchor: "ist-die-nachricht-angekommen" },
+  { path: "/konto", slug: "erste-schritte", anchor: "benutzer-anlegen" },
 ];
 
 /** Help for the page at `pathname` ("/retell", "/termine/123"); undefined where the guide has none. */
