@@ -14,6 +14,7 @@ import { Button } from "@/components/ui/button";
 import { CancelAppointmentDialog } from "./cancel-appointment-dialog";
 import { ChangeAppointmentDialog } from "./change-appointment-dialog";
 import { actorText, SOURCE_LABELS } from "./labels";
+import { useLastListUrl } from "./last-list";
 import type { AppointmentPermissions } from "./permissions";
 import { StatusBadge } from "./status-badge";
 
@@ -23,6 +24,7 @@ export function AppointmentDetail({ id, permissions }: { id: string; permissions
   const { data } = useSuspenseQuery(trpc.appointments.get.queryOptions({ appointment_id: id }));
   const { appointment: a, call } = data;
   const active = a.status === "scheduled";
+  const backHref = useLastListUrl();
   const minutes = Math.round((new Date(a.ends_at).getTime() - new Date(a.starts_at).getTime()) / 60_000);
 
   const termin: Fact[] = [
@@ -47,7 +49,7 @@ export function AppointmentDetail({ id, permissions }: { id: string; permissions
     <div className="grid gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <Button variant="ghost" size="sm" asChild>
-          <Link href="/termine">
+          <Link href={backHref}>
             <ArrowLeft aria-hidden /> Zurück zu den Terminen
           </Link>
         </Button>

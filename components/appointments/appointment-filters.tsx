@@ -4,14 +4,14 @@ import { RotateCcw } from "lucide-react";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { useWatch, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
+import { DateField } from "@/components/forms/date-input";
 import { LabeledField } from "@/components/forms/labeled-field";
 import { OptionFormField } from "@/components/forms/option-select";
 import { useSchemaForm } from "@/components/forms/use-schema-form";
 import { Button } from "@/components/ui/button";
 import { Form } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
-import { DayFilterField } from "./day-filter-field";
-import { fieldsOf, FILTER_NAMES, filterSchema, type FilterFields, type FilterName, type FilterSchema } from "./filter-fields";
+import { fieldsOf, FILTER_NAMES, filterSchema, rangeProblem, type FilterFields, type FilterName, type FilterSchema } from "./filter-fields";
 import { STATUS_LABELS, STATUSES } from "./labels";
 import { defaultFilters, type AppointmentFilters } from "./list-filters";
 import { staffOf, useAppointmentOptions } from "./options";
@@ -21,7 +21,8 @@ const SEARCH_DELAY_MS = 400;
 /**
  * Date range, branch, staff, status and customer search. Each field applies on its own: a choice
  * at once, the search once typing pauses, a typed day on blur or Enter and only when it is a day
- * (else its message shows and the list keeps its range). Every change starts again on page 1.
+ * that keeps "Von" before "Bis" (else its message shows and the list keeps its range). Every
+ * change starts again on page 1.
  */
 export function AppointmentFilterBar({ filters, today, onChange }: { filters: AppointmentFilters; today: string; onChange: (next: AppointmentFilters) => void }) {
   const options = useAppointmentOptions();
@@ -57,8 +58,8 @@ export function AppointmentFilterBar({ filters, today, onChange }: { filters: Ap
   return (
     <Form {...form}>
       <form role="search" aria-label="Termine filtern" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-6" onSubmit={(e) => e.preventDefault()} noValidate>
-        <DayFilterField form={form} name="from" label="Von" max={filters.to} onApply={() => void apply("from")} />
-        <DayFilterField form={form} name="to" label="Bis" min={filters.from} onApply={() => void apply("to")} />
+        <DateField<FilterFields, "from"> name="from" label="Von" validate={(day) => rangeProblem("from", day, filters)} onApplied={() => void apply("from")} />
+        <DateField<FilterFields, "to"> name="to" label="Bis" validate={(day) => rangeProblem("to", day, filters)} onApplied={() => void apply("to")} />
         <OptionFormField
           control={form.control}
           name="branch"

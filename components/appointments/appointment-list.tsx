@@ -1,15 +1,20 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Archive, CalendarClock, CalendarSearch } from "lucide-react";
-import { useCallback } from "react";
+import { Archive, CalendarClock, CalendarSearch, Printer } from "lucide-react";
+import Link from "next/link";
+import { useCallback, useEffect } from "react";
 import { errorMessage } from "@/components/forms/trpc-errors";
 import { ListFrame } from "@/components/lists/list-frame";
 import { useTRPC } from "@/components/trpc/provider";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { AppointmentFilterBar } from "./appointment-filters";
 import { AppointmentTable } from "./appointment-table";
-import { filtersFromQuery, filtersToQuery, listInput, PAGE_SIZE } from "./list-filters";
+import { ExportCsvButton } from "./export-csv-button";
+import { rememberListUrl } from "./last-list";
+import { filtersFromQuery, filtersToQuery, listInput, PAGE_SIZE, rangeText } from "./list-filters";
+import { printHref } from "./print-day";
 import type { AppointmentPermissions } from "./permissions";
 import { SectionStats } from "./section-stats";
 import type { QueryReader } from "./url-query";
@@ -22,6 +27,9 @@ export function AppointmentList({ today, permissions }: { today: string; permiss
   const serialize = useCallback((filters: Parameters<typeof filtersToQuery>[0]) => filtersToQuery(filters, today), [today]);
   const [filters, setFilters] = useUrlState(parse, serialize);
   const list = useQuery({ ...trpc.appointments.list.queryOptions(listInput(filters)), placeholderData: keepPreviousData });
+  const query = serialize(filters);
+  // "Zurück zu den Terminen" on a detail page comes back to exactly this list.
+  useEffect(rememberListUrl, [query]);
 
   return (
     <div className="grid gap-6">
@@ -31,6 +39,20 @@ export function AppointmentList({ today, permissions }: { today: string; permiss
           <AppointmentFilterBar filters={filters} today={today} onChange={setFilters} />
         </CardContent>
       </Card>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm font-medium" data-testid="list-range" aria-live="polite">
+          {rangeText(filters)}
+          {list.data && <span className="font-normal text-muted-foreground"> · {list.data.total === 1 ? "1 Termin" : `${list.data.total} Termine`}</span>}
+        </p>
+        <div className="flex flex-wrap gap-2">
+          <Button variant="outline" size="sm" asChild>
+            <Link href={printHref(filters.from, filters.branch)}>
+              <Printer aria-hidden /> Tagesplan drucken
+            </Link>
+          </Button>
+          <ExportCsvButton filters={filters} />
+        </div>
+      </div>
       <ListFrame
         query={list}
         loadingLabel="Termine werden geladen"

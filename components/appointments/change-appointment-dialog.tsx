@@ -5,23 +5,24 @@ import { CalendarClock } from "lucide-react";
 import { useState } from "react";
 import { useWatch } from "react-hook-form";
 import { z } from "zod";
+import { DateField } from "@/components/forms/date-input";
 import { FormAlert } from "@/components/forms/form-alert";
 import { LabeledField } from "@/components/forms/labeled-field";
 import { OptionFormField } from "@/components/forms/option-select";
 import { PendingButton } from "@/components/forms/pending-button";
 import { appErrorCode } from "@/components/forms/trpc-errors";
+import { dayField, isDay } from "@/components/forms/typed-date";
 import { useSchemaForm } from "@/components/forms/use-schema-form";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Form } from "@/components/ui/form";
-import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/sonner";
 import { Textarea } from "@/components/ui/textarea";
 import { changeParams, type AppointmentDto, type getResult } from "@/server/services/appointments/schemas";
 import { refuseUnchosen } from "./choices";
 import { describeAppointment } from "./describe";
-import { berlinDay, germanDay } from "./list-filters";
+import { berlinDay } from "./list-filters";
 import { staffOf, useAppointmentOptions } from "./options";
 import { showServiceErrors, SLOT_TAKEN } from "./service-errors";
 import { SlotPickerField } from "./slot-picker";
@@ -29,7 +30,7 @@ import { useRefreshAppointments } from "./use-refresh-appointments";
 
 /** What the fields hold, named like appointments.change's params; staff "" keeps the staff member as before. */
 const fields = z.object({
-  new_date: z.string(),
+  new_date: dayField(),
   staff_id: z.string(),
   new_time: z.string(),
   reason: z.string(),
@@ -109,18 +110,7 @@ function ChangeAppointmentForm({ appointment, onDone }: { appointment: Appointme
           </DialogDescription>
         </DialogHeader>
         <div className="grid gap-4 sm:grid-cols-2">
-          <LabeledField control={form.control} name="new_date" label="Neues Datum" hint={germanDay(date)}>
-            {(field) => (
-              <Input
-                {...field}
-                type="date"
-                onChange={(e) => {
-                  field.onChange(e);
-                  form.setValue("new_time", "");
-                }}
-              />
-            )}
-          </LabeledField>
+          <DateField<ChangeFields, "new_date"> name="new_date" label="Neues Datum" onApplied={() => form.setValue("new_time", "")} />
           <OptionFormField
             control={form.control}
             name="staff_id"
@@ -133,7 +123,7 @@ function ChangeAppointmentForm({ appointment, onDone }: { appointment: Appointme
         <SlotPickerField
           control={form.control}
           name="new_time"
-          query={{ branchId: appointment.branch_id, serviceId: appointment.service_id, staffId: staffId || appointment.staff_id || undefined, date }}
+          query={{ branchId: appointment.branch_id, serviceId: appointment.service_id, staffId: staffId || appointment.staff_id || undefined, date: isDay(date) ? date : undefined }}
         />
         <LabeledField control={form.control} name="reason" label="Grund (optional)">
           {(field) => <Textarea {...field} maxLength={500} rows={2} />}

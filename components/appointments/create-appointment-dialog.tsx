@@ -2,14 +2,17 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CalendarPlus, Plus } from "lucide-react";
+import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useWatch } from "react-hook-form";
 import { z } from "zod";
+import { DateField } from "@/components/forms/date-input";
 import { FormAlert } from "@/components/forms/form-alert";
 import { LabeledField } from "@/components/forms/labeled-field";
 import { OptionFormField } from "@/components/forms/option-select";
 import { PendingButton } from "@/components/forms/pending-button";
 import { appErrorCode } from "@/components/forms/trpc-errors";
+import { dayField, isDay } from "@/components/forms/typed-date";
 import { useSchemaForm } from "@/components/forms/use-schema-form";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/button";
@@ -18,24 +21,31 @@ import { Form } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/sonner";
 import { Textarea } from "@/components/ui/textarea";
-import { bookParams } from "@/server/services/appointments/schemas";
+import { bookParams, type AppointmentDto } from "@/server/services/appointments/schemas";
 import { refuseUnchosen } from "./choices";
+import { CustomerSummary, NAME_CHOICE_MESSAGE, NameChoiceField, sameName, useCustomerLookup } from "./customer-lookup";
 import { describeAppointment } from "./describe";
-import { berlinDay, germanDay } from "./list-filters";
+import { berlinDay } from "./list-filters";
 import { servicesOfBranch, staffOf, useAppointmentOptions } from "./options";
 import { showServiceErrors, SLOT_TAKEN } from "./service-errors";
 import { SlotPickerField } from "./slot-picker";
 import { useRefreshAppointments } from "./use-refresh-appointments";
 
-/** What the fields hold, named like appointments.book's params; "" is no choice (staff: any free one, "Beliebig"). */
+/**
+ * What the fields hold, named like appointments.book's params; "" is no choice (staff: any free
+ * one, "Beliebig"). `stored_name` is the name the looked-up number has (not a field anybody
+ * types); `customer_name_policy` the choice shown when the typed name differs from it.
+ */
 const fields = z.object({
   branch_id: z.string(),
   service_id: z.string(),
   staff_id: z.string(),
-  date: z.string(),
+  date: dayField(),
   time: z.string(),
   customer_name: z.string(),
   customer_phone: z.string(),
+  stored_name: z.string(),
+  customer_name_policy: z.enum(["", "keep_stored", "use_typed"]),
   notes: z.string(),
 });
 type BookFields = z.input<typeof fields>;
@@ -52,19 +62,40 @@ const bookSchema = (idempotencyKey: string) =>
         time: v.time,
         customer_name: v.customer_name,
         customer_phone: v.customer_phone,
+        // Names that differ go by the choice made; unchosen (the number's look-up still under way)
+        // the service refuses a different stored name instead of keeping it silently.
+        customer_name_policy: v.customer_name_policy || ("ask" as const),
         notes: v.notes.trim() || undefined,
         idempotency_key: idempotencyKey,
       };
+      const namesDiffer = v.stored_name !== "" && v.customer_name.trim() !== "" && !sameName(v.stored_name, v.customer_name);
       const unchosen = {
         ...(v.branch_id ? {} : { branch_id: "Bitte eine Filiale wählen." }),
         ...(v.service_id ? {} : { service_id: "Bitte eine Leistung wählen." }),
         ...(v.time ? {} : { time: "Bitte eine freie Uhrzeit wählen." }),
+        ...(namesDiffer && !v.customer_name_policy ? { customer_name_policy: NAME_CHOICE_MESSAGE } : {}),
       };
       return refuseUnchosen(ctx, unchosen, bookParams, params) ? z.NEVER : params;
     })
     .pipe(bookParams);
 
-const emptyFields = (): BookFields => ({ branch_id: "", service_id: "", staff_id: "", date: berlinDay(), time: "", customer_name: "", customer_phone: "", notes: "" });
+const emptyFields = (): BookFields => ({
+  branch_id: "",
+  service_id: "",
+  staff_id: "",
+  date: berlinDay(),
+  time: "",
+  customer_name: "",
+  customer_phone: "",
+  stored_name: "",
+  customer_name_policy: "",
+  notes: "",
+});
+
+/** "Di., 15.12.2026 14:00" */
+function shortWhen(a: Pick<AppointmentDto, "weekday" | "date" | "time">): string {
+  return `${a.weekday.slice(0, 2)}., ${a.date} ${a.time}`;
+}
 
 /** "Termin anlegen": branch, service, staff or any, day, a free time, customer; booked through appointments.book. */
 export function CreateAppointmentDialog() {
@@ -81,15 +112,29 @@ export function CreateAppointmentDialog() {
   );
 }
 
-function CreateAppointmentForm({ onDone }: { onDone: () => void }) {
+/** The booking form; `prefill` comes from a free cell of the Kalender (branch, staff, day and time chosen already). */
+export function CreateAppointmentForm({ onDone, prefill }: { onDone: () => void; prefill?: Partial<BookFields> }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const options = useAppointmentOptions();
   const refresh = useRefreshAppointments();
+  const router = useRouter();
   // One key per opened dialog: a double submit books once.
   const [schema] = useState(() => bookSchema(crypto.randomUUID()));
-  const form = useSchemaForm<BookFields, z.output<typeof bookParams>>(schema, emptyFields());
-  const [branchId, serviceId, staffId, date] = useWatch({ control: form.control, name: ["branch_id", "service_id", "staff_id", "date"] });
+  const form = useSchemaForm<BookFields, z.output<typeof bookParams>>(schema, { ...emptyFields(), ...prefill });
+  const [branchId, serviceId, staffId, date, phone, typedName] = useWatch({
+    control: form.control,
+    name: ["branch_id", "service_id", "staff_id", "date", "customer_phone", "customer_name"],
+  });
+  const lookup = useCustomerLookup(phone);
+  const storedName = lookup.customer?.name ?? "";
+  // The looked-up name: filled in when none is typed yet, else the reference for the choice.
+  useEffect(() => {
+    form.setValue("stored_name", storedName);
+    form.setValue("customer_name_policy", "");
+    if (storedName && !form.getValues("customer_name").trim()) form.setValue("customer_name", storedName);
+  }, [storedName, form]);
+  const namesDiffer = storedName !== "" && typedName.trim() !== "" && !sameName(storedName, typedName);
 
   // A company with one branch has it chosen already, as soon as the branches are loaded.
   const onlyBranch = options.branches.length === 1 ? options.branches[0].id : "";
@@ -103,7 +148,13 @@ function CreateAppointmentForm({ onDone }: { onDone: () => void }) {
   const book = useMutation(
     trpc.appointments.book.mutationOptions({
       onSuccess: async (result) => {
-        toast.success("Termin gebucht.", { description: describeAppointment(result.appointment) });
+        const booked = result.appointment;
+        toast.success(`Termin gebucht: ${shortWhen(booked)}`, {
+          description: describeAppointment(booked),
+          // The list may show another range (14 days by default): the new appointment is one click away.
+          action: { label: "Anzeigen", onClick: () => router.push(`/termine/${booked.id}`) },
+          duration: 10_000,
+        });
         onDone();
         await refresh();
       },
@@ -144,7 +195,11 @@ function CreateAppointmentForm({ onDone }: { onDone: () => void }) {
             placeholder="Leistung wählen"
             options={services.map((s) => ({ value: s.id, label: `${s.name} (${s.duration_minutes} Min.)` }))}
             disabled={!branchId}
-            onChosen={() => clear("staff_id", "time")}
+            onChosen={(service) => {
+              // A staff member who offers the service stays chosen; a time from the Kalender's cell stays too.
+              const offered = staffOf(options.staff, form.getValues("branch_id") || undefined, service).some((s) => s.id === form.getValues("staff_id"));
+              clear(...(offered ? [] : (["staff_id"] as const)), ...(prefill?.time ? [] : (["time"] as const)));
+            }}
           />
           <OptionFormField
             control={form.control}
@@ -155,29 +210,19 @@ function CreateAppointmentForm({ onDone }: { onDone: () => void }) {
             disabled={!serviceId}
             onChosen={() => clear("time")}
           />
-          <LabeledField control={form.control} name="date" label="Datum" hint={germanDay(date)}>
-            {(field) => (
-              <Input
-                {...field}
-                type="date"
-                min={berlinDay()}
-                onChange={(e) => {
-                  field.onChange(e);
-                  clear("time");
-                }}
-              />
-            )}
-          </LabeledField>
+          <DateField<BookFields, "date"> name="date" label="Datum" onApplied={() => clear("time")} />
         </div>
-        <SlotPickerField control={form.control} name="time" query={{ branchId, serviceId, staffId, date }} />
+        <SlotPickerField control={form.control} name="time" query={{ branchId, serviceId, staffId, date: isDay(date) ? date : undefined }} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <LabeledField control={form.control} name="customer_name" label="Name der Kundschaft">
-            {(field) => <Input {...field} maxLength={200} autoComplete="off" />}
-          </LabeledField>
           <LabeledField control={form.control} name="customer_phone" label="Telefonnummer" hint="In jeder Schreibweise, z. B. 0171 1234567">
             {(field) => <Input {...field} type="tel" maxLength={40} autoComplete="off" />}
           </LabeledField>
+          <LabeledField control={form.control} name="customer_name" label="Name der Kundschaft">
+            {(field) => <Input {...field} maxLength={200} autoComplete="off" />}
+          </LabeledField>
         </div>
+        <CustomerSummary customer={lookup.customer} searching={lookup.searching} />
+        {namesDiffer && <NameChoiceField control={form.control} name="customer_name_policy" stored={storedName} typed={typedName} />}
         <LabeledField control={form.control} name="notes" label="Notizen (optional)">
           {(field) => <Textarea {...field} maxLength={2000} rows={2} />}
         </LabeledField>

@@ -1,18 +1,8 @@
 /** The Termine filter bar as a form: what its fields hold and how each becomes a filter. */
 import { z } from "zod";
-import { isValidLocalDate } from "@/server/scheduling/local-date";
+import { dayField, germanDate } from "@/components/forms/typed-date";
 import { listParams, localDate } from "@/server/services/appointments/schemas";
 import type { AppointmentFilters } from "./list-filters";
-
-export const DAY_MESSAGE = "Bitte ein Datum wie 30.11.2026 angeben.";
-
-/** A year typed halfway (0002, 0020, 0202) makes a real calendar day, but not one anybody means. */
-const EARLIEST_YEAR = 1900;
-
-/** A complete day as a date input reports it, from a year anybody means. */
-export function isPlausibleDay(text: string): boolean {
-  return isValidLocalDate(text) && Number(text.slice(0, 4)) >= EARLIEST_YEAR;
-}
 
 /**
  * Each field on its own, so one field can be checked and applied while another is being typed:
@@ -20,14 +10,8 @@ export function isPlausibleDay(text: string): boolean {
  */
 export function filterSchema(defaults: Pick<AppointmentFilters, "from" | "to">) {
   const day = (fallback: string) =>
-    z
-      .string()
-      .transform((text, ctx) => {
-        if (text === "") return fallback;
-        if (isPlausibleDay(text)) return text;
-        ctx.addIssue({ code: "custom", message: DAY_MESSAGE });
-        return z.NEVER;
-      })
+    dayField({ optional: true })
+      .transform((text) => text || fallback)
       .pipe(localDate);
   const choice = z.string().transform((value) => value || undefined);
   return z.object({
@@ -47,6 +31,13 @@ export type FilterSchema = ReturnType<typeof filterSchema>;
 export type FilterFields = z.input<FilterSchema>;
 export type FilterName = keyof FilterFields;
 export const FILTER_NAMES = ["from", "to", "branch", "staff", "status", "search"] as const satisfies readonly FilterName[];
+
+/** "Von" after "Bis" (or "Bis" before "Von") would list nothing: refused with the other day named. */
+export function rangeProblem(name: "from" | "to", day: string, filters: Pick<AppointmentFilters, "from" | "to">): string | undefined {
+  if (name === "from" && day > filters.to) return `„Von“ liegt nach „Bis“ (${germanDate(filters.to)}). Bitte einen Tag bis zum ${germanDate(filters.to)} eingeben.`;
+  if (name === "to" && day < filters.from) return `„Bis“ liegt vor „Von“ (${germanDate(filters.from)}). Bitte einen Tag ab dem ${germanDate(filters.from)} eingeben.`;
+  return undefined;
+}
 
 /** The fields showing the applied filters. */
 export function fieldsOf(filters: AppointmentFilters): FilterFields {

@@ -4,6 +4,7 @@
  */
 import type { z } from "zod";
 import type { listParams } from "@/server/services/appointments/schemas";
+import { germanDate } from "@/components/forms/typed-date";
 import { addDaysLocal, isValidLocalDate } from "@/server/scheduling/local-date";
 import { STATUSES, type AppointmentStatus } from "./labels";
 import { pageFrom, type QueryReader } from "./url-query";
@@ -31,14 +32,9 @@ export function berlinDay(instant: Date | string = new Date()): string {
   return dayFmt.format(new Date(instant));
 }
 
-const germanDayFmt = new Intl.DateTimeFormat("de-DE", { timeZone: "UTC", weekday: "long", day: "2-digit", month: "2-digit", year: "numeric" });
-
-/**
- * "Donnerstag, 03.12.2026" for a YYYY-MM-DD day: shown under date inputs, whose own display
- * follows the browser's language rather than the page's.
- */
-export function germanDay(day: string): string | undefined {
-  return isValidLocalDate(day) ? germanDayFmt.format(new Date(`${day}T12:00:00Z`)) : undefined;
+/** The range above the list in words: "Termine vom 01.12.2026 bis 14.12.2026", or "Termine am 01.12.2026". */
+export function rangeText(filters: Pick<AppointmentFilters, "from" | "to">): string {
+  return filters.from === filters.to ? `Termine am ${germanDate(filters.from)}` : `Termine vom ${germanDate(filters.from)} bis ${germanDate(filters.to)}`;
 }
 
 export function defaultFilters(today: string): AppointmentFilters {

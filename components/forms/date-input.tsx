@@ -24,6 +24,7 @@ export function DateInput({
   onRefuse,
   validate,
   onBlur,
+  inputRef,
   ...props
 }: {
   /** The applied day, YYYY-MM-DD, "" for none; other text is shown as it is. */
@@ -32,18 +33,20 @@ export function DateInput({
   onRefuse: (message: string, text: string) => void;
   /** A further check of a right day: a German message refuses it. */
   validate?: (day: string) => string | undefined;
-} & Omit<ComponentProps<"input">, "value" | "defaultValue" | "onChange" | "type">) {
+  /** The text input itself (react-hook-form focuses it on an error). */
+  inputRef?: (element: HTMLInputElement | null) => void;
+} & Omit<ComponentProps<"input">, "value" | "defaultValue" | "onChange" | "type" | "ref">) {
   const input = useRef<HTMLInputElement>(null);
   const picker = useRef<HTMLInputElement>(null);
   /** True from the first key press until the text is applied or refused. */
   const typing = useRef(false);
   const initial = useRef(value);
 
-  // Typed before the page came alive (hydration): kept, and applied on blur like any typing.
+  // A day applied elsewhere (a link, the browser's back button, a reset) shows, unless somebody is typing.
+  const followed = useRef(value);
   useEffect(() => {
-    if (input.current && input.current.value !== germanDate(initial.current)) typing.current = true;
-  }, []);
-  useEffect(() => {
+    if (value === followed.current) return;
+    followed.current = value;
     if (input.current && !typing.current) input.current.value = germanDate(value);
   }, [value]);
 
@@ -63,16 +66,37 @@ export function DateInput({
     else accept(day, text);
   };
 
+  // Typed before the page came alive (hydration): kept, and applied on blur like any typing, or
+  // at once when the field was left already (its blur happened before anybody listened).
+  useEffect(() => {
+    if (!input.current || input.current.value === germanDate(initial.current)) return;
+    typing.current = true;
+    if (document.activeElement !== input.current) commit();
+    // Only once, on the first render in the browser.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const openPicker = () => {
+    try {
+      picker.current?.showPicker();
+    } catch {
+      input.current?.focus(); // a browser without the picker: typing it is
+    }
+  };
+
   return (
     <div className="relative flex gap-1">
       <Input
-        ref={input}
         type="text"
         defaultValue={germanDate(value)}
         placeholder="TT.MM.JJJJ"
         autoComplete="off"
         spellCheck={false}
         {...props}
+        ref={(element) => {
+          input.current = element;
+          inputRef?.(element);
+        }}
         onInput={() => {
           typing.current = true;
         }}
@@ -86,7 +110,7 @@ export function DateInput({
           onBlur?.(e);
         }}
       />
-      <Button type="button" variant="outline" size="icon" className="shrink-0" aria-label="Kalender öffnen" disabled={props.disabled} onClick={() => picker.current?.showPicker()}>
+      <Button type="button" variant="outline" size="icon" className="shrink-0" aria-label="Kalender öffnen" disabled={props.disabled} onClick={openPicker}>
         <CalendarDays aria-hidden />
       </Button>
       {/* The browser's picker, opened by the button; a day picked there applies at once. */}
@@ -143,6 +167,7 @@ export function DateField<TValues extends FieldValues, TName extends FieldPath<T
           <FormControl>
             <DateInput
               name={field.name}
+              inputRef={field.ref}
               value={String(field.value ?? "")}
               disabled={field.disabled}
               onBlur={field.onBlur}

@@ -32,6 +32,11 @@ export function parseTypedDate(text: string, reference: Date = new Date()): stri
   return format(day, "yyyy-MM-dd");
 }
 
+/** Whether a field's value is an applied day (YYYY-MM-DD), not empty or refused text. */
+export function isDay(value: string): boolean {
+  return parseTypedDate(value) === value;
+}
+
 /** YYYY-MM-DD → 30.11.2026, as the fields show a day; anything else unchanged. */
 export function germanDate(day: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
@@ -42,7 +47,7 @@ const weekdayFmt = new Intl.DateTimeFormat("de-DE", { timeZone: "UTC", weekday: 
 
 /** "Montag, 30.11.2026" for a YYYY-MM-DD day, shown under a date field; undefined for anything else. */
 export function weekdayDate(day: string): string | undefined {
-  return parseTypedDate(day) === day ? weekdayFmt.format(new Date(`${day}T12:00:00Z`)) : undefined;
+  return isDay(day) ? weekdayFmt.format(new Date(`${day}T12:00:00Z`)) : undefined;
 }
 
 /**
@@ -50,5 +55,5 @@ export function weekdayDate(day: string): string | undefined {
  * with the field's own message). `optional` lets an empty field through as "".
  */
 export function dayField({ optional = false }: { optional?: boolean } = {}) {
-  return z.string().refine((value) => (optional && value === "") || parseTypedDate(value) === value, { message: TYPED_DATE_MESSAGE });
+  return z.string().refine((value) => (optional && value === "") || isDay(value), { message: TYPED_DATE_MESSAGE });
 }

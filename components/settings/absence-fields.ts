@@ -1,11 +1,12 @@
 /** The absence form's fields and their check: typed days → staff.addAbsence's params. */
 import { z } from "zod";
 import { berlinDay } from "@/components/appointments/list-filters";
+import { dayField } from "@/components/forms/typed-date";
 import { isValidLocalDate } from "@/server/scheduling/local-date";
 import { addAbsenceParams } from "@/server/services/staff/schemas";
 
 /** What the fields hold, named like addAbsence's params so the server's errors land under them. */
-const fields = z.object({ from_date: z.string(), to_date: z.string(), reason: z.string() });
+const fields = z.object({ from_date: dayField(), to_date: dayField({ optional: true }), reason: z.string() });
 export type AbsenceFields = z.input<typeof fields>;
 
 export const EMPTY_ABSENCE: AbsenceFields = { from_date: "", to_date: "", reason: "" };

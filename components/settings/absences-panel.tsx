@@ -3,9 +3,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Trash2 } from "lucide-react";
 import { useState } from "react";
-import { useWatch } from "react-hook-form";
 import type { z } from "zod";
-import { germanDay } from "@/components/appointments/list-filters";
+import { DateField } from "@/components/forms/date-input";
 import { formatDate, formatDateTime, formatTime } from "@/components/forms/format";
 import { LabeledField } from "@/components/forms/labeled-field";
 import { toastError } from "@/components/forms/trpc-errors";
@@ -13,7 +12,7 @@ import { serverErrorsTo, useSchemaForm } from "@/components/forms/use-schema-for
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/button";
 import { DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { Form } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/sonner";
@@ -38,8 +37,6 @@ export function AbsencesPanel({ person }: { person: StaffDto }) {
   const { data, isPending } = useQuery(listKey);
   const [schema] = useState(() => absenceSchema(person.id));
   const form = useSchemaForm<AbsenceFields, z.output<typeof schema>>(schema, EMPTY_ABSENCE);
-  // Read only for the hints and the end's earliest day; the days are checked and sent on submit.
-  const [from, to] = useWatch({ control: form.control, name: ["from_date", "to_date"] });
   const refresh = () => queryClient.invalidateQueries({ queryKey: listKey.queryKey });
 
   const add = useMutation(
@@ -97,37 +94,9 @@ export function AbsencesPanel({ person }: { person: StaffDto }) {
       <Form {...form}>
         <form onSubmit={form.handleSubmit((input) => add.mutate(input))} className="grid gap-4" noValidate aria-label="Abwesenheit eintragen">
           <div className="grid gap-4 sm:grid-cols-2">
-            <FormField
-              control={form.control}
-              name="from_date"
-              // After a failed submit a change of the start re-checks the end (order, past) too.
-              rules={{ deps: ["to_date"] }}
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>Von</FormLabel>
-                  <FormControl>
-                    <Input {...field} type="date" />
-                  </FormControl>
-                  {germanDay(from) && <FormDescription>{germanDay(from)}</FormDescription>}
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            <FormField
-              control={form.control}
-              name="to_date"
-              rules={{ deps: ["from_date"] }}
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>Bis einschließlich</FormLabel>
-                  <FormControl>
-                    <Input {...field} type="date" min={from || undefined} />
-                  </FormControl>
-                  <FormDescription>{germanDay(to) ?? "Leer: nur der eine Tag."}</FormDescription>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
+            {/* After a failed submit a change of the start re-checks the end (order, past) too. */}
+            <DateField<AbsenceFields, "from_date"> name="from_date" label="Von" rules={{ deps: ["to_date"] }} />
+            <DateField<AbsenceFields, "to_date"> name="to_date" label="Bis einschließlich" hint="Leer: nur der eine Tag." rules={{ deps: ["from_date"] }} />
           </div>
           <LabeledField control={form.control} name="reason" label="Grund (optional)">
             {(field) => <Input {...field} maxLength={200} placeholder="z. B. Urlaub" />}
