@@ -31,7 +31,7 @@ const bookingId: ParamAlias = {
   spec: "booking_id",
   ours: "booking_uid",
   convert: "text",
-  description: "Die Buchungsnummer des Kalenders (Cal.com-UID, beim eingebauten Kalender die Termin-ID).",
+  description: "Die Buchungs-UID des Kalenders (booking.uid aus calcom.createBooking, external_uid eines Termins).",
 };
 
 /** Per method, the specification's parameters that are ours under another name or type. */

@@ -9,6 +9,7 @@ import { httpStatusOf, toRpcError } from "./errors";
 import { authenticate, readBodyLimited, type DoorOptions } from "./http-door";
 import { CORRELATION_HEADER, correlationIdFrom, jsonResponse } from "@/server/doors/request-kit";
 import { failure, RpcCodes, success, validateRequest, type JsonRpcResponse } from "./protocol";
+import { specCompanyMismatch, specRefusal, wantsSpecShape } from "./spec-compat";
 
 export const MAX_BATCH_SIZE = 100;
 
@@ -20,6 +21,8 @@ interface Caller {
   token: AuthenticatedToken;
   db: PrismaClient;
   correlationId: string;
+  /** `X-MCP-Compat: spec`: refusals as results, as the specification answers them (./spec-compat.ts). */
+  specShape: boolean;
 }
 
 /** One answered call: its response (null for notifications) and the HTTP status it would earn alone. */
@@ -69,7 +72,7 @@ async function handle(request: Request, correlationId: string, opts: RpcHandlerO
     return jsonResponse(failure(null, { code: RpcCodes.PARSE_ERROR, message: "Ungültiges JSON.", data: { type: "ParseError" } }), 400, correlationId);
   }
 
-  const caller: Caller = { ...auth, correlationId };
+  const caller: Caller = { ...auth, correlationId, specShape: wantsSpecShape(request.headers) };
   if (!Array.isArray(body)) {
     const answer = await answerOne(body, caller, opts);
     return answer.response ? jsonResponse(answer.response, answer.status, correlationId, retryAfterHeader(answer.response)) : empty(correlationId);
@@ -99,13 +102,22 @@ async function answerOne(item: unknown, caller: Caller, opts: RpcHandlerOptions)
       now: opts.now,
       registry: opts.registry,
     });
-    const processing_time_ms = Math.round((performance.now() - started) * 100) / 100;
-    return answer(success(req.id, { success: true, data, metadata: { cached, processing_time_ms, correlation_id: caller.correlationId } }), 200);
+    return answer(success(req.id, { success: true, data, metadata: { cached, processing_time_ms: elapsedMs(started), correlation_id: caller.correlationId } }), 200);
   } catch (err) {
+    if (caller.specShape) {
+      const mismatch = specCompanyMismatch(err);
+      if (mismatch) return answer(failure(req.id, mismatch), 401);
+      const refusal = specRefusal(err);
+      if (refusal) return answer(success(req.id, { ...refusal, metadata: { cached: false, processing_time_ms: elapsedMs(started), correlation_id: caller.correlationId } }), 200);
+    }
     const { error, internal } = toRpcError(err, { door: "json-rpc", correlationId: caller.correlationId });
     if (internal) logger.error({ err, correlation_id: caller.correlationId, method: req.method.slice(0, 100) }, "json-rpc call failed");
     return answer(failure(req.id, error), httpStatusOf(error, internal));
   }
+}
+
+function elapsedMs(started: number): number {
+  return Math.round((performance.now() - started) * 100) / 100;
 }
 
 function invalid(id: JsonRpcResponse["id"], message: string): JsonRpcResponse {

@@ -139,12 +139,9 @@ async function branchFor(
   return { id: "", name: "", timeZone: timezone ?? company.timeZone, state: null, businessHours: {} };
 }
 
-/** A booking uid names the calendar's booking; the built-in calendar's bookings have none, so there it is the appointment's id. */
 async function appointmentFor(ctx: ServiceContext, ref: { booking_uid?: string; appointment_id?: string }) {
   const appointment = await ctx.db.appointment.findFirst({
-    where: ref.appointment_id
-      ? { id: ref.appointment_id, companyId: ctx.companyId }
-      : { companyId: ctx.companyId, OR: [{ externalUid: ref.booking_uid }, { id: ref.booking_uid, externalUid: null }] },
+    where: ref.appointment_id ? { id: ref.appointment_id, companyId: ctx.companyId } : { externalUid: ref.booking_uid, companyId: ctx.companyId },
     select: { id: true, branch: { select: { timeZone: true } } },
   });
   if (!appointment) throw new AppError(ErrorCodes.NOT_FOUND, "Die Buchung wurde nicht gefunden.");
