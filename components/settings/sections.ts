@@ -7,6 +7,7 @@ export const SETTINGS_SECTIONS = [
   { value: "kalender", label: "Kalender" },
   { value: "retell", label: "Retell" },
   { value: "nachrichten", label: "Nachrichten" },
+  { value: "daten", label: "Daten" },
 ] as const;
 
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number]["value"];

@@ -6,6 +6,7 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { BranchesSection } from "./branches-section";
 import { CalendarSection } from "./calendar-section";
 import { CompanySection } from "./company-section";
+import { DataSection } from "./data-section";
 import { MessagingSection } from "./messaging-section";
 import { RetellSection } from "./retell-section";
 import { SETTINGS_SECTIONS, settingsSection, type SettingsSection } from "./sections";
@@ -20,6 +21,7 @@ const CONTENT: Record<SettingsSection, React.ComponentType> = {
   kalender: CalendarSection,
   retell: RetellSection,
   nachrichten: MessagingSection,
+  daten: DataSection,
 };
 
 /** Einstellungen in tabs; the open tab is kept in the address (?bereich=…), so it can be linked and survives a reload. */

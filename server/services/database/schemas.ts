@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { isValidLocalDate } from "@/server/scheduling/local-date";
-import { EXPORT_ENTITY_NAMES } from "./entities";
+import { EXPORT_ENTITIES, EXPORT_ENTITY_NAMES } from "./entities";
 
 export { EXPORT_ENTITY_NAMES };
+
+/** The exportable entities with their German names, in export order (for the dashboard's choice). */
+export const EXPORT_ENTITY_OPTIONS = EXPORT_ENTITY_NAMES.map((name) => ({ value: name, label: EXPORT_ENTITIES[name].label }));
 
 /** A calendar day in the company's time zone. */
 const day = z
