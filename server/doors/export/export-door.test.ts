@@ -6,9 +6,11 @@
  */
 import type { Session } from "next-auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MethodRateLimiter, setRateLimiter } from "@/server/platform/rate-limit";
 import { flushWriteBehind } from "@/server/platform/write-behind";
 import { EXPORT_ENTITY_NAMES } from "@/server/services/database/entities";
 import { SECRET_MARKERS, seedStatisticsCompany, TRICKY_NOTES, type StatisticsCompany } from "@/server/testing/database-fixtures";
+import { queryCounter } from "@/server/testing/query-counter";
 import { FIXED_NOW, seededTestDb } from "@/server/testing/retell";
 import { serveFetchHandler, type ServedHandler } from "@/server/testing/serve";
 import { sessionFor } from "@/server/testing/trpc";
@@ -34,6 +36,7 @@ async function auditRows() {
 }
 
 beforeAll(async () => {
+  setRateLimiter(new MethodRateLimiter());
   db = await seededTestDb();
   mine = await seedStatisticsCompany(db.prisma);
   app = await serveFetchHandler((request) => exportDoor(request, { session: async () => session, db: db.prisma, now: () => FIXED_NOW }));
@@ -121,5 +124,40 @@ describe("GET /api/export", () => {
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ actorType: "user", actorId: "admin-user", details: { door: "download", format: "csv", entity: "appointments" } });
     expect(rows[1]).toMatchObject({ actorType: "token", details: { door: "download", format: "json", entity: "all" } });
+  });
+
+  it("reads the next page only when the client took the last: a download cancelled early stops reading", async () => {
+    const counter = await queryCounter(db.pglite);
+    try {
+      session = adminOf(mine.companyId);
+      const deps = { session: async () => session, db: counter.prisma, now: () => FIXED_NOW };
+      const full = await counter.count(async () => (await exportDoor(new Request("http://app/api/export?format=json"), deps)).text());
+      const cancelled = await counter.count(async () => {
+        const res = await exportDoor(new Request("http://app/api/export?format=json"), deps);
+        const reader = res.body!.getReader();
+        await reader.read();
+        await reader.cancel();
+      });
+      const reads = (q: { operations: string[] }) => q.operations.filter((o) => o.endsWith("findMany")).length;
+      expect(reads(full.queries)).toBeGreaterThanOrEqual(EXPORT_ENTITY_NAMES.length);
+      expect(reads(cancelled.queries)).toBeLessThanOrEqual(2);
+    } finally {
+      await counter.close();
+    }
+  });
+
+  it("counts downloads against the caller's database.export rate limit", async () => {
+    setRateLimiter(new MethodRateLimiter({ limits: { "database.export": 2 } }));
+    try {
+      const auth = { authorization: `Bearer ${mine.databaseToken}` };
+      expect((await get("?format=json&entity=tasks", auth)).status).toBe(200);
+      expect((await get("?format=json&entity=tasks", auth)).status).toBe(200);
+      const third = await get("?format=json&entity=tasks", auth);
+      expect(third.status).toBe(429);
+      expect(Number(third.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(((await third.json()) as { error: string }).error).toMatch(/^Zu viele Anfragen/);
+    } finally {
+      setRateLimiter(new MethodRateLimiter());
+    }
   });
 });

@@ -6,17 +6,19 @@
  * Who may: an admin's dashboard session, or an API token that may call `database.export`
  * (grant `database` or `database:read`). The company always comes from that authorisation.
  * Rows are read a page at a time while the answer is written, so memory stays flat; each
- * download leaves an audit row.
+ * download leaves an audit row and counts against the caller's database.export rate limit.
  */
 import "@/server/composition";
 import type { Session } from "next-auth";
 import { z } from "zod";
+import { ErrorCodes, isAppError } from "@/server/core/errors";
 import { getRegistry } from "@/server/core/registry";
 import { tokenMayCall } from "@/server/core/token-scopes";
 import type { Actor } from "@/server/core/types";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { getDb } from "@/server/platform/db";
 import { logger } from "@/server/platform/logger";
+import { getRateLimiter } from "@/server/platform/rate-limit";
 import { withOutageAnswer } from "@/server/doors/retell/responses";
 import { authenticate, readApiToken } from "@/server/doors/jsonrpc/http-door";
 import { CORRELATION_HEADER, correlationIdFrom, jsonResponse } from "@/server/doors/request-kit";
@@ -50,6 +52,10 @@ export function exportDoor(request: Request, deps: ExportDoorDeps): Promise<Resp
     if (!caller.ok) return refuse(caller.status, caller.message);
 
     const { db, companyId, actor } = caller;
+    const limited = await rateLimited(actor, companyId);
+    if (limited) {
+      return jsonResponse({ error: limited.message, retry_after: limited.retryAfter }, 429, correlationId, { "retry-after": String(limited.retryAfter) });
+    }
     const now = deps.now?.() ?? new Date();
     const company = await db.company.findUnique({ where: { id: companyId }, select: { slug: true, timeZone: true } });
     if (!company) return refuse(404, "Das Unternehmen wurde nicht gefunden.");
@@ -92,6 +98,17 @@ async function callerOf(request: Request, deps: ExportDoorDeps): Promise<Caller>
     actor: { type: "user", id: session.user.id, role: "admin" },
     db: deps.db ?? (await getDb()),
   };
+}
+
+/** Downloads count in the same bucket as database.export calls, per caller. */
+async function rateLimited(actor: Actor, companyId: string): Promise<{ message: string; retryAfter: number } | null> {
+  try {
+    await getRateLimiter().consume(EXPORT_METHOD, `${actor.type}:${actor.id ?? companyId}`);
+    return null;
+  } catch (err) {
+    if (isAppError(err) && err.code === ErrorCodes.RATE_LIMITED) return { message: err.message, retryAfter: err.retryAfter ?? 60 };
+    throw err;
+  }
 }
 
 /** UTF-8 bytes of the pieces, one piece per pull: the next page is read only once the client took the last. */
