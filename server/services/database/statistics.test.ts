@@ -10,6 +10,7 @@ import { ErrorCodes } from "@/server/core/errors";
 import type { Actor } from "@/server/core/types";
 import { RANGE, seedStatisticsCompany, type StatisticsCompany } from "@/server/testing/database-fixtures";
 import { FIXED_NOW, seededTestDb } from "@/server/testing/retell";
+import { startRpcGateway } from "@/server/testing/rpc-test-client";
 import type { Statistics } from "./schemas";
 
 let db: Awaited<ReturnType<typeof seededTestDb>>;
@@ -147,5 +148,18 @@ describe("database.statistics", () => {
     expect(demo.appointments.total).toBe(demoAppointments);
     expect(demo.appointments.per_staff.map((s) => s.staff_id)).not.toContain(mine.staff.anna);
     expect(demo.counts.customers).toBe(await db.prisma.customer.count({ where: { companyId: db.companyId } }));
+  });
+
+  it("answers a token with the database grant over JSON-RPC and refuses one without", async () => {
+    const rpc = await startRpcGateway(db.prisma, () => FIXED_NOW);
+    try {
+      const granted = await rpc.call<Statistics>(mine.databaseToken, "database.statistics", RANGE);
+      expect(granted.result?.data.calls).toEqual({ total: 4, booked: 2, booking_rate: 0.5 });
+      const refused = await rpc.call(mine.customerOnlyToken, "database.statistics", RANGE);
+      expect(refused.result).toBeUndefined();
+      expect(refused.error?.data?.type).toBe("Forbidden");
+    } finally {
+      await rpc.close();
+    }
   });
 });
