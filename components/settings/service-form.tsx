@@ -35,6 +35,8 @@ const fields = z.object({
   duration_minutes: z.string(),
   buffer_minutes: z.string(),
   price_cents: z.string(),
+  deposit_cents: z.string(),
+  deposit_percent: z.string(),
   branch_id: z.string(),
   calcom_event_type_id: z.string(),
   is_active: z.boolean(),
@@ -44,8 +46,10 @@ type ServiceFields = z.input<typeof fields>;
 /** Typed text → the method's values; a price that is no amount is the form's own error. */
 const asValues = fields.transform((v, ctx): z.input<typeof createParams> => {
   const cents = euroInputToCents(v.price_cents);
-  if (cents === undefined) {
-    ctx.addIssue({ code: "custom", path: ["price_cents"], message: EURO_INPUT_ERROR });
+  const deposit = euroInputToCents(v.deposit_cents);
+  if (cents === undefined || deposit === undefined) {
+    if (cents === undefined) ctx.addIssue({ code: "custom", path: ["price_cents"], message: EURO_INPUT_ERROR });
+    if (deposit === undefined) ctx.addIssue({ code: "custom", path: ["deposit_cents"], message: EURO_INPUT_ERROR });
     return z.NEVER;
   }
   return {
@@ -54,6 +58,8 @@ const asValues = fields.transform((v, ctx): z.input<typeof createParams> => {
     duration_minutes: minutes(v.duration_minutes),
     buffer_minutes: minutes(v.buffer_minutes),
     price_cents: cents,
+    deposit_cents: deposit,
+    deposit_percent: v.deposit_percent.trim() === "" ? null : Number(v.deposit_percent),
     branch_id: v.branch_id === ALL_BRANCHES ? null : v.branch_id,
     calcom_event_type_id: v.calcom_event_type_id.trim() === "" ? null : Number(v.calcom_event_type_id),
     is_active: v.is_active,
@@ -70,6 +76,8 @@ function defaults(service?: ServiceDto): ServiceFields {
     duration_minutes: String(service?.duration_minutes ?? 30),
     buffer_minutes: String(service?.buffer_minutes ?? 0),
     price_cents: centsToEuroInput(service?.price_cents ?? null),
+    deposit_cents: centsToEuroInput(service?.deposit_cents ?? null),
+    deposit_percent: service?.deposit_percent?.toString() ?? "",
     branch_id: service?.branch_id ?? ALL_BRANCHES,
     calcom_event_type_id: service?.calcom_event_type_id?.toString() ?? "",
     is_active: service?.is_active ?? true,
@@ -121,6 +129,14 @@ export function ServiceForm({ service, branches, onSaved }: { service?: ServiceD
           {minutesField("buffer_minutes", "Puffer danach (Minuten)", "Zeit zum Aufräumen; wird nicht gebucht.")}
           <LabeledField control={form.control} name="price_cents" label="Preis (€)" hint="z. B. 49,00; leer: kein Preis">
             {(field) => <Input {...field} inputMode="decimal" placeholder="49,00" />}
+          </LabeledField>
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2 sm:items-start">
+          <LabeledField control={form.control} name="deposit_cents" label="Anzahlung (€, optional)" hint="Fester Betrag, per Stripe-Zahlungslink nach der Buchung.">
+            {(field) => <Input {...field} inputMode="decimal" placeholder="20,00" />}
+          </LabeledField>
+          <LabeledField control={form.control} name="deposit_percent" label="oder Anzahlung (% vom Preis)" hint="Entweder Betrag oder Prozent; leer: keine Anzahlung.">
+            {(field) => <Input {...field} type="number" inputMode="numeric" min={1} max={100} />}
           </LabeledField>
         </div>
         <div className="grid gap-4 sm:grid-cols-2 sm:items-start">

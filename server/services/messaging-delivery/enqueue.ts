@@ -85,8 +85,10 @@ export async function enqueueCustomerMessage(tx: Tx, input: CustomerMessageInput
   const messageId = randomUUID();
   const ics = byEmail ? calendarFile(input, vars, rendered.text) : undefined;
   const dedupeKey =
-    input.kind === "change" || input.kind === "payment"
-      ? `message:${input.kind}:${a.id}:${a.startsAt.toISOString()}:${now.toISOString()}`
+    input.kind === "payment"
+      ? `message:payment:${a.id}:${messageId}` // each send of a link is its own message ("Zahlungslink senden" again)
+      : input.kind === "change"
+      ? `message:change:${a.id}:${a.startsAt.toISOString()}:${now.toISOString()}`
       : `message:${input.kind}:${a.id}`;
   const written = await enqueueJob(
     tx,

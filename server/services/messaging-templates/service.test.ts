@@ -56,9 +56,9 @@ beforeEach(async () => {
 });
 
 describe("messaging.templates.list", () => {
-  it("lists all eight templates as defaults for a company without own texts", async () => {
+  it("lists all ten templates (five kinds by SMS and e-mail) as defaults for a company without own texts", async () => {
     const l = await list();
-    expect(l.templates).toHaveLength(8);
+    expect(l.templates).toHaveLength(10);
     expect(l.templates.every((t) => t.is_default && t.updated_at === null)).toBe(true);
     expect(find(l, "sms", "reminder")).toMatchObject({ subject: null, body: defaultTemplate("sms", "reminder").body });
     expect(find(l, "email", "confirmation").subject).toBe(defaultTemplate("email", "confirmation").subject);

@@ -68,7 +68,7 @@ describe("templateProblem", () => {
 
   it("names unknown placeholders in German, each once", () => {
     expect(templateProblem("Hallo {vorname}, {termin} {termin}")).toBe(
-      "Unbekannte Platzhalter: {vorname}, {termin}. Erlaubt sind {name}, {datum}, {uhrzeit}, {leistung}, {mitarbeiter}, {filiale}, {adresse}, {betrieb}.",
+      "Unbekannte Platzhalter: {vorname}, {termin}. Erlaubt sind {name}, {datum}, {uhrzeit}, {leistung}, {mitarbeiter}, {filiale}, {adresse}, {betrieb}, {link}, {betrag}.",
     );
     expect(templateProblem("{date}")).toMatch(/^Unbekannter Platzhalter: \{date\}\./);
     expect(templateProblem("{}")).toMatch(/^Unbekannter Platzhalter: \{\}\./);

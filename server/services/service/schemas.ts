@@ -8,6 +8,9 @@ export const serviceSchema = z.object({
   duration_minutes: z.number().int(),
   buffer_minutes: z.number().int(),
   price_cents: z.number().int().nullable(),
+  /** Deposit asked for when booked (through Stripe): a fixed amount in cents or a percentage of the price; at most one is set. */
+  deposit_cents: z.number().int().nullable(),
+  deposit_percent: z.number().int().nullable(),
   /** null: offered in every branch. */
   branch_id: z.string().nullable(),
   calcom_event_type_id: z.number().int().nullable(),
@@ -42,6 +45,20 @@ const serviceFields = {
     .min(0, "Der Preis kann nicht negativ sein.")
     .max(10_000_00, "Der Preis beträgt höchstens 10.000,00 €.")
     .nullable(),
+  /** Euro cents asked for as a deposit when booked; null: none (or a percentage instead). */
+  deposit_cents: z
+    .number({ error: "Bitte einen Betrag angeben." })
+    .int("Die Anzahlung wird in Cent angegeben.")
+    .min(50, "Eine Anzahlung beträgt mindestens 0,50 € (Vorgabe von Stripe).")
+    .max(10_000_00, "Eine Anzahlung beträgt höchstens 10.000,00 €.")
+    .nullable(),
+  /** Percentage of the price asked for as a deposit; null: none (or a fixed amount instead). */
+  deposit_percent: z
+    .number({ error: "Bitte einen Prozentsatz angeben." })
+    .int("Bitte ganze Prozent angeben.")
+    .min(1, "Mindestens 1 %.")
+    .max(100, "Höchstens 100 %.")
+    .nullable(),
   /** null: offered in every branch. */
   branch_id: z.string().min(1).nullable(),
   calcom_event_type_id: z
@@ -52,16 +69,29 @@ const serviceFields = {
   is_active: z.boolean(),
 };
 
-export const createParams = z.object({
-  ...serviceFields,
-  description: serviceFields.description.default(null),
-  buffer_minutes: serviceFields.buffer_minutes.default(0),
-  price_cents: serviceFields.price_cents.default(null),
-  branch_id: serviceFields.branch_id.default(null),
-  calcom_event_type_id: serviceFields.calcom_event_type_id.default(null),
-  is_active: serviceFields.is_active.default(true),
-});
+const ONE_DEPOSIT_RULE = "Bitte entweder einen Betrag oder einen Prozentsatz als Anzahlung angeben, nicht beides.";
+const PERCENT_NEEDS_PRICE = "Eine Anzahlung in Prozent braucht einen Preis der Leistung.";
+
+/** A deposit is an amount or a percentage, never both; a percentage needs a price (when the price is part of the same write). */
+function depositRule(v: { deposit_cents?: number | null; deposit_percent?: number | null; price_cents?: number | null }, ctx: z.RefinementCtx): void {
+  if (v.deposit_cents != null && v.deposit_percent != null) ctx.addIssue({ code: "custom", path: ["deposit_percent"], message: ONE_DEPOSIT_RULE, input: v.deposit_percent });
+  if (v.deposit_percent != null && v.price_cents === null) ctx.addIssue({ code: "custom", path: ["deposit_percent"], message: PERCENT_NEEDS_PRICE, input: v.deposit_percent });
+}
+
+export const createParams = z
+  .object({
+    ...serviceFields,
+    description: serviceFields.description.default(null),
+    buffer_minutes: serviceFields.buffer_minutes.default(0),
+    price_cents: serviceFields.price_cents.default(null),
+    deposit_cents: serviceFields.deposit_cents.default(null),
+    deposit_percent: serviceFields.deposit_percent.default(null),
+    branch_id: serviceFields.branch_id.default(null),
+    calcom_event_type_id: serviceFields.calcom_event_type_id.default(null),
+    is_active: serviceFields.is_active.default(true),
+  })
+  .superRefine(depositRule);
 export const createResult = z.object({ service: serviceSchema });
 
-export const updateParams = z.object({ service_id: z.string().min(1), ...z.object(serviceFields).partial().shape });
+export const updateParams = z.object({ service_id: z.string().min(1), ...z.object(serviceFields).partial().shape }).superRefine(depositRule);
 export const updateResult = z.object({ service: serviceSchema });

@@ -17,6 +17,8 @@ export function serviceToDto(row: ServiceRow): s.ServiceDto {
     duration_minutes: row.durationMinutes,
     buffer_minutes: row.bufferMinutes,
     price_cents: row.priceCents,
+    deposit_cents: row.depositCents,
+    deposit_percent: row.depositPercent,
     branch_id: row.branchId,
     calcom_event_type_id: row.calcomEventTypeId,
     staff_ids: row.staff.map((x) => x.staffId),
@@ -45,6 +47,10 @@ function toData(p: ServiceWrite) {
     ...(p.duration_minutes !== undefined ? { durationMinutes: p.duration_minutes } : {}),
     ...(p.buffer_minutes !== undefined ? { bufferMinutes: p.buffer_minutes } : {}),
     ...(p.price_cents !== undefined ? { priceCents: p.price_cents } : {}),
+    // One rule at a time: setting an amount clears the percentage and the other way round.
+    ...(p.deposit_cents !== undefined || p.deposit_percent !== undefined
+      ? { depositCents: p.deposit_cents ?? null, depositPercent: p.deposit_cents != null ? null : (p.deposit_percent ?? null) }
+      : {}),
     ...(p.branch_id !== undefined ? { branchId: p.branch_id } : {}),
     ...(p.calcom_event_type_id !== undefined ? { calcomEventTypeId: p.calcom_event_type_id } : {}),
     ...(p.is_active !== undefined ? { isActive: p.is_active } : {}),
