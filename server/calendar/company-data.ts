@@ -1,7 +1,7 @@
 /**
  * The company's master data as the phone path and the slot engine need it: name, settings,
  * which calendar it uses, its active branches (hours, zone, state), active services and active
- * staff with their services and working hours. Every availability question and booking needs
+ * staff with their services and working hours, and the branches' coming special days. Every availability question and booking needs
  * all of it, so it is read with one statement and kept in the cache, tagged with the master
  * data tags (core/cache-keys.ts CacheTags): the company, branch, service and staff servers drop
  * it with every write. Appointments and absences change all day and are never part of it.
@@ -11,6 +11,7 @@ import type { PrismaClient } from "@/server/generated/prisma/client";
 import { getCache } from "@/server/platform/cache";
 import { parseCompanySettings, type CompanySettings } from "./company-settings";
 import type { BranchRef, ServiceRef, Tx } from "./provider";
+import { parseSpecialDays } from "./schedules";
 
 /** Like the cached method reads: a write on another instance is seen after this at the latest. */
 export const COMPANY_DATA_TTL_SECONDS = 60;
@@ -72,7 +73,12 @@ async function readCompanyData(db: PrismaClient | Tx, companyId: string): Promis
   const [row] = await db.$queryRaw<CompanyDataRow[]>`
     SELECT c.name, c.settings, COALESCE(cc.provider::text, 'local') AS calendar,
            COALESCE((SELECT json_agg(json_build_object('id', b.id, 'name', b.name, 'timeZone', b."timeZone", 'state', b.state,
-                                                       'businessHours', b."businessHours") ORDER BY b."createdAt", b.id)
+                                                       'businessHours', b."businessHours",
+                                                       'specialDays', COALESCE((SELECT json_agg(json_build_object('date', d.date, 'closed', d.closed,
+                                                                                                                  'hours', d.hours, 'reason', d.reason) ORDER BY d.date)
+                                                                                  FROM branch_special_days d
+                                                                                 WHERE d."branchId" = b.id AND d.date >= CURRENT_DATE - 1), '[]'::json))
+                                     ORDER BY b."createdAt", b.id)
                        FROM branches b WHERE b."companyId" = c.id AND b."isActive"), '[]'::json) AS branches,
            COALESCE((SELECT json_agg(json_build_object('id', s.id, 'name', s.name, 'durationMinutes', s."durationMinutes",
                                                        'bufferMinutes', s."bufferMinutes", 'calcomEventTypeId', s."calcomEventTypeId",
@@ -90,7 +96,7 @@ async function readCompanyData(db: PrismaClient | Tx, companyId: string): Promis
     name: row.name,
     settings: parseCompanySettings(row.settings),
     calendar: row.calendar === "calcom" ? "calcom" : "local",
-    branches: row.branches,
+    branches: row.branches.map((b) => ({ ...b, specialDays: parseSpecialDays(b.specialDays) })),
     services: row.services,
     staff: row.staff,
   };

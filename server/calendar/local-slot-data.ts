@@ -71,6 +71,8 @@ export async function loadSlotInput(db: PrismaClient | Tx, request: SlotDataRequ
     tz: branch.timeZone,
     holidayState: branch.state && isGermanState(branch.state) ? branch.state : undefined,
     businessHours: parseBusinessHours(branch.businessHours),
+    // The cached branch carries its coming special days; a branch read from an appointment row does not.
+    specialDays: data.branches.find((b) => b.id === branch.id)?.specialDays ?? branch.specialDays ?? [],
     staff: staff.map((s) => ({
       id: s.id,
       name: s.name,

@@ -10,6 +10,7 @@
  */
 import type { Prisma } from "@/server/generated/prisma/client";
 import type { LocalDate } from "@/server/scheduling/local-date";
+import type { SpecialDay } from "@/server/scheduling/slot-types";
 import type { CompanySettings } from "@/server/calendar/company-settings";
 
 export type Tx = Prisma.TransactionClient;
@@ -22,6 +23,8 @@ export interface BranchRef {
   timeZone: string;
   state: string | null;
   businessHours: unknown;
+  /** Coming special opening days and closures (from the cached master data; absent on rows read elsewhere). */
+  specialDays?: readonly SpecialDay[];
 }
 
 export interface ServiceRef {

@@ -14,6 +14,15 @@ export interface OpeningInterval {
   close: LocalTime;
 }
 
+/** A special opening day or closure of a branch (24.12., Betriebsurlaub), see ./special-days.ts. */
+export interface SpecialDay {
+  date: LocalDate;
+  /** true: closed all day; false: open only in `hours`. */
+  closed: boolean;
+  hours: readonly OpeningInterval[];
+  reason: string | null;
+}
+
 export interface LocalTimeRange {
   start: LocalTime;
   end: LocalTime;
@@ -73,6 +82,8 @@ export interface SlotSearchInput {
   holidayState?: GermanState;
   businessHours: BusinessHours;
   closedDates?: readonly LocalDate[];
+  /** Special opening days and closures of the branch; on their date they replace weekly hours and holidays. */
+  specialDays?: readonly SpecialDay[];
   staff: readonly StaffAvailability[];
   service: ServiceTiming;
   busy: readonly BusyAppointment[];

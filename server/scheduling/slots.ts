@@ -5,6 +5,7 @@
  * A slot [start, end) is offered when
  * - it lies inside one opening interval of its day and overlaps no break,
  * - the day is neither a public holiday (of `holidayState`, nationwide ones always) nor a closed date,
+ *   unless a special day of the branch sets that date's hours (or closes it),
  * - start >= now + minimum notice and start < now + booking window,
  * - at least one staff member has [start, end) inside their working hours and nothing
  *   (appointment plus its buffer, absence) in [start, end + service buffer),
@@ -15,8 +16,8 @@
 import { AppError, ErrorCodes } from "@/server/core/errors";
 import { BlockedTimes, UnassignedLoad, type MsInterval } from "./busy-index";
 import { containedInAny, intervalsOnDate, overlapsAny } from "./day-intervals";
-import { isHoliday } from "./holidays";
 import { addDaysLocal, isValidLocalDate, type LocalDate } from "./local-date";
+import { openingsOn } from "./special-days";
 import type { NextFreeSlotInput, Slot, SlotCheckInput, SlotSearchInput } from "./slot-types";
 import { instantToLocal, zonedDateTimeToInstant } from "./time";
 
@@ -168,9 +169,8 @@ function indexBusyTimes(input: SlotCheckInput, windowStart: number, windowEnd: n
 
 function slotsOnDay(context: SearchContext, day: LocalDate): Slot[] {
   const { input } = context;
-  if (context.closedDates.has(day) || isHoliday(day, input.holidayState) !== null) return [];
-
-  const openings = intervalsOnDate(input.businessHours.weekly, day, input.tz, (o) => [o.open, o.close]);
+  if (context.closedDates.has(day)) return [];
+  const openings = openingsOn(input.businessHours, input.specialDays, day, input.tz, input.holidayState).intervals;
   if (openings.length === 0) return [];
   const breaks = intervalsOnDate(input.businessHours.breaks, day, input.tz, (b) => [b.start, b.end]);
   const shifts: StaffShift[] = input.staff

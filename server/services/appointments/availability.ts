@@ -1,13 +1,14 @@
 /** Free times for a service, answered as data and as a sentence for the caller. */
 import type { z } from "zod";
-import { checkOpeningHours, isClosedAllDay } from "@/server/calendar/opening-hours";
+import { checkOpeningHours } from "@/server/calendar/opening-hours";
 import type { BranchRef, ProviderSlot } from "@/server/calendar/provider";
 import { loadCompanyCalendar } from "@/server/calendar/provider-for-company";
 import { AppError, ErrorCodes } from "@/server/core/errors";
 import type { ServiceContext } from "@/server/core/types";
-import { isGermanState, isHoliday } from "@/server/scheduling/holidays";
+import { addDaysLocal } from "@/server/scheduling/local-date";
 import { formatGermanDate, formatGermanTime, instantToLocal, zonedDateTimeToInstant } from "@/server/scheduling/time";
-import { requestedStart, requireDate, resolveBranch, resolveService, resolveStaff } from "./resolve";
+import { closedSentence, explainNoSlot } from "./no-slot";
+import { masterData, requestedStart, requireDate, resolveBranch, resolveService, resolveStaff } from "./resolve";
 import type * as s from "./schemas";
 import { joinGerman, spokenDate, spokenDateTime } from "./wording";
 
@@ -32,13 +33,14 @@ export async function checkAvailability(
   const noon = zonedDateTimeToInstant(date, "12:00", tz);
 
   if (!start) {
+    const none = slots.length === 0 ? await explainNoSlot(ctx, provider, { branch, service, staffId, date }) : null;
     return {
       available: slots.length > 0,
-      reason: slots.length > 0 ? null : isClosedAllDay(branch, date) ? "closed" : "taken",
+      reason: none?.reason ?? null,
       date: formatGermanDate(noon, tz),
       time: null,
       slots: slots.map((slot) => slotDto(slot, tz)),
-      message: dayMessage(branch, date, slots),
+      message: none?.message ?? dayMessage(branch, date, slots),
     };
   }
 
@@ -56,13 +58,17 @@ export async function checkAvailability(
   }
   const opening = checkOpeningHours(branch, start, new Date(start.getTime() + service.durationMinutes * 60_000));
   const nearest = nearestSlots(slots, start);
+  const why = opening.open ? await explainNoSlot(ctx, provider, { branch, service, staffId, date, start }) : null;
+  // Taken: this time is booked but others that day are free (the alternatives say which).
+  const reason = !why ? "closed" : why.reason === "fully_booked" && nearest.length > 0 ? "taken" : why.reason;
+  const sentence = why ? why.message : unavailableSentence(branch, start, opening);
   return {
     available: false,
-    reason: opening.open ? "taken" : "closed",
+    reason,
     date: formatGermanDate(start, tz),
     time,
     slots: nearest.map((slot) => slotDto(slot, tz)),
-    message: `${unavailableSentence(branch, start, opening)}${alternativesSentence(nearest, tz)}`,
+    message: `${sentence}${alternativesSentence(nearest, tz, service.name)}`,
   };
 }
 
@@ -79,14 +85,19 @@ export async function findNextSlot(
   const { provider } = await loadCompanyCalendar(ctx);
   const slot = await provider.nextFreeSlot({ branch, service, from: from > today ? from : today, staffId });
   if (!slot) {
+    const noStaff = provider.kind === "local" && !(await offered(ctx, branch.id, service.id, staffId));
     return {
       found: false,
+      reason: noStaff ? "no_staff_for_service" : from > addDaysLocal(today, provider.settings.bookingWindowDays) ? "outside_booking_window" : "fully_booked",
       slot: null,
-      message: `In den nächsten ${provider.settings.bookingWindowDays} Tagen ist für ${service.name} leider kein Termin frei.`,
+      message: noStaff
+        ? `${service.name} bietet in ${branch.name} derzeit leider niemand an.`
+        : `In den nächsten ${provider.settings.bookingWindowDays} Tagen ist für ${service.name} leider alles ausgebucht.`,
     };
   }
   return {
     found: true,
+    reason: null,
     slot: slotDto(slot, branch.timeZone),
     message: `Der nächste freie Termin für ${service.name} ist am ${spokenDateTime(slot.start, branch.timeZone)}.`,
   };
@@ -111,26 +122,26 @@ export function nearestSlots(slots: readonly ProviderSlot[], wanted: Date, count
     .sort((a, b) => a.start.getTime() - b.start.getTime());
 }
 
-export function alternativesSentence(slots: readonly ProviderSlot[], tz: string): string {
-  if (slots.length === 0) return " An diesem Tag ist leider kein Termin mehr frei.";
+/** Whether someone in the branch offers the service (the wished staff member, when named). */
+async function offered(ctx: ServiceContext, branchId: string, serviceId: string, staffId: string | undefined): Promise<boolean> {
+  return (await masterData(ctx)).staff.some((m) => m.branchId === branchId && m.serviceIds.includes(serviceId) && (!staffId || m.id === staffId));
+}
+
+export function alternativesSentence(slots: readonly ProviderSlot[], tz: string, serviceName: string): string {
+  if (slots.length === 0) return ` An diesem Tag ist für ${serviceName} leider schon alles ausgebucht.`;
   return ` Möglich wäre${slots.length > 1 ? "n" : ""} ${joinGerman(slots.map((slot) => formatGermanTime(slot.start, tz)), "oder")} Uhr.`;
 }
 
 export function unavailableSentence(branch: BranchRef, start: Date, opening: ReturnType<typeof checkOpeningHours>): string {
   const tz = branch.timeZone;
   if (opening.open) return `Am ${spokenDateTime(start, tz)} ist leider kein Termin frei.`;
-  if (opening.holiday) return `Am ${spokenDate(start, tz)} ist ${opening.holiday}, da haben wir geschlossen.`;
-  return `Am ${spokenDateTime(start, tz)} haben wir leider geschlossen.`;
+  return closedSentence({ branch, start, date: instantToLocal(start, tz).date });
 }
 
+/** The free times of a day (the empty day is answered by explainNoSlot). */
 function dayMessage(branch: BranchRef, date: string, slots: readonly ProviderSlot[]): string {
   const tz = branch.timeZone;
   const day = spokenDate(zonedDateTimeToInstant(date, "12:00", tz), tz);
-  if (slots.length === 0) {
-    if (!isClosedAllDay(branch, date)) return `Am ${day} ist leider kein Termin mehr frei.`;
-    const holiday = isHoliday(date, branch.state && isGermanState(branch.state) ? branch.state : undefined);
-    return holiday ? `Am ${day} ist ${holiday}, da haben wir geschlossen.` : `Am ${day} haben wir geschlossen.`;
-  }
   const examples = spread(slots, ALTERNATIVES).map((slot) => formatGermanTime(slot.start, tz));
   return `Am ${day} sind noch Termine frei, zum Beispiel um ${joinGerman(examples)} Uhr.`;
 }

@@ -177,7 +177,12 @@ describe("appointments.book refuses bad input with its own code", () => {
     ["an unknown service", () => ({ service_name: "Dauerwelle" }), ErrorCodes.SERVICE_NOT_MAPPED, "Diese Leistung bieten wir leider nicht an."],
     ["no branch for a company with two", () => ({ branch_id: undefined }), ErrorCodes.BRANCH_NOT_RESOLVED, "In welcher Filiale möchten Sie den Termin?"],
     ["a staff member of the other branch", () => ({ staff_id: f.staff.Mehmet }), ErrorCodes.INVALID_INPUT, "Mehmet Yilmaz arbeitet nicht in Salon Schönschnitt Mitte."],
-    ["beyond the booking window", () => ({ date: "2026-06-01", time: "10:00" }), ErrorCodes.CALCOM_SLOT_NOT_AVAILABLE, "Der gewünschte Termin ist nicht verfügbar."],
+    [
+      "beyond the booking window",
+      () => ({ date: "2026-06-01", time: "10:00" }),
+      ErrorCodes.CALCOM_SLOT_NOT_AVAILABLE,
+      "Termine vergeben wir höchstens 60 Tage im Voraus, der Montag, 01.06.2026 liegt noch außerhalb.",
+    ],
   ];
   it.each(cases)("%s", async (_name, over, code, message) => {
     const before = await f.prisma.appointment.count();

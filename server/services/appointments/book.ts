@@ -13,10 +13,11 @@ import type { ServiceContext } from "@/server/core/types";
 import { normalizePhone } from "@/server/scheduling/phone";
 import { enqueueDepositLink } from "@/server/services/stripe/deposit";
 import { enqueueConfirmation } from "./confirmation";
-import { appointmentInclude, toAppointmentDto, type AppointmentRecord } from "./records";
+import { actorName, appointmentInclude, toAppointmentDto, type AppointmentRecord } from "./records";
 import { masterData, requestedStart, resolveBranch, resolveService, resolveStaff } from "./resolve";
 import type * as s from "./schemas";
 import { unavailableSentence } from "./availability";
+import { reasonedSlotError } from "./no-slot";
 import { spokenDateTime } from "./wording";
 
 type BookParams = z.output<typeof s.bookParams>;
@@ -44,9 +45,12 @@ export async function bookAppointment(ctx: ServiceContext, params: BookParams): 
     });
   }
 
+  const policy = params.customer_name_policy ?? "keep_stored";
+  if (policy === "ask") await assertSameName(ctx, phone, params.customer_name);
   const source = params.source ?? defaultSource(ctx);
+  const createdBy = await actorName(ctx);
   const store = async (tx: Tx, confirmed: ConfirmedBooking): Promise<AppointmentRecord> => {
-    const customer = await upsertCustomer(tx, ctx.companyId, phone, params.customer_name, params.customer_email);
+    const customer = await upsertCustomer(tx, ctx.companyId, phone, params.customer_name, params.customer_email, policy === "use_typed");
     const data = {
       companyId: ctx.companyId,
       branchId: branch.id,
@@ -61,6 +65,7 @@ export async function bookAppointment(ctx: ServiceContext, params: BookParams): 
       idempotencyKey,
       retellCallId: params.retell_call_id,
       notes: params.notes,
+      createdBy,
     };
     // A Cal.com webhook may have mirrored this very booking already; it becomes ours. (The built-in
     // calendar's uid was made a moment ago: nothing can have mirrored it.)
@@ -121,6 +126,9 @@ export async function bookAppointment(ctx: ServiceContext, params: BookParams): 
     // A retry racing the first attempt loses the slot or the key to it: answer with the first booking.
     const winner = idempotencyKey ? await findByKey(ctx, idempotencyKey) : null;
     if (winner) return result(ctx, winner, cutoff, true);
+    if (error instanceof AppError && error.code === ErrorCodes.CALCOM_SLOT_NOT_AVAILABLE) {
+      throw await reasonedSlotError(ctx, provider, { branch, service, staffId, date: params.date, start }, error);
+    }
     throw error;
   }
 }
@@ -156,19 +164,37 @@ interface CustomerRow {
 
 /**
  * The company's customer with this phone number, created on first booking, in one statement:
- * a given e-mail address replaces the stored one, a customer without a name gets this one.
+ * a given e-mail address replaces the stored one, a customer without a name gets this one
+ * (with `replaceName` the typed name replaces the stored one).
  */
-async function upsertCustomer(tx: Tx, companyId: string, phone: string, name: string, email: string | undefined): Promise<CustomerRow> {
+async function upsertCustomer(tx: Tx, companyId: string, phone: string, name: string, email: string | undefined, replaceName: boolean): Promise<CustomerRow> {
   const [customer] = await tx.$queryRaw<CustomerRow[]>`
     INSERT INTO customers (id, "companyId", phone, name, email, "updatedAt")
     VALUES (${randomUUID()}, ${companyId}, ${phone}, ${name}, ${email || null}, now())
     ON CONFLICT ("companyId", phone) DO UPDATE
        SET email = COALESCE(EXCLUDED.email, customers.email),
-           name = COALESCE(NULLIF(customers.name, ''), EXCLUDED.name),
-           "updatedAt" = CASE WHEN EXCLUDED.email IS NOT NULL OR NULLIF(customers.name, '') IS NULL
+           name = CASE WHEN ${replaceName} THEN EXCLUDED.name ELSE COALESCE(NULLIF(customers.name, ''), EXCLUDED.name) END,
+           "updatedAt" = CASE WHEN ${replaceName} OR EXCLUDED.email IS NOT NULL OR NULLIF(customers.name, '') IS NULL
                               THEN now() ELSE customers."updatedAt" END
     RETURNING id, name, phone, email`;
   return customer;
+}
+
+/** Whether two spellings name the same person ("maria  müller" = "Maria Müller"). */
+export function sameName(a: string, b: string): boolean {
+  const norm = (v: string) => v.trim().replace(/\s+/g, " ").toLocaleLowerCase("de-DE");
+  return norm(a) === norm(b);
+}
+
+/** With policy "ask": a stored name that differs from the typed one is refused until staff choose. */
+async function assertSameName(ctx: ServiceContext, phone: string, typed: string): Promise<void> {
+  const stored = await ctx.db.customer.findUnique({ where: { companyId_phone: { companyId: ctx.companyId, phone } }, select: { name: true } });
+  if (!stored?.name || sameName(stored.name, typed)) return;
+  throw new AppError(
+    ErrorCodes.CONFLICT,
+    `Unter dieser Telefonnummer ist „${stored.name}“ gespeichert, eingegeben wurde „${typed.trim()}“. Bitte wählen Sie, welcher Name gelten soll.`,
+    { details: { reason: "customer_name_differs", stored_name: stored.name, typed_name: typed } },
+  );
 }
 
 function defaultSource(ctx: ServiceContext): "phone" | "dashboard" | "api" {

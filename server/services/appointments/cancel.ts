@@ -5,7 +5,7 @@ import { loadCompanyCalendar } from "@/server/calendar/provider-for-company";
 import { AppError, ErrorCodes } from "@/server/core/errors";
 import type { ServiceContext } from "@/server/core/types";
 import { enqueueConfirmation } from "./confirmation";
-import { actorLabel, appointmentInclude, loadOwnAppointment, toAppointmentDto } from "./records";
+import { actorName, appointmentInclude, loadOwnAppointment, toAppointmentDto } from "./records";
 import type * as s from "./schemas";
 import { spokenDateTime } from "./wording";
 
@@ -26,12 +26,13 @@ export async function cancelAppointment(
   }
   const { provider, company } = await loadCompanyCalendar(ctx);
   const reason = params.reason ?? DEFAULT_CANCEL_REASON;
+  const by = await actorName(ctx);
 
   const cancelled = await provider.cancel({ externalUid: appointment.externalUid, reason }, async (tx: Tx) => {
     // Guarded by status so two cancellations racing each other count once.
     const changed = await tx.appointment.updateMany({
       where: { id: appointment.id, status: "scheduled" },
-      data: { status: "cancelled", cancelledAt: ctx.now(), cancelledBy: actorLabel(ctx), cancellationReason: reason },
+      data: { status: "cancelled", cancelledAt: ctx.now(), cancelledBy: by, cancellationReason: reason },
     });
     if (changed.count === 0) throw new AppError(ErrorCodes.CONFLICT, "Dieser Termin wurde bereits storniert.");
     await tx.customer.update({ where: { id: appointment.customerId }, data: { cancellationCount: { increment: 1 } } });

@@ -24,7 +24,7 @@ describe("appointments.change", () => {
     expect(result.appointment).toMatchObject({ date: "18.03.2026", time: "16:00", staff: "Leonie Schmidt" });
     const row = await f.prisma.appointment.findUniqueOrThrow({ where: { id: appointment.id } });
     expect(row).toMatchObject({
-      rescheduledBy: "phone_system",
+      rescheduledBy: "Telefon",
       rescheduleReason: "Kundenanfrage per Telefon",
       rescheduledAt: new Date("2026-03-11T09:00:00Z"),
       staffId: f.staff.Leonie,
@@ -48,7 +48,7 @@ describe("appointments.change", () => {
       new_time: "11:00",
       reason: "Mitarbeiterin krank",
     });
-    expect(moved.appointment).toMatchObject({ time: "11:00", rescheduled_by: "user:user-1", reschedule_reason: "Mitarbeiterin krank" });
+    expect(moved.appointment).toMatchObject({ time: "11:00", rescheduled_by: "Unbekannter Benutzer", reschedule_reason: "Mitarbeiterin krank" });
   });
 
   it("refuses a time the staff member is not free, and changes nothing", async () => {
@@ -95,7 +95,7 @@ describe("appointments.cancel", () => {
       success: true,
       message: "Ihr Termin am Montag, 16.03.2026 um 10:30 Uhr wurde erfolgreich storniert.",
       refund_policy: "Stornierungen bis 24 Stunden vorher sind kostenlos.",
-      appointment: { status: "cancelled", cancelled_by: "phone_system", cancellation_reason: "Krank", can_modify: false },
+      appointment: { status: "cancelled", cancelled_by: "Telefon", cancellation_reason: "Krank", can_modify: false },
     });
     const customer = await f.prisma.customer.findUniqueOrThrow({ where: { id: appointment.customerId } });
     expect(customer.cancellationCount).toBe(1);

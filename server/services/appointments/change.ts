@@ -8,8 +8,9 @@ import type { ServiceContext } from "@/server/core/types";
 import { formatGermanDate, formatGermanTime } from "@/server/scheduling/time";
 import { unavailableSentence } from "./availability";
 import { enqueueConfirmation } from "./confirmation";
-import { actorLabel, appointmentInclude, canModify, loadOwnAppointment, toAppointmentDto, type AppointmentRecord } from "./records";
-import { requestedStart, resolveStaff } from "./resolve";
+import { actorName, appointmentInclude, canModify, loadOwnAppointment, toAppointmentDto, type AppointmentRecord } from "./records";
+import { reasonedSlotError } from "./no-slot";
+import { currentBranch, requestedStart, resolveStaff } from "./resolve";
 import type * as s from "./schemas";
 
 export const DEFAULT_CHANGE_REASON = "Kundenanfrage per Telefon";
@@ -23,12 +24,14 @@ export async function changeAppointment(
   const cutoff = company.settings.modificationCutoffHours;
   assertChangeable(ctx, appointment, cutoff);
 
-  const { branch, service } = appointment;
+  const { service } = appointment;
+  const branch = await currentBranch(ctx, appointment.branch);
   const start = requestedStart(branch, params.new_date, params.new_time, ctx.now());
   const opening = checkOpeningHours(branch, start, new Date(start.getTime() + service.durationMinutes * 60_000));
   if (!opening.open) throw new AppError(ErrorCodes.OUTSIDE_BUSINESS_HOURS, unavailableSentence(branch, start, opening));
   const staffId = params.staff_id ? await resolveStaff(ctx, params.staff_id, branch, service) : (appointment.staffId ?? undefined);
   const reason = params.reason ?? DEFAULT_CHANGE_REASON;
+  const by = await actorName(ctx);
 
   const store = async (tx: Tx, confirmed: ConfirmedBooking): Promise<AppointmentRecord> => {
     const moved = await tx.appointment.update({
@@ -39,7 +42,7 @@ export async function changeAppointment(
         staffId: confirmed.staffId,
         externalUid: confirmed.externalUid,
         rescheduledAt: ctx.now(),
-        rescheduledBy: actorLabel(ctx),
+        rescheduledBy: by,
         rescheduleReason: reason,
       },
       include: appointmentInclude,
@@ -73,7 +76,8 @@ export async function changeAppointment(
     );
   } catch (error) {
     if (error instanceof AppError && error.code === ErrorCodes.CALCOM_SLOT_NOT_AVAILABLE) {
-      throw new AppError(ErrorCodes.CALCOM_SLOT_NOT_AVAILABLE, "Der gewünschte Termin ist nicht verfügbar.", { details: error.details });
+      const plain = new AppError(ErrorCodes.CALCOM_SLOT_NOT_AVAILABLE, "Der gewünschte Termin ist nicht verfügbar.", { details: error.details });
+      throw await reasonedSlotError(ctx, provider, { branch, service, staffId, date: params.new_date, start, excludeAppointmentId: appointment.id }, plain);
     }
     throw error;
   }

@@ -10,6 +10,8 @@ import {
   findNextSlot,
   getAppointment,
   listAppointments,
+  setAppointmentStatus,
+  updateAppointment,
 } from "./service";
 
 const everyone = ["admin", "staff"] as const;
@@ -69,6 +71,24 @@ export const appointmentsServer = defineServer({
       kind: "write",
       roles: everyone,
       handler: cancelAppointment,
+    }),
+    defineMethod({
+      name: "appointments.setStatus",
+      description: "Markiert einen begonnenen Termin als erledigt oder nicht erschienen (zählt beim Kunden) oder wieder als geplant.",
+      params: s.setStatusParams,
+      result: s.setStatusResult,
+      kind: "write",
+      roles: everyone,
+      handler: setAppointmentStatus,
+    }),
+    defineMethod({
+      name: "appointments.update",
+      description: "Ändert Leistung, Mitarbeiter, Notizen oder Kundschaft eines Termins; eine neue Leistung oder Person wird wie eine Buchung auf Verfügbarkeit geprüft.",
+      params: s.updateParams,
+      result: s.updateResult,
+      kind: "write",
+      roles: everyone,
+      handler: updateAppointment,
     }),
     defineMethod({
       name: "appointments.list",

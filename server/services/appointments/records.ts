@@ -48,6 +48,9 @@ export function toAppointmentDto(a: AppointmentRecord, now: Date, cutoffHours: n
     cancelled_at: a.cancelledAt?.toISOString() ?? null,
     cancelled_by: a.cancelledBy,
     cancellation_reason: a.cancellationReason,
+    created_by: a.createdBy,
+    status_changed_at: a.statusChangedAt?.toISOString() ?? null,
+    status_changed_by: a.statusChangedBy,
   };
 }
 
@@ -60,9 +63,21 @@ export async function loadOwnAppointment(ctx: ServiceContext, id: string): Promi
   return appointment;
 }
 
-/** How the actor is written into rescheduled_by / cancelled_by. */
-export function actorLabel(ctx: ServiceContext): string {
+const ACTOR_NAMES: Record<Exclude<ServiceContext["actor"]["type"], "user">, string> = {
+  retell: "Telefon",
+  token: "API",
+  calcom: "Cal.com",
+  system: "System",
+};
+
+/**
+ * Who did it, as written into created_by / status_changed_by / rescheduled_by / cancelled_by:
+ * a dashboard user's display name (read from the user table), else the channel
+ * ("Telefon", "API", "Cal.com", "System").
+ */
+export async function actorName(ctx: ServiceContext): Promise<string> {
   const { type, id } = ctx.actor;
-  if (type === "retell") return "phone_system";
-  return id ? `${type}:${id}` : type;
+  if (type !== "user") return ACTOR_NAMES[type];
+  const user = id ? await ctx.db.user.findFirst({ where: { id, companyId: ctx.companyId }, select: { name: true } }) : null;
+  return user?.name ?? "Unbekannter Benutzer";
 }

@@ -52,6 +52,11 @@ export async function resolveBranch(ctx: ServiceContext, branchId: string | unde
   return branches[0];
 }
 
+/** The branch as the phone path sees it (with its special days), else the given row (a deactivated branch). */
+export async function currentBranch(ctx: ServiceContext, branch: BranchRef): Promise<BranchRef> {
+  return (await masterData(ctx)).branches.find((b) => b.id === branch.id) ?? branch;
+}
+
 /** Checks that the staff member works in the branch and offers the service. */
 export async function resolveStaff(ctx: ServiceContext, staffId: string, branch: BranchRef, service: ServiceRef): Promise<string> {
   const staff = (await masterData(ctx)).staff.find((s) => s.id === staffId);

@@ -44,6 +44,11 @@ export const appointmentSchema = z.object({
   cancelled_at: z.string().nullable(),
   cancelled_by: z.string().nullable(),
   cancellation_reason: z.string().nullable(),
+  /** Who booked it: a user's name, "Telefon", "API", "Cal.com" (null for older rows). */
+  created_by: z.string().nullable(),
+  /** Last change to completed / no_show or back, and by whom. */
+  status_changed_at: z.string().nullable(),
+  status_changed_by: z.string().nullable(),
 });
 export type AppointmentDto = z.input<typeof appointmentSchema>;
 
@@ -56,6 +61,10 @@ export const slotSchema = z.object({
   staff_ids: z.array(z.string()),
 });
 export type SlotDto = z.input<typeof slotSchema>;
+
+/** The reason codes of an answer without a free time (see services/appointments/no-slot.ts). */
+export const noSlotReason = z.enum(["taken", "closed", "no_staff_for_service", "outside_booking_window", "staff_absent", "fully_booked"]);
+export type NoSlotReasonCode = z.infer<typeof noSlotReason>;
 
 // appointments.checkAvailability
 export const checkAvailabilityParams = z
@@ -70,8 +79,12 @@ export const checkAvailabilityParams = z
   .refine(needsService, serviceMessage);
 export const checkAvailabilityResult = z.object({
   available: z.boolean(),
-  /** Why a requested time cannot be booked. */
-  reason: z.enum(["taken", "closed"]).nullable(),
+  /**
+   * Why nothing (or not the wished time) is free: taken (that time is booked, others that day
+   * are free), closed (weekly hours, holiday, special day), no_staff_for_service,
+   * outside_booking_window (too soon or too far ahead), staff_absent, fully_booked.
+   */
+  reason: noSlotReason.nullable(),
   date: z.string(),
   time: z.string().nullable(),
   /** Free starts that day (without time), or the nearest free starts around the requested time. */
@@ -89,7 +102,13 @@ export const findNextSlotParams = z
     from_date: localDate.optional(),
   })
   .refine(needsService, serviceMessage);
-export const findNextSlotResult = z.object({ found: z.boolean(), slot: slotSchema.nullable(), message: z.string() });
+export const findNextSlotResult = z.object({
+  found: z.boolean(),
+  /** Why none was found: no_staff_for_service, outside_booking_window or fully_booked. */
+  reason: noSlotReason.nullable(),
+  slot: slotSchema.nullable(),
+  message: z.string(),
+});
 
 // appointments.find
 export const findParams = z.object({ phone: z.string().trim().min(3).max(40) });
@@ -117,6 +136,12 @@ export const bookParams = z
     /** Default from the caller: phone for Retell, dashboard for users, api for tokens. */
     source: z.enum(["phone", "dashboard", "api"]).optional(),
     retell_call_id: z.string().max(200).optional(),
+    /**
+     * When the phone number belongs to a customer stored under another name: keep_stored (default,
+     * the phone path), use_typed (the typed name replaces it), ask (refused with a conflict naming
+     * both, so staff can choose).
+     */
+    customer_name_policy: z.enum(["keep_stored", "use_typed", "ask"]).optional(),
   })
   .refine(needsService, serviceMessage);
 export const bookResult = z.object({
@@ -150,6 +175,39 @@ export const cancelResult = z.object({
   /** The company's refund/cancellation policy, to be read to the caller; null when it has none. */
   refund_policy: z.string().nullable(),
 });
+
+// appointments.setStatus
+export const setStatusParams = z.object({
+  appointment_id: z.string().min(1),
+  /** completed ("Erledigt") and no_show ("Nicht erschienen") once it began; scheduled undoes either. */
+  status: z.enum(["scheduled", "completed", "no_show"]),
+});
+export const setStatusResult = z.object({
+  success: z.literal(true),
+  /** False when it already had this status. */
+  changed: z.boolean(),
+  appointment: appointmentSchema,
+  message: z.string(),
+});
+
+// appointments.update
+export const updateParams = z.object({
+  appointment_id: z.string().min(1),
+  service_id: z.string().min(1).optional(),
+  staff_id: z.string().min(1).optional(),
+  /** null or "" clears the notes. */
+  notes: z
+    .string()
+    .trim()
+    .max(2000)
+    .nullable()
+    .transform((v) => v || null)
+    .optional(),
+  customer_name: z.string().trim().min(1, "Bitte einen Namen angeben.").max(200).optional(),
+  /** Another number moves the appointment to that number's customer (created when new). */
+  customer_phone: z.string().trim().min(3, "Bitte eine Telefonnummer angeben.").max(40).optional(),
+});
+export const updateResult = z.object({ success: z.literal(true), appointment: appointmentSchema, message: z.string() });
 
 // appointments.list / appointments.get
 export const listParams = z.object({

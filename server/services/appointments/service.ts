@@ -8,3 +8,5 @@ export { cancelAppointment, DEFAULT_CANCEL_REASON } from "./cancel";
 export { changeAppointment, DEFAULT_CHANGE_REASON } from "./change";
 export { findAppointmentsByPhone } from "./find";
 export { getAppointment, listAppointments } from "./list";
+export { setAppointmentStatus } from "./status";
+export { updateAppointment } from "./update";

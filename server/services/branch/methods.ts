@@ -2,6 +2,7 @@ import { CacheTags } from "@/server/core/cache-keys";
 import { defineMethod, defineServer } from "@/server/core/types";
 import * as s from "./schemas";
 import { createBranch, getBranch, listBranches, updateBranch } from "./service";
+import { listSpecialDays, removeSpecialDay, setSpecialDay } from "./special-days";
 
 /** Cache tag of branch reads; a server that changes branches lists it in `invalidates`. */
 export const BRANCH_CACHE_TAG = CacheTags.branch;
@@ -46,6 +47,33 @@ export const branchServer = defineServer({
       kind: "write",
       invalidates: [BRANCH_CACHE_TAG],
       handler: updateBranch,
+    }),
+    defineMethod({
+      name: "branch.listSpecialDays",
+      description: "Listet Sondertage der Filialen: Schließtage (24.12., Betriebsurlaub) und Tage mit besonderen Öffnungszeiten, auch vergangene (past).",
+      params: s.listSpecialDaysParams,
+      result: s.listSpecialDaysResult,
+      kind: "read",
+      cache: { ttlSeconds: 60, tags: [BRANCH_CACHE_TAG] },
+      handler: listSpecialDays,
+    }),
+    defineMethod({
+      name: "branch.setSpecialDay",
+      description: "Legt einen Sondertag einer Filiale fest (ersetzt einen vorhandenen am selben Datum): geschlossen, oder geöffnet nur zu den angegebenen Zeiten; mit Grund. Telefonassistent und Terminvergabe halten sich daran.",
+      params: s.setSpecialDayParams,
+      result: s.setSpecialDayResult,
+      kind: "write",
+      invalidates: [BRANCH_CACHE_TAG],
+      handler: setSpecialDay,
+    }),
+    defineMethod({
+      name: "branch.removeSpecialDay",
+      description: "Entfernt einen Sondertag; an dem Datum gelten wieder die normalen Öffnungszeiten.",
+      params: s.removeSpecialDayParams,
+      result: s.removeSpecialDayResult,
+      kind: "write",
+      invalidates: [BRANCH_CACHE_TAG],
+      handler: removeSpecialDay,
     }),
   ],
 });

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { optionalEmail, optionalPhone, optionalText, requiredName } from "@/server/services/company/master-data-fields";
 import { GERMAN_STATES } from "@/server/scheduling/holidays";
-import { businessHoursInput } from "./weekly-hours";
+import { isValidLocalDate } from "@/server/scheduling/local-date";
+import { businessHoursInput, dayOpeningInput } from "./weekly-hours";
 
 const timeRange = z.object({ open: z.string().optional(), close: z.string().optional(), start: z.string().optional(), end: z.string().optional() });
 
@@ -68,3 +69,40 @@ export const createResult = z.object({ branch: branchSchema });
 
 export const updateParams = z.object({ branch_id: z.string().min(1), ...z.object(branchFields).partial().shape });
 export const updateResult = z.object({ branch: branchSchema });
+
+/** A special opening day or closure (24.12., Betriebsurlaub): replaces the weekly hours on its date. */
+export const specialDaySchema = z.object({
+  id: z.string(),
+  branch_id: z.string(),
+  /** YYYY-MM-DD in the branch's time zone. */
+  date: z.string(),
+  closed: z.boolean(),
+  /** Opening ranges when not closed. */
+  hours: z.array(z.object({ open: z.string(), close: z.string() })),
+  reason: z.string().nullable(),
+  /** Before today: kept as history, still removable. */
+  past: z.boolean(),
+});
+export type SpecialDayDto = z.infer<typeof specialDaySchema>;
+
+export const listSpecialDaysParams = z.object({ branch_id: z.string().min(1).optional() });
+export const listSpecialDaysResult = z.object({ special_days: z.array(specialDaySchema) });
+
+export const setSpecialDayParams = z
+  .object({
+    branch_id: z.string().min(1),
+    date: z.string().refine(isValidLocalDate, "Bitte ein gültiges Datum angeben."),
+    /** true (default): closed all day; false: open only in `hours`. */
+    closed: z.boolean().default(true),
+    hours: dayOpeningInput.default([]),
+    reason: optionalText(200).default(null),
+  })
+  .superRefine((p, ctx) => {
+    if (!p.closed && p.hours.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["hours"], message: "Bitte Öffnungszeiten angeben oder den Tag als geschlossen markieren.", input: p.hours });
+    }
+  });
+export const setSpecialDayResult = z.object({ special_day: specialDaySchema });
+
+export const removeSpecialDayParams = z.object({ special_day_id: z.string().min(1) });
+export const removeSpecialDayResult = z.object({ removed: z.boolean() });

@@ -72,6 +72,12 @@ function weekly<R extends Record<string, string>>(range: z.ZodType<R>, keys: Key
     .transform((week) => Object.fromEntries(Object.entries(week).filter(([, ranges]) => ranges && ranges.length > 0)) as Partial<Record<WeekdayKey, R[]>>);
 }
 
+/** The opening ranges of one day (a special opening day): each ends after it starts, none overlap. */
+export const dayOpeningInput = z
+  .array(openingRange)
+  .max(MAX_RANGES_PER_DAY, `Höchstens ${MAX_RANGES_PER_DAY} Zeiträume pro Tag.`)
+  .superRefine((ranges, ctx) => checkDay(ranges, { from: "open", to: "close" }, ctx));
+
 /** Staff working hours: { "1": [{ start: "09:00", end: "17:00" }] } (0 = Sunday). */
 export const workingHoursInput = weekly(timeRange, { from: "start", to: "end" });
 

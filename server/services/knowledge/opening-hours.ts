@@ -2,9 +2,9 @@
  * Opening hours (read with server/calendar/schedules.ts) spoken as a German
  * sentence ("Montag bis Mittwoch 09:00 bis 18:00 Uhr, Sonntag geschlossen").
  */
-import type { BusinessHours } from "@/server/scheduling/slot-types";
+import type { BusinessHours, SpecialDay } from "@/server/scheduling/slot-types";
 import { germanWeekdayName } from "@/server/scheduling/time";
-import { parseLocalTime, type Weekday } from "@/server/scheduling/local-date";
+import { parseLocalTime, weekdayOfLocalDate, type Weekday } from "@/server/scheduling/local-date";
 
 /** Whether "HH:mm" lies inside an opening interval on that weekday (for "um drei" → 15:00). */
 export function isWithinOpeningHours(hours: BusinessHours, weekday: Weekday, time: string): boolean {
@@ -38,6 +38,20 @@ export function describeOpeningHours(hours: BusinessHours): string {
       return `${days} ${g.text}`;
     })
     .join(", ");
+}
+
+/**
+ * " Abweichend: am Donnerstag, 24.12.2026 geschlossen (Heiligabend); am Donnerstag,
+ * 31.12.2026 nur 10:00 bis 14:00 Uhr." — empty without special days.
+ */
+export function describeSpecialDays(days: readonly SpecialDay[]): string {
+  if (days.length === 0) return "";
+  const parts = days.map((d) => {
+    const day = `am ${germanWeekdayName(weekdayOfLocalDate(d.date))}, ${d.date.slice(8, 10)}.${d.date.slice(5, 7)}.${d.date.slice(0, 4)}`;
+    const what = d.closed || d.hours.length === 0 ? "geschlossen" : `nur ${d.hours.map((h) => `${h.open} bis ${h.close}`).join(" und ")} Uhr`;
+    return `${day} ${what}${d.reason ? ` (${d.reason})` : ""}`;
+  });
+  return ` Abweichend: ${parts.join("; ")}.`;
 }
 
 /** 4900 → "49 Euro", 4950 → "49,50 Euro" */

@@ -24,7 +24,7 @@ export async function searchKnowledge(
         ...(params.branch_id ? { OR: [{ branchId: null }, { branchId: params.branch_id }] } : {}),
       },
     }),
-    liveFacts(ctx.db, ctx.companyId, params.branch_id),
+    liveFacts(ctx.db, ctx.companyId, params.branch_id, ctx.now()),
   ]);
   const candidates: Array<Omit<SearchHit, "score"> & { keywords: string[] }> = [
     ...entries.map((e) => ({ source: "knowledge" as const, id: e.id, title: e.title, content: e.content, keywords: e.keywords })),

@@ -1,7 +1,7 @@
 import { CacheTags } from "@/server/core/cache-keys";
 import { SERVICE_CACHE_TAG } from "@/server/services/service/methods";
 import { defineMethod, defineServer } from "@/server/core/types";
-import { addAbsence, listAbsences, removeAbsence } from "./absences";
+import { absenceConflicts, addAbsence, listAbsences, removeAbsence } from "./absences";
 import * as s from "./schemas";
 import { createStaff, listStaff, updateStaff } from "./service";
 
@@ -43,7 +43,7 @@ export const staffServer = defineServer({
     }),
     defineMethod({
       name: "staff.listAbsences",
-      description: "Listet laufende und kommende Abwesenheiten (Urlaub, Krankheit), optional einer Person.",
+      description: "Listet Abwesenheiten (Urlaub, Krankheit), auch vergangene (past), optional einer Person.",
       params: s.listAbsencesParams,
       result: s.listAbsencesResult,
       kind: "read",
@@ -52,11 +52,20 @@ export const staffServer = defineServer({
     }),
     defineMethod({
       name: "staff.addAbsence",
-      description: "Trägt eine Abwesenheit ein: ganze Tage von from_date bis to_date (Zeitzone der Filiale), optional mit Uhrzeiten. In dieser Zeit werden keine Termine vergeben.",
+      description: "Trägt eine Abwesenheit ein: ganze Tage von from_date bis to_date (Zeitzone der Filiale), optional mit Uhrzeiten (halbe Tage, Stunden). Überlappende Abwesenheiten der Person werden zusammengeführt; die Antwort nennt die gebuchten Termine in dieser Zeit. In dieser Zeit werden keine Termine vergeben.",
       params: s.addAbsenceParams,
       result: s.addAbsenceResult,
       kind: "write",
       handler: addAbsence,
+    }),
+    defineMethod({
+      name: "staff.absenceConflicts",
+      description: "Nennt die gebuchten Termine, die in eine gespeicherte (absence_id) oder geplante Abwesenheit fallen.",
+      params: s.absenceConflictsParams,
+      result: s.absenceConflictsResult,
+      kind: "read",
+      roles: ["admin"],
+      handler: absenceConflicts,
     }),
     defineMethod({
       name: "staff.removeAbsence",

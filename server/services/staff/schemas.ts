@@ -57,11 +57,27 @@ export const absenceSchema = z.object({
   starts_at: z.string(),
   ends_at: z.string(),
   reason: z.string().nullable(),
+  /** Ended before now: kept as history, shown greyed, still removable. */
+  past: z.boolean(),
 });
 export type AbsenceDto = z.infer<typeof absenceSchema>;
 
 export const listAbsencesParams = z.object({ staff_id: z.string().min(1).optional() });
 export const listAbsencesResult = z.object({ absences: z.array(absenceSchema) });
+
+/** A booked appointment inside an absence: the staff member would not be there. */
+export const absenceConflictSchema = z.object({
+  appointment_id: z.string(),
+  starts_at: z.string(),
+  ends_at: z.string(),
+  /** dd.MM.yyyy and HH:mm in the branch's time zone. */
+  date: z.string(),
+  time: z.string(),
+  service: z.string(),
+  customer_name: z.string().nullable(),
+  customer_phone: z.string(),
+});
+export type AbsenceConflictDto = z.infer<typeof absenceConflictSchema>;
 
 const day = z.string().refine(isValidLocalDate, "Bitte ein gültiges Datum angeben.");
 
@@ -82,7 +98,17 @@ export const addAbsenceParams = z
       ctx.addIssue({ code: "custom", path: ["to_date"], message: "Das Ende muss nach dem Beginn liegen.", input: p.to_date });
     }
   });
-export const addAbsenceResult = z.object({ absence: absenceSchema });
+export const addAbsenceResult = z.object({
+  absence: absenceSchema,
+  /** Earlier absences of the person that overlapped or touched this one and were merged into it. */
+  merged: z.number().int(),
+  /** Scheduled appointments of the person inside the (merged) absence. */
+  conflicts: z.array(absenceConflictSchema),
+});
+
+/** The appointments a saved absence (absence_id) or a planned one (the add params) would hit. */
+export const absenceConflictsParams = z.union([z.object({ absence_id: z.string().min(1) }), addAbsenceParams]);
+export const absenceConflictsResult = z.object({ conflicts: z.array(absenceConflictSchema) });
 
 export const removeAbsenceParams = z.object({ absence_id: z.string().min(1) });
 export const removeAbsenceResult = z.object({ removed: z.boolean() });

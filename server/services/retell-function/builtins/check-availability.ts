@@ -50,18 +50,43 @@ export const checkAvailability: FunctionImpl = {
 /** Free times on each open day of the span, the first few days told. */
 async function spanAnswer(fctx: FunctionContext, span: { from: LocalDate; to: LocalDate }, service: ResolvedService, staffId: string | undefined): Promise<FunctionAnswer> {
   const days: Array<{ date: string; available_slots: string[]; message: string }> = [];
+  const empty: Array<{ reason: string | null; message: string }> = [];
   for (let day = span.from; day <= span.to; day = addDaysLocal(day, 1)) {
     const result = await checkSlots(fctx.ctx, { branch_id: fctx.branch.id, service_id: service.id, date: day, staff_id: staffId });
     if (result.available) days.push({ date: result.date, available_slots: result.slots.slice(0, SLOTS_TOLD).map((s) => s.time), message: result.message });
+    else empty.push({ reason: result.reason, message: result.message });
   }
   const told = days.slice(0, SPAN_DAYS_TOLD);
   return {
     success: true,
     available: days.length > 0,
+    ...(days.length === 0 ? { reason: sharedReason(empty) } : {}),
     service: service.name,
     dienstleistung: service.name,
     days,
     available_slots: told.flatMap((d) => d.available_slots.map((time) => `${d.date} ${time}`)),
-    message: days.length === 0 ? "An diesen Tagen ist leider kein Termin mehr frei." : told.map((d) => d.message).join(" "),
+    message: days.length === 0 ? spanWithoutSlots(empty, service.name) : told.map((d) => d.message).join(" "),
   };
+}
+
+function sharedReason(empty: ReadonlyArray<{ reason: string | null }>): string | null {
+  const reasons = new Set(empty.map((e) => e.reason));
+  return reasons.size === 1 ? [...reasons][0] : null;
+}
+
+/** Why none of the span's days has a free time: one sentence when they share the reason, else each day's. */
+function spanWithoutSlots(empty: ReadonlyArray<{ reason: string | null; message: string }>, serviceName: string): string {
+  switch (sharedReason(empty)) {
+    case "closed":
+      return "An diesen Tagen haben wir geschlossen.";
+    case "staff_absent":
+      return `An diesen Tagen ist für ${serviceName} leider niemand da.`;
+    case "fully_booked":
+      return `An diesen Tagen ist für ${serviceName} leider schon alles ausgebucht.`;
+    case "no_staff_for_service":
+    case "outside_booking_window":
+      return empty[0].message;
+    default:
+      return empty.map((e) => e.message).join(" ");
+  }
 }
