@@ -20,6 +20,10 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
     queryClient.prefetchQuery(trpc.service.list.queryOptions(SERVICES_INPUT)),
     queryClient.prefetchQuery(trpc.staff.list.queryOptions(STAFF_INPUT)),
     queryClient.prefetchQuery(trpc.calcom.getConnection.queryOptions({})),
+    // Figures and database state cost more queries: only when the Daten tab opens first.
+    ...(initial === "daten"
+      ? [queryClient.prefetchQuery(trpc.database.statistics.queryOptions({})), queryClient.prefetchQuery(trpc.database.health.queryOptions({}))]
+      : []),
   ]);
   return (
     <>
