@@ -1,7 +1,9 @@
 /**
  * Resilience for outbound calls: per service and scope (the company, or the upstream host for
- * calls made for no company) a circuit breaker that opens after consecutive failed requests,
- * so one company's broken connection never blocks another company's calls; a per-attempt timeout and a retry with exponential backoff.
+ * calls made for no company) a circuit breaker that opens after consecutive failed requests
+ * and closes as §8.2 of the specification asks (./half-open-breaker.ts), so one company's
+ * broken connection never blocks another company's calls; a per-attempt timeout and a retry
+ * with exponential backoff.
  *
  * Contract for callers of `runResilient`: the operation throws
  * - `UpstreamHttpError` for answers that mean the service is in trouble (408, 429, 5xx),
