@@ -1,6 +1,7 @@
 import {
   BookOpen,
   Bot,
+  Bug,
   CalendarDays,
   FlaskConical,
   KeyRound,
@@ -135,6 +136,14 @@ export const NAV_ITEMS = [
     icon: MessageSquareText,
     adminOnly: true,
     description: "Bestätigungen und Erinnerungen per SMS und E-Mail: SMS-Anbieter, Vorlagen und Erinnerungszeiten.",
+  },
+  {
+    key: "fehler",
+    title: "Fehler",
+    href: "/fehler",
+    icon: Bug,
+    adminOnly: true,
+    description: "Unerwartete Fehler der Anwendung, ohne personenbezogene Daten: aus Sentry, wenn eingerichtet, sonst aus dem Protokoll der App.",
   },
   {
     key: "einstellungen",
