@@ -5,8 +5,8 @@
  * door. Each call must get a result or the error the specification documents for it, never
  * "method not found" (-32601) or "invalid params" (-32602).
  *
- * The specification names a DatabaseMCPServer (§1.1, §7.1) but gives it no method, example or
- * signature, so there is nothing of it to replay here.
+ * The specification names a DatabaseMCPServer (§1.1, §7.1 `'database'`) but gives it no method,
+ * example or signature; the replay only checks that the server answers in the §2.2 shape.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { setCache } from "@/server/platform/cache";
@@ -316,6 +316,14 @@ describe("§7.2 service discovery and §12.1 authentication", () => {
     expect(spec.body.error).toMatchObject({ code: -32700, data: { type: "Unauthorized" } });
     const ours = await send("appointments.find", { company_id: other.companyId, phone: "+4917612345678" });
     expect(ours.body.error).toMatchObject({ code: ErrorCodes.FORBIDDEN });
+  });
+});
+
+describe("§1.1 / §7.1 DatabaseMCPServer", () => {
+  it("answers under its name `database` with the §2.1 envelope", async () => {
+    expect(await result("database.statistics", { company_id: companyId, data: { from: "2026-03-01", to: "2026-03-31" } })).toBeTypeOf("object");
+    expect(await result("database.health", { company_id: companyId })).toBeTypeOf("object");
+    expect(await result("database.export", { company_id: companyId, data: { entity: "all" } })).toMatchObject({ entity: "all" });
   });
 });
 
