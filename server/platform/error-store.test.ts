@@ -69,6 +69,15 @@ describe("grouping and counting", () => {
     expect(await db.prisma.errorEvent.count()).toBe(3);
   });
 
+  it("writes the other groups of a batch when one cannot be written", async () => {
+    const when = at("2026-11-28T10:00:00Z");
+    await writeErrorOccurrences(db.prisma, [
+      describeOccurrence({ error: bookingFailure("Slot 1 is gone"), companyId: "company-deleted-meanwhile", at: when }),
+      describeOccurrence({ error: bookingFailure("Slot 1 is gone"), companyId: company.companyId, at: when }),
+    ]);
+    expect(await db.prisma.errorEvent.findMany({ select: { companyId: true } })).toEqual([{ companyId: company.companyId }]);
+  });
+
   it("opens a resolved group again when its error comes back", async () => {
     const occurrence = (iso: string) => describeOccurrence({ error: bookingFailure("Slot 1 is gone"), companyId: company.companyId, at: at(iso) });
     await writeErrorOccurrences(db.prisma, [occurrence("2026-11-28T10:00:00Z")]);

@@ -13,6 +13,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { scrubText } from "@/server/platform/error-scrub";
+import { logger } from "@/server/platform/logger";
 import { writeBehind } from "@/server/platform/write-behind";
 
 export const MAX_ERROR_GROUPS = 500;
@@ -91,14 +92,20 @@ export async function writeErrorOccurrences(db: PrismaClient, rows: StoredOccurr
       if (row.at < g.first) g.first = row.at;
     }
   }
+  const failures: unknown[] = [];
   for (const { latest, first, count } of groups.values()) {
     const changes = { title: latest.title, culprit: latest.culprit, lastEvent: latest.lastEvent, lastSeen: latest.at, status: "unresolved" };
-    await db.errorEvent.upsert({
-      where: { fingerprint: latest.fingerprint },
-      create: { ...changes, fingerprint: latest.fingerprint, companyId: latest.companyId, level: latest.level, count, firstSeen: first },
-      update: { ...changes, count: { increment: count } },
-    });
+    // One group that cannot be written (its company was deleted meanwhile) does not cost the others theirs.
+    await db.errorEvent
+      .upsert({
+        where: { fingerprint: latest.fingerprint },
+        create: { ...changes, fingerprint: latest.fingerprint, companyId: latest.companyId, level: latest.level, count, firstSeen: first },
+        update: { ...changes, count: { increment: count } },
+      })
+      .catch((err: unknown) => failures.push(err));
   }
+  if (failures.length === groups.size) throw failures[0];
+  if (failures.length > 0) logger.warn({ err: failures[0], groups: failures.length }, "some error groups could not be recorded");
   await pruneErrorEvents(db, rows.reduce((max, r) => (r.at > max ? r.at : max), rows[0]!.at));
 }
 
