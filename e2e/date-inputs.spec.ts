@@ -237,3 +237,29 @@ test("Tagesplan: the day typed into Tag is the day printed, per staff member", a
   await expect(page.getByRole("alert").filter({ hasText: REFUSAL })).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`datum=${next.iso}`));
 });
+
+test("Kalender: Datum applies typed German, short and ISO days and refuses others", async ({ page }) => {
+  await logIn(page, "staff");
+  await page.goto("/termine");
+  const toolbar = page.getByRole("toolbar", { name: "Kalender" });
+  const datum = toolbar.getByLabel("Datum", { exact: true });
+  await expect(datum).toHaveValue(day(0).german);
+
+  const first = day(4);
+  await typeDay(datum, first.german, "Enter");
+  await expect(page).toHaveURL(new RegExp(`[?&]datum=${first.iso}`));
+  await expect(datum).toHaveValue(first.german);
+
+  const second = day(6);
+  await typeDay(datum, second.iso, "Tab");
+  await expect(page).toHaveURL(new RegExp(`[?&]datum=${second.iso}`));
+  await expect(datum).toHaveValue(second.german);
+
+  const third = day(9);
+  await typeDay(datum, third.short, "Enter");
+  await expect(page).toHaveURL(new RegExp(`[?&]datum=${third.iso}`));
+
+  await typeDay(datum, "12/24/2027", "Enter");
+  await expect(toolbar.getByRole("alert")).toHaveText(REFUSAL);
+  await expect(page).toHaveURL(new RegExp(`[?&]datum=${third.iso}`));
+});
