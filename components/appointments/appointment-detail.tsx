@@ -15,6 +15,7 @@ import { CancelAppointmentDialog } from "./cancel-appointment-dialog";
 import { ChangeAppointmentDialog } from "./change-appointment-dialog";
 import { actorText, SOURCE_LABELS } from "./labels";
 import { useLastListUrl } from "./last-list";
+import { PaymentCard } from "./payment-card";
 import type { AppointmentPermissions } from "./permissions";
 import { StatusBadge } from "./status-badge";
 
@@ -116,6 +117,7 @@ export function AppointmentDetail({ id, permissions }: { id: string; permissions
           )}
         </DetailCard>
         <AppointmentMessages appointmentId={a.id} />
+        <PaymentCard appointmentId={a.id} />
         {knownFacts(history).length > 0 && (
           <DetailCard title="Verlauf">
             <Facts label="Verlauf" facts={history} />

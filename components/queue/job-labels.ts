@@ -20,6 +20,7 @@ const KINDS: Record<string, string> = {
   "notification.send": "Benachrichtigung",
   "message.send": "Nachricht an Kundschaft",
   "retell.webhook": "Anrufereignis von Retell",
+  "stripe.deposit-link": "Zahlungslink für Anzahlung",
 };
 
 export function kindLabel(kind: string): string {

@@ -7,6 +7,7 @@ export const SETTINGS_SECTIONS = [
   { value: "kalender", label: "Kalender" },
   { value: "retell", label: "Retell" },
   { value: "nachrichten", label: "Nachrichten" },
+  { value: "zahlungen", label: "Zahlungen" },
   { value: "daten", label: "Daten" },
 ] as const;
 

@@ -8,6 +8,7 @@ import { CalendarSection } from "./calendar-section";
 import { CompanySection } from "./company-section";
 import { DataSection } from "./data-section";
 import { MessagingSection } from "./messaging-section";
+import { PaymentsSection } from "./payments-section";
 import { RetellSection } from "./retell-section";
 import { SETTINGS_SECTIONS, settingsSection, type SettingsSection } from "./sections";
 import { ServicesSection } from "./services-section";
@@ -21,6 +22,7 @@ const CONTENT: Record<SettingsSection, React.ComponentType> = {
   kalender: CalendarSection,
   retell: RetellSection,
   nachrichten: MessagingSection,
+  zahlungen: PaymentsSection,
   daten: DataSection,
 };
 

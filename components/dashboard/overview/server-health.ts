@@ -58,5 +58,6 @@ function actionHref(c: ServerCheck): string | null {
   if (c.status === "healthy" || !c.action) return null;
   if (c.check === "retell") return c.status === "degraded" ? "/agenten" : "/einstellungen?bereich=retell";
   if (c.check === "calcom") return "/einstellungen?bereich=kalender";
+  if (c.check === "stripe") return "/einstellungen?bereich=zahlungen";
   return null;
 }
