@@ -30,6 +30,11 @@ test("the Hilfe menu opens the user guide; Fehlerbehebung explains the error cod
   await expect(page).toHaveURL(/\/hilfe\/retell-verbinden$/);
   await page.getByRole("link", { name: "Fehlerbehebung", exact: true }).last().click();
   await expect(page.getByRole("heading", { level: 1, name: "Fehlerbehebung" })).toBeVisible();
+
+  // The API page ends with every method of the registry.
+  await guideNav.getByRole("link", { name: "Schnittstelle für Entwickler" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Alle Methoden" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Methoden von appointments" }).getByText("appointments.book", { exact: true })).toBeVisible();
 });
 
 test("the team reads the guide too; an unknown help page is not found", async ({ page }) => {

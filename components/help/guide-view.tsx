@@ -18,8 +18,8 @@ const ARTICLE = cn(
   "[&_td]:border-b [&_td]:px-2 [&_td]:py-1.5 [&_td]:align-top [&_hr]:my-6",
 );
 
-/** A guide page with the list of all pages beside it. */
-export function GuideView({ rendered }: { rendered: RenderedGuidePage }) {
+/** A guide page with the list of all pages beside it; `children` follow the page's text. */
+export function GuideView({ rendered, children }: { rendered: RenderedGuidePage; children?: React.ReactNode }) {
   return (
     <div className="grid gap-6 lg:grid-cols-[15rem_1fr]">
       <nav aria-label="Seiten des Handbuchs" className="lg:sticky lg:top-20 lg:self-start">
@@ -42,7 +42,10 @@ export function GuideView({ rendered }: { rendered: RenderedGuidePage }) {
         </ul>
       </nav>
       {/* The HTML comes from our own markdown, rendered with raw HTML escaped and links filtered (guide.ts). */}
-      <article className={ARTICLE} dangerouslySetInnerHTML={{ __html: rendered.html }} />
+      <div className="min-w-0">
+        <article className={ARTICLE} dangerouslySetInnerHTML={{ __html: rendered.html }} />
+        {children}
+      </div>
     </div>
   );
 }

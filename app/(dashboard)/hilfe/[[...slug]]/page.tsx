@@ -3,6 +3,9 @@ import { notFound } from "next/navigation";
 import { renderGuidePage } from "@/components/help/guide";
 import { guidePageBySlug } from "@/components/help/guide-pages";
 import { GuideView } from "@/components/help/guide-view";
+import { methodDirectory } from "@/components/help/method-directory";
+import { MethodDirectoryView } from "@/components/help/method-directory-view";
+import { registry } from "@/server/composition";
 
 type Props = { params: Promise<{ slug?: string[] }> };
 
@@ -22,5 +25,10 @@ export default async function Page({ params }: Props) {
   const slug = slugOf((await params).slug);
   const rendered = slug === null ? null : await renderGuidePage(slug);
   if (!rendered) notFound();
-  return <GuideView rendered={rendered} />;
+  return (
+    <GuideView rendered={rendered}>
+      {/* The API page ends with every method of the registry, so it cannot fall behind the code. */}
+      {rendered.page.slug === "api" && <MethodDirectoryView servers={methodDirectory(registry.servers)} />}
+    </GuideView>
+  );
 }
