@@ -101,6 +101,20 @@ async function bookWithLink(service: string, date: string, time: string, phone: 
   return { appointment, payment: payment! };
 }
 
+describe("deposit rule of a service", () => {
+  it("is an amount or a percentage, never both; setting one clears the other", async () => {
+    const both = await callMethod("service.update", { service_id: f.serviceId("Damenhaarschnitt"), deposit_cents: 1000, deposit_percent: 20 }, door(ADMIN)).then(() => null, (e: unknown) => e);
+    expect(both).toBeInstanceOf(InvalidParamsError);
+    expect((both as InvalidParamsError).issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["deposit_percent", "Bitte entweder einen Betrag oder einen Prozentsatz als Anzahlung angeben, nicht beides."],
+    ]);
+    await call("service.update", { service_id: f.serviceId("Damenhaarschnitt"), deposit_percent: 20 });
+    const { service } = await call<{ service: Record<string, unknown> }>("service.update", { service_id: f.serviceId("Damenhaarschnitt"), deposit_cents: 1500 });
+    expect(service).toMatchObject({ deposit_cents: 1500, deposit_percent: null });
+    await call("service.update", { service_id: f.serviceId("Damenhaarschnitt"), deposit_cents: null });
+  });
+});
+
 describe("without a Stripe key", () => {
   it("a booking of a service with a deposit still books, makes no link and asks Stripe nothing; the health says not configured", async () => {
     const { appointment } = await book("Färben", "2026-03-16", "09:00", "0176 55500000");
