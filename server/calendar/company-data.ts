@@ -1,7 +1,8 @@
 /**
  * The company's master data as the phone path and the slot engine need it: name, settings,
  * which calendar it uses, its active branches (hours, zone, state), active services and active
- * staff with their services and working hours, and the branches' coming special days. Every availability question and booking needs
+ * staff with their services and working hours, and the branches' special days (a few dozen a
+ * year: all of them, so a request for any date, and a test clock, sees the same data). Every availability question and booking needs
  * all of it, so it is read with one statement and kept in the cache, tagged with the master
  * data tags (core/cache-keys.ts CacheTags): the company, branch, service and staff servers drop
  * it with every write. Appointments and absences change all day and are never part of it.
@@ -76,8 +77,7 @@ async function readCompanyData(db: PrismaClient | Tx, companyId: string): Promis
                                                        'businessHours', b."businessHours",
                                                        'specialDays', COALESCE((SELECT json_agg(json_build_object('date', d.date, 'closed', d.closed,
                                                                                                                   'hours', d.hours, 'reason', d.reason) ORDER BY d.date)
-                                                                                  FROM branch_special_days d
-                                                                                 WHERE d."branchId" = b.id AND d.date >= CURRENT_DATE - 1), '[]'::json))
+                                                                                  FROM branch_special_days d WHERE d."branchId" = b.id), '[]'::json))
                                      ORDER BY b."createdAt", b.id)
                        FROM branches b WHERE b."companyId" = c.id AND b."isActive"), '[]'::json) AS branches,
            COALESCE((SELECT json_agg(json_build_object('id', s.id, 'name', s.name, 'durationMinutes', s."durationMinutes",

@@ -65,7 +65,9 @@ export async function addAbsence(ctx: ServiceContext, params: z.output<typeof s.
     });
     const start = new Date(Math.min(range.start.getTime(), ...neighbours.map((n) => n.startsAt.getTime())));
     const end = new Date(Math.max(range.end.getTime(), ...neighbours.map((n) => n.endsAt.getTime())));
-    const reasons = [...new Set([...neighbours.map((n) => n.reason), params.reason].filter((r): r is string => Boolean(r)))];
+    // A merged absence's reason is a list already ("Urlaub, Fortbildung"): split it before removing repeats.
+    const parts = [...neighbours.map((n) => n.reason), params.reason].flatMap((r) => (r ? r.split(", ") : []));
+    const reasons = [...new Set(parts.filter(Boolean))];
     if (neighbours.length > 0) await tx.staffAbsence.deleteMany({ where: { id: { in: neighbours.map((n) => n.id) } } });
     const created = await tx.staffAbsence.create({
       data: { staffId: range.staffId, startsAt: start, endsAt: end, reason: reasons.length > 0 ? reasons.join(", ").slice(0, 200) : null },
