@@ -48,7 +48,7 @@ async function choose(page: Page, scope: Page | ReturnType<Page["getByRole"]>, l
 
 test("staff book a free time, find it with the filters (kept in the URL), open it and cancel it with a reason", async ({ page }) => {
   await logIn(page, "staff");
-  await page.goto("/termine");
+  await page.goto("/termine/liste");
   const rows = page.getByTestId("appointment-row");
   await expect(rows).toHaveCount(9); // the seeded upcoming appointments: today and the next 14 days
   const upcoming = page.getByTestId("stat-Anstehende Termine");
@@ -119,7 +119,7 @@ test("staff book a free time, find it with the filters (kept in the URL), open i
 
 test("the detail of a phone booking shows customer, times, staff, branch and the call that booked it", async ({ page }) => {
   await logIn(page, "staff");
-  await page.goto("/termine?status=scheduled");
+  await page.goto("/termine/liste?status=scheduled");
   await expect(page.getByLabel("Status", { exact: true })).toHaveText("Geplant");
   const maria = page.getByTestId("appointment-row").filter({ hasText: "Maria Müller" }).filter({ hasText: "Damenhaarschnitt" }).first();
   await maria.getByRole("link").click();
@@ -187,7 +187,7 @@ test("moving to a time taken meanwhile, or to a past day, shows the service's Ge
 
 test("another company's admin gets 'Termin nicht gefunden' for the salon's appointment, and tRPC answers 404", async ({ page, browser }, testInfo) => {
   const salon = await pageAs(browser, testInfo, "staff");
-  await salon.goto("/termine");
+  await salon.goto("/termine/liste");
   const href = (await salon.getByTestId("appointment-row").first().getByRole("link").getAttribute("href"))!;
   const id = href.split("/").at(-1)!;
   await salon.context().close();
@@ -204,7 +204,7 @@ test("another company's admin gets 'Termin nicht gefunden' for the salon's appoi
   expect(JSON.stringify(res)).not.toContain("Maria");
   expect((await trpc(page.request, "appointments.cancel", { appointment_id: id }, true)).status).toBe(404);
 
-  await page.goto("/termine");
+  await page.goto("/termine/liste");
   await expect(page.getByTestId("appointment-row")).toHaveCount(1);
   await expect(page.getByTestId("appointment-row")).toContainText("Hanna Berg");
 });
@@ -212,7 +212,7 @@ test("another company's admin gets 'Termin nicht gefunden' for the salon's appoi
 test("Termine on a tablet: filters and table fit, the table scrolls inside its own container", async ({ page }) => {
   await page.setViewportSize({ width: 820, height: 1180 });
   await logIn(page, "admin");
-  await page.goto("/termine");
+  await page.goto("/termine/liste");
   // Cancelled appointments of the tests above are listed too: nine upcoming ones at least.
   await expect(page.getByTestId("appointment-row").first()).toBeVisible();
   expect(await page.getByTestId("appointment-row").count()).toBeGreaterThanOrEqual(9);

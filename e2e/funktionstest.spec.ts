@@ -71,6 +71,9 @@ test("Funktionstest: 'übermorgen um halb drei' is checked, booked after the dry
   // 3. It is listed under Termine; then cancelled again.
   await nav.getByRole("link", { name: "Termine" }).click();
   await expect(page).toHaveURL(/\/termine/);
+  // Termine opens on the Kalender; the list is its second view.
+  await page.getByRole("navigation", { name: "Ansicht der Termine" }).getByRole("link", { name: "Liste" }).click();
+  await expect(page).toHaveURL(/\/termine\/liste$/);
   const booked = page
     .getByTestId("appointment-row")
     .filter({ hasText: german(dayAfterTomorrow) })

@@ -135,7 +135,7 @@ test("a new install is set up from the wizard to a booked phone call", async ({ 
   expect(res.status).toBe(200);
   expect(await res.json()).toMatchObject({ success: true });
 
-  await page.goto(`${APP}/termine?von=${datum.split(".").reverse().join("-")}&bis=${datum.split(".").reverse().join("-")}`);
+  await page.goto(`${APP}/termine/liste?von=${datum.split(".").reverse().join("-")}&bis=${datum.split(".").reverse().join("-")}`);
   await expect(page.getByText("Frida Holm").first()).toBeVisible();
   await expect(page.getByText(SERVICE).first()).toBeVisible();
   await shot(page, "einrichtung-erster-termin");

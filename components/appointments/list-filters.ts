@@ -20,6 +20,8 @@ export interface AppointmentFilters {
   staff?: string;
   status?: AppointmentStatus;
   search?: string;
+  /** A search without a chosen range (no von/bis in the URL) looks through all days, past and future. */
+  allDays?: boolean;
   page: number;
 }
 
@@ -33,7 +35,8 @@ export function berlinDay(instant: Date | string = new Date()): string {
 }
 
 /** The range above the list in words: "Termine vom 01.12.2026 bis 14.12.2026", or "Termine am 01.12.2026". */
-export function rangeText(filters: Pick<AppointmentFilters, "from" | "to">): string {
+export function rangeText(filters: Pick<AppointmentFilters, "from" | "to" | "allDays">): string {
+  if (filters.allDays) return "Termine aller Tage";
   return filters.from === filters.to ? `Termine am ${germanDate(filters.from)}` : `Termine vom ${germanDate(filters.from)} bis ${germanDate(filters.to)}`;
 }
 
@@ -57,6 +60,7 @@ export function filtersFromQuery(query: QueryReader, today: string): Appointment
     staff: text(QUERY.staff, 100),
     status: STATUSES.find((s) => s === status),
     search: text(QUERY.search, 100),
+    ...(text(QUERY.search, 100) && query.get(QUERY.from) === null && query.get(QUERY.to) === null ? { allDays: true } : {}),
     page: pageFrom(query.get(QUERY.page)),
   };
 }
@@ -78,8 +82,7 @@ export function filtersToQuery(filters: AppointmentFilters, today: string): stri
 /** appointments.list params for the filters (the page prefetches exactly these). */
 export function listInput(filters: AppointmentFilters): z.input<typeof listParams> {
   return {
-    date_from: filters.from,
-    date_to: filters.to,
+    ...(filters.allDays ? {} : { date_from: filters.from, date_to: filters.to }),
     ...(filters.branch ? { branch_id: filters.branch } : {}),
     ...(filters.staff ? { staff_id: filters.staff } : {}),
     ...(filters.status ? { status: filters.status } : {}),

@@ -1,24 +1,26 @@
 import type { Metadata } from "next";
-import { AppointmentList } from "@/components/appointments/appointment-list";
+import { berlinDay } from "@/components/appointments/list-filters";
 import { CreateAppointmentDialog } from "@/components/appointments/create-appointment-dialog";
-import { berlinDay, filtersFromQuery, listInput } from "@/components/appointments/list-filters";
 import { queryOf } from "@/components/appointments/url-query";
+import { calendarFromQuery, calendarInput } from "@/components/calendar/calendar-url";
+import { CalendarView } from "@/components/calendar/calendar-view";
+import { TermineTabs } from "@/components/calendar/termine-tabs";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { HydrateClient } from "@/components/trpc/hydrate-client";
+import { requireSession } from "@/server/auth/session";
 import { getQueryClient, trpc } from "@/server/doors/trpc/server";
 import { appointmentPermissions } from "./permissions";
-import { requireSession } from "@/server/auth/session";
 
-export const metadata: Metadata = { title: "Termine" };
+export const metadata: Metadata = { title: "Termine – Kalender" };
 
+/** Termine's first page: the Kalender of one branch (day or week), the list is the second view. */
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { user } = await requireSession();
   const today = berlinDay();
-  // The filters of the URL, so a reload or a shared link shows the same list at first paint.
-  const filters = filtersFromQuery(queryOf(await searchParams), today);
+  const state = calendarFromQuery(queryOf(await searchParams), today);
   const queryClient = getQueryClient();
   await Promise.all([
-    queryClient.prefetchQuery(trpc.appointments.list.queryOptions(listInput(filters))),
+    queryClient.prefetchQuery(trpc.appointments.calendar.queryOptions(calendarInput(state))),
     queryClient.prefetchQuery(trpc.branch.list.queryOptions({})),
     queryClient.prefetchQuery(trpc.staff.list.queryOptions({})),
     queryClient.prefetchQuery(trpc.service.list.queryOptions({})),
@@ -28,7 +30,8 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   return (
     <HydrateClient>
       <PageHeader section="termine" actions={permissions.canBook && <CreateAppointmentDialog />} />
-      <AppointmentList today={today} permissions={permissions} />
+      <TermineTabs current="kalender" />
+      <CalendarView today={today} permissions={permissions} />
     </HydrateClient>
   );
 }

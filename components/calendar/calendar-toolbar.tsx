@@ -1,0 +1,85 @@
+"use client";
+
+import { ChevronLeft, ChevronRight } from "lucide-react";
+import { useId, useState } from "react";
+import { DateInput } from "@/components/forms/date-input";
+import { OptionSelect } from "@/components/forms/option-select";
+import { Button } from "@/components/ui/button";
+import { Label } from "@/components/ui/label";
+import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { addDaysLocal } from "@/server/scheduling/local-date";
+import type { CalendarMode, CalendarState } from "./calendar-url";
+
+/** Heute / Morgen / ‹ ›, the day typed as dd.MM.yyyy (applied on Enter or leaving the field), branch and Tag/Woche. */
+export function CalendarToolbar({
+  state,
+  today,
+  branches,
+  onChange,
+}: {
+  state: CalendarState;
+  today: string;
+  branches: Array<{ value: string; label: string }>;
+  onChange: (next: CalendarState) => void;
+}) {
+  const step = state.mode === "woche" ? 7 : 1;
+  const go = (date: string) => onChange({ ...state, date });
+  return (
+    <div className="flex flex-wrap items-end gap-3" role="toolbar" aria-label="Kalender">
+      <div className="flex items-center gap-1">
+        <Button variant="outline" size="icon" aria-label={state.mode === "woche" ? "Vorige Woche" : "Voriger Tag"} onClick={() => go(addDaysLocal(state.date, -step))}>
+          <ChevronLeft aria-hidden />
+        </Button>
+        <Button variant={state.date === today ? "secondary" : "outline"} onClick={() => go(today)}>
+          Heute
+        </Button>
+        <Button variant={state.date === addDaysLocal(today, 1) ? "secondary" : "outline"} onClick={() => go(addDaysLocal(today, 1))}>
+          Morgen
+        </Button>
+        <Button variant="outline" size="icon" aria-label={state.mode === "woche" ? "Nächste Woche" : "Nächster Tag"} onClick={() => go(addDaysLocal(state.date, step))}>
+          <ChevronRight aria-hidden />
+        </Button>
+      </div>
+      <DayField value={state.date} onApply={go} />
+      {branches.length > 1 && (
+        <div className="w-64 max-w-full">
+          <OptionSelect id="kalender-filiale" label="Filiale" value={state.branch ?? branches[0]?.value} options={branches} onChange={(branch) => onChange({ ...state, branch })} />
+        </div>
+      )}
+      <Tabs value={state.mode} onValueChange={(mode) => onChange({ ...state, mode: mode as CalendarMode })}>
+        <TabsList aria-label="Ansicht">
+          <TabsTrigger value="tag">Tag</TabsTrigger>
+          <TabsTrigger value="woche">Woche</TabsTrigger>
+        </TabsList>
+      </Tabs>
+    </div>
+  );
+}
+
+/** The shown day as dd.MM.yyyy (DateInput: applied on Enter or leaving the field, or from the picker). */
+function DayField({ value, onApply }: { value: string; onApply: (day: string) => void }) {
+  const id = useId();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="grid gap-1.5">
+      <Label htmlFor={id}>Datum</Label>
+      <DateInput
+        id={id}
+        className="w-32"
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onApply={(day) => {
+          setError(null);
+          if (day && day !== value) onApply(day);
+        }}
+        onRefuse={(message) => setError(message)}
+      />
+      {error && (
+        <p id={`${id}-error`} role="alert" className="text-xs text-destructive">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
