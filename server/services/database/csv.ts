@@ -126,8 +126,14 @@ export function csvLine(fields: unknown[]): string {
   return fields.map(csvField).join(SEPARATOR) + LINE_END;
 }
 
+/** The header row of German column names. */
+export function csvHeaderLine(columns: string[]): string {
+  return csvLine(columns.map(columnLabel));
+}
+
+/** The start of a CSV file: byte order mark and header. */
 export function csvHeader(columns: string[]): string {
-  return CSV_BOM + csvLine(columns.map(columnLabel));
+  return CSV_BOM + csvHeaderLine(columns);
 }
 
 export function csvRow(columns: string[], row: ExportRow): string {

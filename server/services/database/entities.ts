@@ -22,72 +22,71 @@ export interface ExportEntity {
 
 type Select = Record<string, true>;
 
-const pick = (select: Select) => select;
 const afterId = (after: string | null) => (after ? { id: { gt: after } } : {});
 const byId = (row: ExportRow) => String(row.id);
 const stamps = { createdAt: true, updatedAt: true } as const;
 
-const company = pick({ id: true, slug: true, name: true, timeZone: true, settings: true, ...stamps });
-const branch = pick({
+const company: Select = { id: true, slug: true, name: true, timeZone: true, settings: true, ...stamps };
+const branch: Select = {
   id: true, name: true, street: true, postalCode: true, city: true, state: true, phone: true, email: true,
   timeZone: true, businessHours: true, isActive: true, ...stamps,
-});
-const specialDay = pick({ id: true, branchId: true, date: true, closed: true, hours: true, reason: true, ...stamps });
-const staff = pick({ id: true, branchId: true, name: true, email: true, workingHours: true, isActive: true, ...stamps });
-const absence = pick({ id: true, staffId: true, startsAt: true, endsAt: true, reason: true, createdAt: true });
-const staffService = pick({ staffId: true, serviceId: true });
-const service = pick({
+};
+const specialDay: Select = { id: true, branchId: true, date: true, closed: true, hours: true, reason: true, ...stamps };
+const staff: Select = { id: true, branchId: true, name: true, email: true, workingHours: true, isActive: true, ...stamps };
+const absence: Select = { id: true, staffId: true, startsAt: true, endsAt: true, reason: true, createdAt: true };
+const staffService: Select = { staffId: true, serviceId: true };
+const service: Select = {
   id: true, branchId: true, name: true, description: true, durationMinutes: true, bufferMinutes: true, priceCents: true,
   calcomEventTypeId: true, depositCents: true, depositPercent: true, isActive: true, ...stamps,
-});
-const customer = pick({
+};
+const customer: Select = {
   id: true, phone: true, name: true, email: true, notes: true, cancellationCount: true, noShowCount: true, smsOptOut: true,
   emailOptOut: true, stripeCustomerId: true, stripePaymentMethodId: true, cardConsentAt: true, ...stamps,
-});
-const appointment = pick({
+};
+const appointment: Select = {
   id: true, branchId: true, customerId: true, serviceId: true, staffId: true, startsAt: true, endsAt: true, bufferMinutes: true,
   status: true, source: true, externalUid: true, retellCallId: true, notes: true, rescheduledAt: true, rescheduledBy: true,
   rescheduleReason: true, cancelledAt: true, cancelledBy: true, cancellationReason: true, createdBy: true,
   statusChangedAt: true, statusChangedBy: true, ...stamps,
-});
-const call = pick({
+};
+const call: Select = {
   id: true, branchId: true, retellCallId: true, agentId: true, agentVersion: true, direction: true, fromNumber: true,
   toNumber: true, status: true, startedAt: true, endedAt: true, durationMs: true, disconnectionReason: true, transcript: true,
   transcriptObject: true, recordingUrl: true, summary: true, sentiment: true, successful: true, analysis: true,
   collectedData: true, outcome: true, customerId: true, appointmentId: true, ...stamps,
-});
-const functionCall = pick({ id: true, retellCallId: true, functionName: true, arguments: true, answer: true, createdAt: true });
-const task = pick({ id: true, callId: true, customerId: true, title: true, details: true, status: true, ...stamps });
-const message = pick({
+};
+const functionCall: Select = { id: true, retellCallId: true, functionName: true, arguments: true, answer: true, createdAt: true };
+const task: Select = { id: true, callId: true, customerId: true, title: true, details: true, status: true, ...stamps };
+const message: Select = {
   id: true, appointmentId: true, customerId: true, channel: true, kind: true, to: true, subject: true, body: true, state: true,
   provider: true, providerMessageId: true, error: true, segments: true, sendAt: true, sentAt: true, deliveredAt: true, ...stamps,
-});
-const template = pick({ id: true, channel: true, kind: true, subject: true, body: true, ...stamps });
-const knowledge = pick({ id: true, branchId: true, category: true, title: true, content: true, keywords: true, isActive: true, ...stamps });
-const prompt = pick({ id: true, version: true, instructions: true, createdById: true, createdByName: true, createdAt: true });
-const phoneNumber = pick({ id: true, branchId: true, number: true, label: true, retellAgentId: true, retellAgentVersion: true, isActive: true, ...stamps });
-const payment = pick({
+};
+const template: Select = { id: true, channel: true, kind: true, subject: true, body: true, ...stamps };
+const knowledge: Select = { id: true, branchId: true, category: true, title: true, content: true, keywords: true, isActive: true, ...stamps };
+const prompt: Select = { id: true, version: true, instructions: true, createdById: true, createdByName: true, createdAt: true };
+const phoneNumber: Select = { id: true, branchId: true, number: true, label: true, retellAgentId: true, retellAgentVersion: true, isActive: true, ...stamps };
+const payment: Select = {
   id: true, appointmentId: true, customerId: true, kind: true, state: true, amountCents: true, refundedCents: true, currency: true,
   stripeSessionId: true, stripePaymentIntentId: true, checkoutUrl: true, expiresAt: true, paidAt: true, refundedAt: true, error: true, ...stamps,
-});
+};
 // Without passwordHash, passwordResetTokenHash and sessionVersion.
-const user = pick({ id: true, email: true, name: true, role: true, isActive: true, passwordChangedAt: true, lastLoginAt: true, ...stamps });
+const user: Select = { id: true, email: true, name: true, role: true, isActive: true, passwordChangedAt: true, lastLoginAt: true, ...stamps };
 // Without tokenHash: the prefix identifies a token, nothing can be done with it.
-const apiToken = pick({ id: true, name: true, prefix: true, allowedServers: true, lastUsedAt: true, revokedAt: true, createdById: true, createdAt: true });
-const audit = pick({ id: true, actorType: true, actorId: true, method: true, outcome: true, errorCode: true, durationMs: true, correlationId: true, details: true, createdAt: true });
+const apiToken: Select = { id: true, name: true, prefix: true, allowedServers: true, lastUsedAt: true, revokedAt: true, createdById: true, createdAt: true };
+const audit: Select = { id: true, actorType: true, actorId: true, method: true, outcome: true, errorCode: true, durationMs: true, correlationId: true, details: true, createdAt: true };
 // Settings without their encrypted credentials (smsCredentialsEnc, stripe*Enc, apiKeyEnc, webhookSecretEnc).
-const messaging = pick({ id: true, smsProvider: true, smsSender: true, reminderOffsets: true, emailReminders: true, smsReminders: true, quietFrom: true, quietUntil: true, ...stamps });
-const paymentSettings = pick({ id: true, noShowFeeCents: true, depositLinkMinutes: true, ...stamps });
-const calendar = pick({ id: true, provider: true, baseUrl: true, lastTestedAt: true, lastTestStatus: true, ...stamps });
-const retell = pick({
+const messaging: Select = { id: true, smsProvider: true, smsSender: true, reminderOffsets: true, emailReminders: true, smsReminders: true, quietFrom: true, quietUntil: true, ...stamps };
+const paymentSettings: Select = { id: true, noShowFeeCents: true, depositLinkMinutes: true, ...stamps };
+const calendar: Select = { id: true, provider: true, baseUrl: true, lastTestedAt: true, lastTestStatus: true, ...stamps };
+const retell: Select = {
   id: true, webhookUrl: true, webhookEvents: true, customFunctions: true, agentSettings: true, managedAgentId: true, managedLlmId: true,
   voiceId: true, transferNumber: true, lastSetupAt: true, ...stamps,
-});
+};
 // Without `headers`: their values are encrypted API keys of the company's own systems.
-const customFunction = pick({
+const customFunction: Select = {
   id: true, name: true, type: true, description: true, url: true, method: true, parameterSchema: true, responseSchema: true,
   timeoutMs: true, isEnabled: true, lastUsedAt: true, usageCount: true, ...stamps,
-});
+};
 
 const columnsOf = (select: Select) => Object.keys(select);
 

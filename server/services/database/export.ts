@@ -11,7 +11,7 @@ import { env } from "@/server/platform/env";
 import { writeAudit } from "@/server/platform/audit";
 import { instantToLocal } from "@/server/scheduling/time";
 import type { z } from "zod";
-import { csvHeader, csvRow, CSV_BOM } from "./csv";
+import { csvHeader, csvHeaderLine, csvRow } from "./csv";
 import { EXPORT_ENTITIES, EXPORT_ENTITY_NAMES, type ExportEntityName, type ExportRow } from "./entities";
 import type { exportParams, exportResult } from "./schemas";
 
@@ -62,7 +62,7 @@ export async function* exportChunks(db: PrismaClient, companyId: string, request
   yield "}}";
 }
 
-/** e.g. askproai-salon-schoenschnitt-2026-03-11.json or askproai-salon-schoenschnitt-termine…: slug, entity (CSV), company's date. */
+/** e.g. askproai-demo-2026-03-11.json or askproai-demo-customers-2026-03-11.csv: slug, entity, the company's date. */
 export function exportFileName(slug: string, request: ExportRequest, now: Date, timeZone: string): string {
   const date = instantToLocal(now, timeZone).date;
   const entity = request.entity ? `-${request.entity}` : "";
@@ -108,7 +108,7 @@ export async function exportPage(ctx: ServiceContext, params: z.output<typeof ex
   await auditExport(ctx, { door: "method", entity: params.entity, format: params.format, rows: page.length, cursor: params.cursor ?? null });
   const base = { entity: params.entity, format: params.format, download_url: downloadUrl({ format: params.format, entity: params.entity }), next_cursor: nextCursor };
   if (params.format === "csv") {
-    const text = csvHeader(entity.columns).slice(CSV_BOM.length) + page.map((r) => csvRow(entity.columns, r)).join("");
+    const text = csvHeaderLine(entity.columns) + page.map((r) => csvRow(entity.columns, r)).join("");
     return { ...base, csv: text };
   }
   return { ...base, rows: JSON.parse(JSON.stringify(page)) as ExportRow[] };
