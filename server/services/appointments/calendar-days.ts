@@ -80,11 +80,12 @@ export function branchDays(branch: BranchRef, from: LocalDate, count: number, sp
     const holiday = isHoliday(date, state);
     const breaks = intervalsOnDate(hours.breaks, date, tz, (b) => [b.start, b.end]);
     let opening: MsInterval[] | null;
-    if (holiday || special?.closed) opening = [];
-    else if (special) opening = specialHours(special.hours, date, tz);
+    // Like the slot engine: a special day first (it may even open on a holiday), then holidays, then the week.
+    if (special) opening = special.closed ? [] : specialHours(special.hours, date, tz);
+    else if (holiday) opening = [];
     else opening = keepsHours ? intervalsOnDate(hours.weekly, date, tz, (o) => [o.open, o.close]) : null;
     const closed = opening !== null && opening.length === 0;
-    const closedReason = !closed ? null : (holiday ?? (special?.closed ? special.reason || "Geschlossen" : "Geschlossen"));
+    const closedReason = !closed ? null : special ? special.reason || "Geschlossen" : (holiday ?? "Geschlossen");
     return {
       opening,
       breaks: closed ? [] : breaks,
@@ -165,11 +166,11 @@ export function subtract(from: readonly MsInterval[], cuts: readonly MsInterval[
 /** A special day's hours ([{ open, close }]); malformed entries are dropped like in the weekly hours. */
 function specialHours(hours: unknown, date: LocalDate, tz: string): MsInterval[] {
   const list = Array.isArray(hours) ? hours : [];
-  const valid = list.filter(
+  const valid = (list as Array<{ open?: unknown; close?: unknown } | null>).filter(
     (h): h is { open: string; close: string } =>
-      typeof h === "object" && h !== null && (parseLocalTime(String(h.open)) ?? 24 * 60) < 24 * 60 && parseLocalTime(String(h.close)) !== null,
+      typeof h?.open === "string" && typeof h.close === "string" && (parseLocalTime(h.open) ?? 24 * 60) < 24 * 60 && parseLocalTime(h.close) !== null,
   );
-  return intervalsOnDate({ [weekdayOfLocalDate(date)]: valid }, date, tz, (h) => [h.open, h.close]);
+  return intervalsOnDate<{ open: string; close: string }>({ [weekdayOfLocalDate(date)]: valid }, date, tz, (h) => [h.open, h.close]);
 }
 
 function wall(interval: MsInterval, date: LocalDate, tz: string): WallInterval {

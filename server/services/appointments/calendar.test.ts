@@ -98,6 +98,14 @@ describe("appointments.calendar", () => {
     const goodFriday = await view({ branch_id: f.mitte, date: "2026-04-03" });
     expect(goodFriday.days[0]).toMatchObject({ closed: true, closed_reason: "Karfreitag", holiday: "Karfreitag", opening: [], breaks: [] });
     expect(goodFriday.staff.every((s) => s.days[0].working.length === 0)).toBe(true);
+
+    // A special day decides before the holiday rule: open on Easter Monday from 10 to 14.
+    await f.prisma.branchSpecialDay.create({
+      data: { companyId: f.companyId, branchId: f.mitte, date: new Date("2026-04-06T00:00:00Z"), closed: false, hours: [{ open: "10:00", close: "14:00" }], reason: "Ostermarkt" },
+    });
+    const easterMonday = await view({ branch_id: f.mitte, date: "2026-04-06" });
+    expect(easterMonday.days[0]).toMatchObject({ closed: false, holiday: "Ostermontag", special_day: { closed: false, reason: "Ostermarkt" } });
+    expect(times(column(easterMonday, "Jonas Wagner").days[0].working)).toEqual(["10:00-13:00", "13:30-14:00"]);
   });
 
   it("gives a DST week its real instants: the same wall clock is an hour earlier in UTC after the change", async () => {
