@@ -15,6 +15,7 @@ describe("the help menu", () => {
     expect(first).toEqual({ label: "Hilfe zu dieser Seite: Retell verbinden", href: "/hilfe/retell-verbinden#webhook-adresse-eintragen", context: true });
     expect(helpMenuEntries("/funktionstest")[0]?.href).toBe("/hilfe/funktionen#funktionen-ausprobieren-funktionstest");
     expect(helpMenuEntries("/funktionen")[0]?.href).toBe("/hilfe/funktionen");
+    expect(helpMenuEntries("/fehler/abc")[0]?.href).toBe("/hilfe/fehlerbehebung");
   });
 
   it("matches sub-pages but not look-alike paths", () => {

@@ -48,6 +48,7 @@ const CONTEXT_HELP: ReadonlyArray<{ path: string; slug: string; anchor?: string 
   { path: "/wissen", slug: "erste-schritte", anchor: "wissen-antworten-auf-häufige-fragen" },
   { path: "/warteschlange", slug: "nachrichten", anchor: "ist-die-nachricht-angekommen" },
   { path: "/konto", slug: "erste-schritte", anchor: "benutzer-anlegen" },
+  { path: "/fehler", slug: "fehlerbehebung" },
 ];
 
 /** Help for the page at `pathname` ("/retell", "/termine/123"); undefined where the guide has none. */
