@@ -2,7 +2,7 @@
  * CSV for German Excel: UTF-8 with a byte order mark (else Excel reads umlauts as Latin-1), `;`
  * as separator (Excel's default where the decimal separator is a comma), CRLF line ends, a
  * header row of German column names. Dates are ISO 8601 (UTC), JSON columns JSON text,
- * yes/no as "ja"/"nein".
+ * yes/no as "ja"/"nein"; text that would run as a formula is made plain text.
  */
 import type { ExportRow } from "./entities";
 
@@ -119,7 +119,21 @@ function csvText(value: unknown): string {
   if (value instanceof Date) return value.toISOString();
   if (typeof value === "boolean") return value ? "ja" : "nein";
   if (typeof value === "object") return JSON.stringify(value);
+  if (typeof value === "string") return defused(value);
   return String(value);
+}
+
+/** Starts like a spreadsheet formula (=, +, -, @, tab, CR). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A phone number or a signed number: harmless, kept as it is. */
+const PLAIN_NUMBER = /^[+-]?[\d ]+([.,]\d+)?$/;
+
+/**
+ * Text a caller typed (a name, notes) could be a formula Excel runs when the file is opened
+ * (CSV injection); such text gets a leading apostrophe, which makes it plain text.
+ */
+function defused(text: string): string {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
 }
 
 export function csvLine(fields: unknown[]): string {

@@ -113,6 +113,16 @@ describe("the CSV export", () => {
     expect(csvField({ a: "x;y" })).toBe('"{""a"":""x;y""}"');
   });
 
+  it("makes text that Excel would run as a formula plain text, and keeps phone numbers", () => {
+    expect(csvField("=HYPERLINK(\"http://x\")")).toBe('"\'=HYPERLINK(""http://x"")"');
+    expect(csvField("@SUMME(A1)")).toBe("'@SUMME(A1)");
+    expect(csvField("-2+3+cmd|' /C calc'!A0")).toBe("'-2+3+cmd|' /C calc'!A0");
+    expect(csvField("+cmd|x")).toBe("'+cmd|x");
+    expect(csvField("+4917112345670")).toBe("+4917112345670");
+    expect(csvField("-12,5")).toBe("-12,5");
+    expect(csvField(-3)).toBe("-3");
+  });
+
   it("writes one entity for German Excel: BOM, German header, `;`, CRLF, dates in ISO", async () => {
     const { text } = await collect(exportChunks(db.prisma, mine.companyId, { format: "csv", entity: "customers" }, FIXED_NOW, 1));
     expect(text.startsWith(CSV_BOM)).toBe(true);
