@@ -56,12 +56,11 @@ export interface RequestErrorInfo {
  * own `captureRequestError`; its scrubbing drops headers and query). Errors a method reported
  * already (rethrown by a page) are skipped.
  */
-export async function reportRequestError(error: unknown, { request, context }: RequestErrorInfo): Promise<void> {
+export async function reportRequestError(error: unknown, { request, context }: RequestErrorInfo, database: () => Promise<PrismaClient> = defaultDb): Promise<void> {
   if (wasReported(error)) return;
   try {
-    const { getDb } = await import("@/server/platform/db");
     const route = `${request.method} ${context.routePath || request.path.replace(/[?#].*$/, "")}`;
-    reportUnexpectedError(error, { db: await getDb(), companyId: null, where: route, sentry: false });
+    reportUnexpectedError(error, { db: await database(), companyId: null, where: route, sentry: false });
     if (!env().SENTRY_DSN) return;
     const Sentry = await import("@sentry/nextjs");
     if (Sentry.isEnabled()) Sentry.captureRequestError(error, request, context);
@@ -81,4 +80,9 @@ async function forwardToSentry(error: unknown, ctx: ErrorReportContext): Promise
   } catch (err) {
     logger.warn({ err }, "error could not be forwarded to Sentry");
   }
+}
+
+async function defaultDb(): Promise<PrismaClient> {
+  const { getDb } = await import("@/server/platform/db");
+  return getDb();
 }

@@ -9,7 +9,7 @@ import { callMethod } from "@/server/core/dispatch";
 import { Registry } from "@/server/core/registry";
 import { defineMethod, defineServer } from "@/server/core/types";
 import { PHONE_PLACEHOLDER } from "@/server/platform/error-scrub";
-import { reportUnexpectedError } from "@/server/platform/error-report";
+import { reportRequestError, reportUnexpectedError } from "@/server/platform/error-report";
 import { describeOccurrence, MAX_ERROR_GROUPS, pruneErrorEvents, writeErrorOccurrences } from "@/server/platform/error-store";
 import { flushWriteBehind } from "@/server/platform/write-behind";
 import { createTestDb, type TestDb } from "@/server/testing/test-db";
@@ -155,6 +155,26 @@ describe("reporting", () => {
     reportUnexpectedError(new Error("wrapped", { cause: inner }), { db: db.prisma, companyId: company.companyId });
     await flushWriteBehind();
     expect(await db.prisma.errorEvent.findMany({ select: { title: true, count: true } })).toEqual([{ title: "Error: once", count: 1 }]);
+  });
+
+  it("records an error of a page or route as one of no company, under its route, unless a method reported it already", async () => {
+    const info = (path: string) => ({
+      request: { path, method: "GET", headers: { cookie: "session=1" } },
+      context: { routerKind: "App Router", routePath: "/anrufe/[id]", routeType: "render" },
+    });
+    await reportRequestError(new Error("Anruf von 0171 1234567 fehlt"), info("/anrufe/abc?tel=01711234567"), async () => db.prisma);
+    const fromMethod = new Error("already reported");
+    reportUnexpectedError(fromMethod, { db: db.prisma, companyId: company.companyId, where: "webhook.getCall" });
+    await reportRequestError(new Error("wrapped by the page", { cause: fromMethod }), info("/anrufe/x"), async () => db.prisma);
+    await flushWriteBehind();
+    const rows = await db.prisma.errorEvent.findMany({ select: { companyId: true, culprit: true, title: true } });
+    expect(rows).toHaveLength(2);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { companyId: company.companyId, culprit: "webhook.getCall", title: "Error: already reported" },
+        { companyId: null, culprit: "GET /anrufe/[id]", title: `Error: Anruf von ${PHONE_PLACEHOLDER} fehlt` },
+      ]),
+    );
   });
 
   it("a database that cannot take the row never throws to the caller", async () => {
