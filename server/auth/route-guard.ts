@@ -25,8 +25,8 @@ export async function guardRequest(request: NextRequest, secret: string): Promis
   return NextResponse.next({ request: { headers } });
 }
 
-/** Pages for visitors without a session: the first company's set-up, setting a password from a one-time link. */
-const PUBLIC_PAGES = ["/einrichtung", "/passwort-setzen"];
+/** Pages for visitors without a session: the first company's set-up, setting a password from a one-time link, the return from a deposit payment. */
+const PUBLIC_PAGES = ["/einrichtung", "/passwort-setzen", "/zahlung"];
 
 export function isPublicPage(pathname: string): boolean {
   return PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
