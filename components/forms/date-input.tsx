@@ -161,32 +161,35 @@ export function DateField<TValues extends FieldValues, TName extends FieldPath<T
       control={form.control}
       name={name}
       rules={rules}
-      render={({ field }) => (
-        <FormItem className={className}>
-          <FormLabel>{label}</FormLabel>
-          <FormControl>
-            <DateInput
-              name={field.name}
-              inputRef={field.ref}
-              value={String(field.value ?? "")}
-              disabled={field.disabled}
-              onBlur={field.onBlur}
-              validate={validate}
-              onApply={(day) => {
-                form.clearErrors(name);
-                field.onChange(day);
-                onApplied?.(day);
-              }}
-              onRefuse={(message, text) => {
-                field.onChange(text);
-                form.setError(name, { type: "validate", message });
-              }}
-            />
-          </FormControl>
-          {(weekdayDate(String(field.value ?? "")) ?? hint) && <FormDescription>{weekdayDate(String(field.value ?? "")) ?? hint}</FormDescription>}
-          <FormMessage />
-        </FormItem>
-      )}
+      render={({ field }) => {
+        const description = weekdayDate(String(field.value ?? "")) ?? hint;
+        return (
+          <FormItem className={className}>
+            <FormLabel>{label}</FormLabel>
+            <FormControl>
+              <DateInput
+                name={field.name}
+                inputRef={field.ref}
+                value={String(field.value ?? "")}
+                disabled={field.disabled}
+                onBlur={field.onBlur}
+                validate={validate}
+                onApply={(day) => {
+                  form.clearErrors(name);
+                  field.onChange(day);
+                  onApplied?.(day);
+                }}
+                onRefuse={(message, text) => {
+                  field.onChange(text);
+                  form.setError(name, { type: "validate", message });
+                }}
+              />
+            </FormControl>
+            {description && <FormDescription>{description}</FormDescription>}
+            <FormMessage />
+          </FormItem>
+        );
+      }}
     />
   );
 }
