@@ -44,7 +44,7 @@ export function CalendarView({ today, permissions }: { today: string; permission
   const title = state.mode === "woche" ? `Woche vom ${shortDayLabel(monday)} bis ${shortDayLabel(addDaysLocal(monday, 6))}` : longDayLabel(state.date);
 
   return (
-    <div className="grid gap-4">
+    <div className="grid min-w-0 gap-4">
       <SectionStats section="termine" labels={[["Anstehende Termine", CalendarClock], ["Vergangene Termine", Archive]]} />
       <Card className="min-w-0">
         <CardContent className="pt-5">
@@ -60,7 +60,11 @@ export function CalendarView({ today, permissions }: { today: string; permission
       </div>
       {state.mode === "tag" && day && (day.closed || day.special_day) && (
         <p role="status" className="text-sm text-muted-foreground">
-          {day.closed ? `Geschlossen: ${day.closed_reason}` : `Sonderöffnung${day.special_day?.reason ? `: ${day.special_day.reason}` : ""}`}
+          {day.closed
+            ? day.closed_reason && day.closed_reason !== "Geschlossen"
+              ? `Geschlossen: ${day.closed_reason}`
+              : "An diesem Tag geschlossen."
+            : `Sonderöffnung${day.special_day?.reason ? `: ${day.special_day.reason}` : ""}`}
         </p>
       )}
       {calendar.isError ? (

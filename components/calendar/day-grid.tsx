@@ -52,7 +52,7 @@ export function DayGrid({ data, date, now, canBook, canChange, onBook, onMove }:
   };
 
   return (
-    <div className="overflow-x-auto rounded-lg border bg-card" data-testid="calendar-grid">
+    <div className="min-w-0 overflow-x-auto rounded-lg border bg-card" data-testid="calendar-grid">
       <div
         className="grid min-w-fit"
         style={{

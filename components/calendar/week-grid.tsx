@@ -24,7 +24,7 @@ export function WeekGrid({
   onBook: (staff: { id: string; name: string }, date: string) => void;
 }) {
   return (
-    <div className="overflow-x-auto rounded-lg border bg-card" data-testid="calendar-week">
+    <div className="min-w-0 overflow-x-auto rounded-lg border bg-card" data-testid="calendar-week">
       <table className="w-full min-w-[52rem] table-fixed border-collapse text-sm">
         <caption className="sr-only">Wochenübersicht je Mitarbeiter</caption>
         <thead>
