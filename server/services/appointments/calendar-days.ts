@@ -10,16 +10,9 @@ import { hasOpeningHours, parseBusinessHours, parseWorkingHours } from "@/server
 import type { MsInterval } from "@/server/scheduling/busy-index";
 import { intervalsOnDate } from "@/server/scheduling/day-intervals";
 import { isGermanState, isHoliday } from "@/server/scheduling/holidays";
-import { addDaysLocal, parseLocalTime, weekdayOfLocalDate, type LocalDate } from "@/server/scheduling/local-date";
+import { addDaysLocal, parseLocalTime, type LocalDate } from "@/server/scheduling/local-date";
+import { openingsOn, type SpecialDay } from "@/server/scheduling/special-days";
 import { instantToLocal, zonedDateTimeToInstant } from "@/server/scheduling/time";
-
-/** A special day of the branch as stored (BranchSpecialDay): closed, or open only in `hours`. */
-export interface SpecialDay {
-  date: LocalDate;
-  closed: boolean;
-  hours: unknown;
-  reason: string | null;
-}
 
 export interface StaffSchedule {
   id: string;
@@ -76,16 +69,15 @@ export function branchDays(branch: BranchRef, from: LocalDate, count: number, sp
   const tz = branch.timeZone;
   return Array.from({ length: count }, (_, i) => {
     const date = addDaysLocal(from, i);
-    const special = specialDays.find((d) => d.date === date) ?? null;
-    const holiday = isHoliday(date, state);
+    // The slot engine's own rule: a special day first (it may even open on a holiday), then holidays, then the week.
+    const openings = openingsOn(hours, specialDays, date, tz, state);
+    const special = openings.special;
     const breaks = intervalsOnDate(hours.breaks, date, tz, (b) => [b.start, b.end]);
-    let opening: MsInterval[] | null;
-    // Like the slot engine: a special day first (it may even open on a holiday), then holidays, then the week.
-    if (special) opening = special.closed ? [] : specialHours(special.hours, date, tz);
-    else if (holiday) opening = [];
-    else opening = keepsHours ? intervalsOnDate(hours.weekly, date, tz, (o) => [o.open, o.close]) : null;
+    // Without any opening hours (a calendar kept in Cal.com) only a special day limits the day.
+    const opening: MsInterval[] | null = keepsHours || special ? openings.intervals : null;
     const closed = opening !== null && opening.length === 0;
-    const closedReason = !closed ? null : special ? special.reason || "Geschlossen" : (holiday ?? "Geschlossen");
+    const closure = openings.closure;
+    const closedReason = !closed ? null : closure?.kind === "holiday" ? closure.name : (closure?.kind === "special" && closure.reason) || "Geschlossen";
     return {
       opening,
       breaks: closed ? [] : breaks,
@@ -93,7 +85,7 @@ export function branchDays(branch: BranchRef, from: LocalDate, count: number, sp
         date,
         closed,
         closed_reason: closedReason,
-        holiday,
+        holiday: isHoliday(date, state),
         special_day: special ? { closed: special.closed, reason: special.reason } : null,
         opening: (opening ?? []).map((i) => wall(i, date, tz)),
         breaks: closed ? [] : breaks.map((i) => wall(i, date, tz)),
@@ -161,16 +153,6 @@ export function subtract(from: readonly MsInterval[], cuts: readonly MsInterval[
     });
   }
   return rest.sort((p, q) => p.start - q.start);
-}
-
-/** A special day's hours ([{ open, close }]); malformed entries are dropped like in the weekly hours. */
-function specialHours(hours: unknown, date: LocalDate, tz: string): MsInterval[] {
-  const list = Array.isArray(hours) ? hours : [];
-  const valid = (list as Array<{ open?: unknown; close?: unknown } | null>).filter(
-    (h): h is { open: string; close: string } =>
-      typeof h?.open === "string" && typeof h.close === "string" && (parseLocalTime(h.open) ?? 24 * 60) < 24 * 60 && parseLocalTime(h.close) !== null,
-  );
-  return intervalsOnDate<{ open: string; close: string }>({ [weekdayOfLocalDate(date)]: valid }, date, tz, (h) => [h.open, h.close]);
 }
 
 function wall(interval: MsInterval, date: LocalDate, tz: string): WallInterval {

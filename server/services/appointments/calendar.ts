@@ -1,5 +1,6 @@
 /** appointments.calendar: what the Kalender grid shows for one branch and one or seven days. */
 import type { z } from "zod";
+import { parseSpecialDays } from "@/server/calendar/schedules";
 import { AppError, ErrorCodes } from "@/server/core/errors";
 import type { ServiceContext } from "@/server/core/types";
 import { addDaysLocal } from "@/server/scheduling/local-date";
@@ -48,18 +49,14 @@ export async function calendarView(
       select: { staffId: true, startsAt: true, endsAt: true, reason: true },
       orderBy: { startsAt: "asc" },
     }),
+    // From the table rather than the cached master data: past days too, and a change shows at once.
     ctx.db.branchSpecialDay.findMany({
       where: { companyId: ctx.companyId, branchId: branch.id, date: { gte: new Date(`${from}T00:00:00Z`), lte: new Date(`${to}T00:00:00Z`) } },
       select: { date: true, closed: true, hours: true, reason: true },
     }),
   ]);
 
-  const frames = branchDays(
-    branch,
-    from,
-    params.days,
-    specialDays.map((d) => ({ ...d, date: d.date.toISOString().slice(0, 10) })),
-  );
+  const frames = branchDays(branch, from, params.days, parseSpecialDays(specialDays));
   const columns = staff.map((member) => ({
     id: member.id,
     name: member.name,
