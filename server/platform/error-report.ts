@@ -15,8 +15,8 @@ import { describeOccurrence, queueErrorOccurrence } from "@/server/platform/erro
 import { logger } from "@/server/platform/logger";
 
 export interface ErrorReportContext {
-  /** The database of the request; without one (no database reached yet) the own store is skipped. */
-  db?: PrismaClient;
+  /** The database of the request, or how to get the app's (doors that fail before they hold one); without it the own store is skipped. */
+  db?: PrismaClient | (() => Promise<PrismaClient>);
   companyId: string | null;
   where?: string;
   correlationId?: string;
@@ -36,10 +36,16 @@ export function wasReported(error: unknown): boolean {
 export function reportUnexpectedError(error: unknown, ctx: ErrorReportContext & { sentry?: boolean }): void {
   if (wasReported(error) || isDatabaseOutage(error)) return;
   if (error && typeof error === "object") reported.add(error);
-  try {
-    if (ctx.db) queueErrorOccurrence(ctx.db, describeOccurrence({ error, companyId: ctx.companyId, where: ctx.where, correlationId: ctx.correlationId, at: ctx.now ?? new Date() }));
-  } catch (err) {
-    logger.error({ err }, "error could not be recorded");
+  if (ctx.db) {
+    const { db } = ctx;
+    const lost = (err: unknown) => logger.error({ err }, "error could not be recorded");
+    try {
+      const occurrence = describeOccurrence({ error, companyId: ctx.companyId, where: ctx.where, correlationId: ctx.correlationId, at: ctx.now ?? new Date() });
+      if (typeof db === "function") void db().then((client) => queueErrorOccurrence(client, occurrence), lost);
+      else queueErrorOccurrence(db, occurrence);
+    } catch (err) {
+      lost(err);
+    }
   }
   if (env().SENTRY_DSN && ctx.sentry !== false) void forwardToSentry(error, ctx);
 }
@@ -82,7 +88,8 @@ async function forwardToSentry(error: unknown, ctx: ErrorReportContext): Promise
   }
 }
 
-async function defaultDb(): Promise<PrismaClient> {
+/** The app's database, loaded only when an error needs it. */
+export async function defaultDb(): Promise<PrismaClient> {
   const { getDb } = await import("@/server/platform/db");
   return getDb();
 }

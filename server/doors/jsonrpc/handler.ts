@@ -1,6 +1,7 @@
 import "@/server/composition";
 import { performance } from "node:perf_hooks";
 import { logger } from "@/server/platform/logger";
+import { defaultDb, reportUnexpectedError } from "@/server/platform/error-report";
 import { callMethod } from "@/server/core/dispatch";
 import type { Registry } from "@/server/core/registry";
 import type { AuthenticatedToken } from "@/server/services/tokens";
@@ -43,7 +44,10 @@ export function createRpcHandler(opts: RpcHandlerOptions = {}): (request: Reques
     } catch (err) {
       // Before any call ran (authentication reads the database): the same mapping as for calls.
       const { error, internal } = toRpcError(err, { door: "json-rpc", correlationId });
-      if (internal) logger.error({ err, correlation_id: correlationId }, "json-rpc gateway failed");
+      if (internal) {
+        logger.error({ err, correlation_id: correlationId }, "json-rpc gateway failed");
+        reportUnexpectedError(err, { db: opts.db ?? defaultDb, companyId: null, where: "json-rpc", correlationId });
+      }
       const response = failure(null, error);
       return jsonResponse(response, httpStatusOf(error, internal), correlationId, retryAfterHeader(response));
     }

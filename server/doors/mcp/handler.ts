@@ -5,6 +5,7 @@ import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } fr
 import { toAppError } from "@/server/platform/db/outage";
 import { DATABASE_RETRY_AFTER_SECONDS, ErrorCodes } from "@/server/core/errors";
 import { logger } from "@/server/platform/logger";
+import { defaultDb, reportUnexpectedError } from "@/server/platform/error-report";
 import { MethodNotFoundError } from "@/server/core/dispatch";
 import { getRegistry, type Registry } from "@/server/core/registry";
 import { authenticate, readBodyLimited, type DoorOptions } from "@/server/doors/jsonrpc/http-door";
@@ -40,6 +41,7 @@ export function createMcpHandler(opts: McpHandlerOptions = {}): (request: Reques
         return withHeader(rpcError(503, appError.code, appError.message, { "retry-after": String(retryAfter) }, data), correlationId);
       }
       logger.error({ err, correlation_id: correlationId }, "mcp endpoint failed");
+      reportUnexpectedError(err, { db: opts.db ?? defaultDb, companyId: null, where: "mcp", correlationId });
       return withHeader(rpcError(500, RpcCodes.INTERNAL_ERROR, "Interner Fehler"), correlationId);
     }
   };
