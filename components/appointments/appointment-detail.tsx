@@ -13,13 +13,15 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CancelAppointmentDialog } from "./cancel-appointment-dialog";
 import { ChangeAppointmentDialog } from "./change-appointment-dialog";
+import { EditAppointmentDialog } from "./edit-appointment-dialog";
 import { actorText, SOURCE_LABELS } from "./labels";
 import { useLastListUrl } from "./last-list";
 import { PaymentCard } from "./payment-card";
 import type { AppointmentPermissions } from "./permissions";
+import { StatusActions } from "./status-actions";
 import { StatusBadge } from "./status-badge";
 
-/** Everything known about one appointment, with Verschieben and Stornieren while it is active. */
+/** Everything known about one appointment, with Verschieben and Stornieren while it is active, Erledigt / Nicht erschienen once it began, and Bearbeiten. */
 export function AppointmentDetail({ id, permissions }: { id: string; permissions: AppointmentPermissions }) {
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.appointments.get.queryOptions({ appointment_id: id }));
@@ -35,6 +37,7 @@ export function AppointmentDetail({ id, permissions }: { id: string; permissions
     ["Mitarbeiter", a.staff],
     ["Filiale", a.branch],
     ["Gebucht über", SOURCE_LABELS[a.source]],
+    ["Gebucht von", a.created_by],
     ["Notizen", a.notes],
   ];
   const history: Fact[] = [
@@ -44,6 +47,8 @@ export function AppointmentDetail({ id, permissions }: { id: string; permissions
     ["Storniert am", a.cancelled_at && formatDateTime(a.cancelled_at)],
     ["Storniert über", actorText(a.cancelled_by)],
     ["Grund der Stornierung", a.cancellation_reason],
+    ["Status geändert am", a.status_changed_at && formatDateTime(a.status_changed_at)],
+    ["Status geändert von", a.status_changed_by],
   ];
 
   return (
@@ -54,12 +59,12 @@ export function AppointmentDetail({ id, permissions }: { id: string; permissions
             <ArrowLeft aria-hidden /> Zurück zu den Terminen
           </Link>
         </Button>
-        {active && (
-          <div className="flex flex-wrap gap-2">
-            {permissions.canChange && <ChangeAppointmentDialog appointment={a} />}
-            {permissions.canCancel && <CancelAppointmentDialog appointment={a} />}
-          </div>
-        )}
+        <div className="flex flex-wrap gap-2">
+          {permissions.canChange && <StatusActions appointment={a} />}
+          {permissions.canChange && a.status !== "cancelled" && <EditAppointmentDialog appointment={a} />}
+          {active && permissions.canChange && <ChangeAppointmentDialog appointment={a} />}
+          {active && permissions.canCancel && <CancelAppointmentDialog appointment={a} />}
+        </div>
       </div>
 
       <section aria-labelledby="appointment-heading" className="grid gap-2">

@@ -20,7 +20,10 @@ export const SOURCE_LABELS: Record<AppointmentDto["source"], string> = {
   calcom: "Cal.com",
 };
 
-/** Who moved or cancelled it, from the service's actor label ("phone_system", "user:…", "token:…"). */
+/**
+ * Who moved or cancelled it: the user's name or the channel ("Telefon", "API") as the service
+ * writes it now; older rows carry "phone_system", "user:…", "token:…".
+ */
 export function actorText(actor: string | null): string | null {
   if (!actor) return null;
   if (actor === "phone_system") return "Telefonassistent";

@@ -1,8 +1,9 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Trash2 } from "lucide-react";
 import { useState } from "react";
+import { useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { DateField } from "@/components/forms/date-input";
 import { formatDate, formatDateTime, formatTime } from "@/components/forms/format";
@@ -17,6 +18,8 @@ import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/sonner";
 import type { AbsenceDto, StaffDto } from "@/server/services/staff/schemas";
+import { cn } from "@/components/ui/utils";
+import { AbsenceConflicts } from "./absence-conflicts";
 import { absenceSchema, EMPTY_ABSENCE, type AbsenceFields } from "./absence-fields";
 import { SaveButton } from "./save-button";
 
@@ -29,7 +32,11 @@ function describeSpan(a: AbsenceDto): string {
   return first === lastDay ? first : `${first} – ${lastDay}`;
 }
 
-/** A person's current and coming absences (holiday, sickness): listed, added as whole days, removed. */
+/**
+ * A person's absences (holiday, sickness, a doctor's appointment): listed (ended ones greyed),
+ * added as whole days or with times, removed. Booked appointments inside an absence are
+ * named before saving and, once saved, listed with Verschieben and Stornieren.
+ */
 export function AbsencesPanel({ person }: { person: StaffDto }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -41,8 +48,10 @@ export function AbsencesPanel({ person }: { person: StaffDto }) {
 
   const add = useMutation(
     trpc.staff.addAbsence.mutationOptions({
-      onSuccess: async ({ absence }) => {
-        toast.success(`Abwesenheit ${describeSpan(absence)} eingetragen.`);
+      onSuccess: async ({ absence, merged, conflicts }) => {
+        const joined = merged > 0 ? ` (mit ${merged === 1 ? "einer überlappenden Abwesenheit" : `${merged} überlappenden Abwesenheiten`} zusammengeführt)` : "";
+        toast.success(`Abwesenheit ${describeSpan(absence)} eingetragen${joined}.`);
+        if (conflicts.length > 0) toast.warning(`${conflicts.length === 1 ? "Ein gebuchter Termin fällt" : `${conflicts.length} gebuchte Termine fallen`} in diese Zeit.`);
         form.reset(EMPTY_ABSENCE);
         await refresh();
       },
@@ -70,10 +79,11 @@ export function AbsencesPanel({ person }: { person: StaffDto }) {
       ) : data?.absences.length ? (
         <ul className="divide-y rounded-md border" aria-label="Eingetragene Abwesenheiten">
           {data.absences.map((a) => (
-            <li key={a.id} className="flex items-center justify-between gap-3 px-3 py-2 text-sm">
+            <li key={a.id} className={cn("flex items-center justify-between gap-3 px-3 py-2 text-sm", a.past && "text-muted-foreground")} data-past={a.past || undefined}>
               <span>
-                <span className="tabular font-medium">{describeSpan(a)}</span>
+                <span className={cn("tabular", !a.past && "font-medium")}>{describeSpan(a)}</span>
                 {a.reason && <span className="text-muted-foreground"> · {a.reason}</span>}
+                {a.past && <span> · vorbei</span>}
               </span>
               <Button
                 type="button"
@@ -91,6 +101,11 @@ export function AbsencesPanel({ person }: { person: StaffDto }) {
       ) : (
         <p className="text-sm text-muted-foreground">Keine Abwesenheiten eingetragen.</p>
       )}
+      {data?.absences
+        .filter((a) => !a.past)
+        .map((a) => (
+          <AbsenceConflicts key={a.id} absenceId={a.id} personName={person.name} />
+        ))}
       <Form {...form}>
         <form onSubmit={form.handleSubmit((input) => add.mutate(input))} className="grid gap-4" noValidate aria-label="Abwesenheit eintragen">
           <div className="grid gap-4 sm:grid-cols-2">
@@ -98,6 +113,15 @@ export function AbsencesPanel({ person }: { person: StaffDto }) {
             <DateField<AbsenceFields, "from_date"> name="from_date" label="Von" rules={{ deps: ["to_date"] }} />
             <DateField<AbsenceFields, "to_date"> name="to_date" label="Bis einschließlich" hint="Leer: nur der eine Tag." rules={{ deps: ["from_date"] }} />
           </div>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <LabeledField control={form.control} name="from_time" label="Ab Uhrzeit (optional)" hint="Leer: ab Tagesbeginn.">
+              {(field) => <Input {...field} type="time" step={900} />}
+            </LabeledField>
+            <LabeledField control={form.control} name="to_time" label="Bis Uhrzeit (optional)" hint="Leer: bis Tagesende. Z. B. 13:00 für einen halben Tag.">
+              {(field) => <Input {...field} type="time" step={900} />}
+            </LabeledField>
+          </div>
+          <PlannedConflicts schema={schema} />
           <LabeledField control={form.control} name="reason" label="Grund (optional)">
             {(field) => <Input {...field} maxLength={200} placeholder="z. B. Urlaub" />}
           </LabeledField>
@@ -107,5 +131,25 @@ export function AbsencesPanel({ person }: { person: StaffDto }) {
         </form>
       </Form>
     </div>
+  );
+}
+
+/** Before saving: the booked appointments the typed range would hit (a warning, saving stays possible). */
+function PlannedConflicts({ schema }: { schema: ReturnType<typeof absenceSchema> }) {
+  const trpc = useTRPC();
+  const values = useWatch<AbsenceFields>() as AbsenceFields;
+  const parsed = schema.safeParse(values);
+  const preview = useQuery(trpc.staff.absenceConflicts.queryOptions(parsed.success ? parsed.data : skipToken));
+  const rows = preview.data?.conflicts ?? [];
+  if (!parsed.success || rows.length === 0) return null;
+  return (
+    <p role="status" className="rounded-md border border-warning/40 bg-warning/10 px-3 py-2 text-sm" data-testid="planned-conflicts">
+      Achtung: In diesem Zeitraum {rows.length === 1 ? "ist 1 Termin" : `sind ${rows.length} Termine`} gebucht (
+      {rows
+        .slice(0, 3)
+        .map((r) => `${r.date} ${r.time} Uhr`)
+        .join(", ")}
+      {rows.length > 3 ? " …" : ""}). Nach dem Eintragen lassen sie sich hier verschieben oder stornieren.
+    </p>
   );
 }

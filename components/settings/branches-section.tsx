@@ -1,7 +1,7 @@
 "use client";
 
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { Pencil, Plus, Store } from "lucide-react";
+import { CalendarOff, Pencil, Plus, Store } from "lucide-react";
 import { ListFrame } from "@/components/lists/list-frame";
 import { ListTableHeader } from "@/components/lists/list-table-header";
 import { useTRPC } from "@/components/trpc/provider";
@@ -12,6 +12,7 @@ import type { Branch } from "@/server/services/branch/schemas";
 import { isGermanState } from "@/server/scheduling/holidays";
 import { breaksToRanges, openingsToRanges } from "./branch-hours";
 import { BranchForm } from "./branch-form";
+import { BranchSpecialDays } from "./branch-special-days";
 import { FormDialog } from "./form-dialog";
 import { BRANCHES_INPUT } from "./list-inputs";
 import { GERMAN_STATE_NAMES } from "./german-states";
@@ -91,6 +92,9 @@ function BranchRow({ branch: b }: { branch: Branch }) {
           }
         >
           {(close) => <BranchForm branch={b} onSaved={close} />}
+        </FormDialog>
+        <FormDialog trigger={<RowButton icon={CalendarOff} label="Sondertage" aria-label={`Sondertage von „${b.name}“`} />}>
+          {() => <BranchSpecialDays branch={b} />}
         </FormDialog>
       </TableCell>
     </TableRow>
