@@ -61,7 +61,7 @@ test("enter a vacation over a booked appointment, get the warning with the appoi
   await expect(row).toContainText(`${day} ${time} Uhr · Herrenhaarschnitt`);
   await shot(page, "abwesenheit-termine");
 
-  // Move it from the warning to the next day, same time.
+  // Move it from the warning to a Wednesday, when Jonas is back.
   await row.getByRole("button", { name: "Verschieben" }).click();
   const move = page.getByRole("dialog", { name: "Termin verschieben" });
   const nextDay = berlinDayAhead(10, (weekday) => weekday === 3);
