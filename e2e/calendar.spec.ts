@@ -148,3 +148,37 @@ test("Kalender: book into a free cell, drag the appointment to another staff mem
     if (id) expect(await mutate(page.request, "appointments.cancel", { appointment_id: id })).toBe(200);
   }
 });
+
+test("Kalender: a past appointment marked 'Nicht erschienen' on its detail shows in the no-show colour and counts on the customer", async ({ page }) => {
+  await logIn(page, "staff");
+  // Seeded six days ago: Michael Weber's Herrenhaarschnitt with Jonas at 12:00, completed.
+  const day = berlinDayAhead(-6, () => true);
+  await page.goto(`/termine?datum=${iso(day)}`);
+  const done = page.getByRole("link", { name: "12:00–12:30, Michael Weber, Herrenhaarschnitt, Erledigt" });
+  await expect(done).toBeVisible();
+  const id = (await done.getAttribute("href"))!.split("/").at(-1)!;
+  await done.click();
+  await expect(page).toHaveURL(new RegExp(`/termine/${id}$`));
+
+  try {
+    await page.getByRole("button", { name: "Nicht erledigt" }).click();
+    await page.getByRole("button", { name: "Nicht erschienen", exact: true }).click();
+    await expect(page.getByTestId("appointment-status")).toHaveText("Nicht erschienen");
+
+    await page.goto(`/termine?datum=${iso(day)}`);
+    await expect(page.getByRole("link", { name: "12:00–12:30, Michael Weber, Herrenhaarschnitt, Nicht erschienen" })).toBeVisible();
+    await shot(page, "kalender-nicht-erschienen");
+    // The count on the customer, as the booking form's look-up of his number shows it.
+    await page.getByRole("button", { name: "Termin anlegen" }).click();
+    const dialog = page.getByRole("dialog", { name: "Termin anlegen" });
+    await dialog.getByLabel("Telefonnummer").pressSequentially("0176 55544433", { delay: 30 });
+    const lookup = dialog.getByTestId("customer-lookup");
+    await expect(lookup).toContainText("Bekannte Kundschaft: Michael Weber");
+    await expect(lookup).toContainText("1× nicht erschienen");
+    await page.keyboard.press("Escape");
+  } finally {
+    // Back to Erledigt, as seeded (undoing the no-show takes the count back).
+    expect(await mutate(page.request, "appointments.setStatus", { appointment_id: id, status: "scheduled" })).toBe(200);
+    expect(await mutate(page.request, "appointments.setStatus", { appointment_id: id, status: "completed" })).toBe(200);
+  }
+});
