@@ -8,7 +8,7 @@ import { addDaysLocal, type LocalDate } from "./local-date";
 import { findAvailableSlots } from "./slots";
 import type { SlotSearchInput } from "./slot-types";
 import { openingsOn } from "./special-days";
-import { instantToLocal } from "./time";
+import { instantToLocal, zonedDateTimeToInstant } from "./time";
 
 export type NoSlotReason = "no_staff_for_service" | "outside_booking_window" | "closed" | "staff_absent" | "fully_booked";
 
@@ -32,10 +32,12 @@ export function noSlotReason(input: Omit<SlotSearchInput, "range">, day: LocalDa
   return wouldFit ? "staff_absent" : "fully_booked";
 }
 
+/** Like the engine: from now plus the minimum notice up to the same wall-clock time `bookingWindowDays` later. */
 function outsideWindow(input: Omit<SlotSearchInput, "range">, day: LocalDate, start?: Date): boolean {
   const { now, tz, rules } = input;
+  const local = instantToLocal(now, tz);
+  const lastDay = addDaysLocal(local.date, rules.bookingWindowDays);
+  if (!start) return day > lastDay;
   const earliest = now.getTime() + rules.minimumNoticeMinutes * 60_000;
-  const lastDay = addDaysLocal(instantToLocal(now, tz).date, rules.bookingWindowDays);
-  if (start) return start.getTime() < earliest || instantToLocal(start, tz).date > lastDay;
-  return day > lastDay;
+  return start.getTime() < earliest || start.getTime() >= zonedDateTimeToInstant(lastDay, local.time, tz).getTime();
 }
