@@ -57,54 +57,92 @@ export async function depositLinkFor(
     return { payment: paymentToDto(open), sent: input.send, message: input.send ? "Der Zahlungslink wurde erneut per SMS gesendet." : "Der Zahlungslink ist noch gültig." };
   }
 
-  const session = await createSession(appointment, config, amount, deposits.length, input.now);
+  // Links that ran out without Stripe's "expired" reaching us are expired all the same.
+  await db.payment.updateMany({
+    where: { companyId: input.companyId, appointmentId: appointment.id, kind: "deposit", state: "pending", stripeSessionId: { not: null }, expiresAt: { lte: input.now } },
+    data: { state: "expired" },
+  });
+  // The payment is reserved here before Stripe is asked, so a retry (the job after an outage)
+  // sends the very same parameters under the same idempotency key and gets the same session.
+  const reserved =
+    deposits.find((p) => p.state === "pending" && !p.stripeSessionId) ??
+    (await db.payment.create({
+      data: {
+        companyId: input.companyId,
+        appointmentId: appointment.id,
+        customerId: appointment.customerId,
+        kind: "deposit",
+        state: "pending",
+        amountCents: amount,
+        currency: "eur",
+        expiresAt: linkExpiry(config, input.now),
+      },
+    }));
+  const attempt = deposits.filter((p) => p.stripeSessionId).length + 1;
+  let key = attempt === 1 ? `appointment-${appointment.id}-deposit` : `appointment-${appointment.id}-deposit-${attempt}`;
+  let expiresAt = reserved.expiresAt ?? linkExpiry(config, input.now);
+  if (expiresAt.getTime() < input.now.getTime() + 31 * 60_000) {
+    // Stripe wants at least 30 minutes: a retry long after the reservation asks for a new expiry, under a key of its own.
+    expiresAt = linkExpiry(config, input.now);
+    key = `${key}-${Math.floor(expiresAt.getTime() / 1000)}`;
+    await db.payment.update({ where: { id: reserved.id }, data: { expiresAt } });
+  }
+
+  let session: Awaited<ReturnType<typeof createSession>>;
+  try {
+    session = await createSession(config, appointment, reserved.amountCents, expiresAt, key);
+  } catch (error) {
+    // Refused (bad key, invalid request): the reservation ends as failed with the reason; an outage keeps it for the retry.
+    if (error instanceof AppError && error.code !== ErrorCodes.STRIPE_UNAVAILABLE) {
+      await db.payment.updateMany({ where: { id: reserved.id, stripeSessionId: null }, data: { state: "failed", error: error.message.slice(0, 500) } });
+    }
+    throw error;
+  }
   const payment = await db.$transaction(async (tx) => {
-    const data = {
-      companyId: input.companyId,
-      appointmentId: appointment.id,
-      customerId: appointment.customerId,
-      kind: "deposit" as const,
-      state: "pending" as const,
-      amountCents: amount,
-      currency: "eur",
-      stripeSessionId: session.id,
-      checkoutUrl: session.url,
-      expiresAt: new Date(session.expires_at * 1000),
-    };
     let row;
     try {
-      row = await tx.payment.create({ data });
+      row = await tx.payment.update({
+        where: { id: reserved.id },
+        data: { stripeSessionId: session.id, checkoutUrl: session.url, expiresAt: new Date(session.expires_at * 1000) },
+      });
     } catch (error) {
-      // Stripe replayed a session an earlier, interrupted run stored already.
+      // Another run stored this very session (Stripe replayed it) on its own reservation.
       if (!isUniqueViolation(error)) throw error;
       return null;
     }
-    if (input.send && session.url) await sendLink(tx, appointment, session.url, amount, input.now);
+    if (input.send && session.url) await sendLink(tx, appointment, session.url, reserved.amountCents, input.now);
     return row;
   });
   if (!payment) {
+    await db.payment.deleteMany({ where: { id: reserved.id, stripeSessionId: null } });
     const stored = await db.payment.findUniqueOrThrow({ where: { stripeSessionId: session.id } });
     return { payment: paymentToDto(stored), sent: false, message: "Der Zahlungslink besteht bereits." };
   }
+  const euro = formatEuro(reserved.amountCents);
   return {
     payment: paymentToDto(payment),
     sent: input.send,
-    message: input.send ? `Zahlungslink über ${formatEuro(amount)} erstellt und per SMS gesendet.` : `Zahlungslink über ${formatEuro(amount)} erstellt.`,
+    message: input.send ? `Zahlungslink über ${euro} erstellt und per SMS gesendet.` : `Zahlungslink über ${euro} erstellt.`,
   };
 }
 
-async function createSession(appointment: AppointmentForPayment, config: StripeConfig, amount: number, earlier: number, now: Date) {
+/** When a link made now runs out: the company's validity, within Stripe's 30 minutes to 24 hours. */
+function linkExpiry(config: StripeConfig, now: Date): Date {
+  const minutes = Math.min(Math.max(config.depositLinkMinutes, 30), 1440);
+  return new Date(Math.floor(now.getTime() / 1000) * 1000 + minutes * 60_000);
+}
+
+async function createSession(config: StripeConfig, appointment: AppointmentForPayment, amount: number, expiresAt: Date, idempotencyKey: string) {
   const stripe = stripeClientFor(config);
   const metadata = { appointment_id: appointment.id, company_id: appointment.companyId, customer_id: appointment.customerId, kind: "deposit" };
   const base = env().APP_URL.replace(/\/+$/, "");
-  const minutes = Math.min(Math.max(config.depositLinkMinutes, 30), 1440);
   const name = `Anzahlung ${appointment.service.name} am ${formatGermanDate(appointment.startsAt, appointment.branch.timeZone)}`;
   return callStripe(() =>
     stripe.checkout.sessions.create(
       {
         mode: "payment",
         line_items: [{ quantity: 1, price_data: { currency: "eur", unit_amount: amount, product_data: { name: name.slice(0, 250) } } }],
-        expires_at: Math.floor(now.getTime() / 1000) + minutes * 60,
+        expires_at: Math.floor(expiresAt.getTime() / 1000),
         metadata,
         client_reference_id: appointment.id,
         locale: "de",
@@ -113,8 +151,8 @@ async function createSession(appointment: AppointmentForPayment, config: StripeC
         success_url: `${base}/zahlung?status=bezahlt`,
         cancel_url: `${base}/zahlung?status=abgebrochen`,
       },
-      // Stable per appointment: a retried job gets the same session back. A new link after an expired one is a new attempt.
-      { idempotencyKey: earlier === 0 ? `appointment-${appointment.id}-deposit` : `appointment-${appointment.id}-deposit-${earlier + 1}` },
+      // Stable per reserved payment: a retried job gets the same session back.
+      { idempotencyKey },
     ),
   );
 }

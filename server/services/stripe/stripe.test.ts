@@ -380,10 +380,20 @@ describe("bookings and Stripe outages", () => {
     const { appointment } = await book("Bartpflege", "2026-03-17", "10:00", "0176 55500010");
     expect(appointment.status).toBe("scheduled");
     const summary = await run();
-    expect(summary.retried).toBeGreaterThanOrEqual(1);
-    expect(await paymentsOf(appointment.id)).toEqual([]);
+    expect(summary.retried).toBe(1);
+    // Reserved, without a link yet.
+    const [reserved] = await paymentsOf(appointment.id);
+    expect(reserved).toMatchObject({ state: "pending", amountCents: 1000, stripeSessionId: null, checkoutUrl: null });
+    const failed = sessionRequests().filter((r) => r.headers["idempotency-key"] === `appointment-${appointment.id}-deposit`);
+    expect(failed).toHaveLength(2);
+
+    // A minute later the job asks again with the same key and the same parameters (expiry included), and gets its link.
     await runAt(new Date(FIXED_NOW.getTime() + 61_000));
-    expect(await paymentsOf(appointment.id)).toEqual([expect.objectContaining({ state: "pending", amountCents: 1000 })]);
+    const requests = sessionRequests().filter((r) => r.headers["idempotency-key"] === `appointment-${appointment.id}-deposit`);
+    expect(requests).toHaveLength(3);
+    expect(requests[2]!.body).toEqual(requests[0]!.body);
+    const [payment] = await paymentsOf(appointment.id);
+    expect(payment).toMatchObject({ id: reserved!.id, state: "pending", stripeSessionId: expect.stringMatching(/^cs_test_/), checkoutUrl: expect.any(String) });
   }, 20_000);
 
   it("a key Stripe refuses shows as down in the health check", async () => {
