@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState, type DragEvent } from "react";
 import { STATUS_LABELS } from "@/components/appointments/labels";
 import { cn } from "@/components/ui/utils";
-import { CELL_WORDS, cellKind, gridRows, isBooked, nowPosition, rowSpan, type CalendarAppointment, type CalendarData, type CellKind } from "./grid-math";
+import { CELL_WORDS, cellKind, gridRows, isBooked, nowPosition, rowSpan, wallClock, type CalendarAppointment, type CalendarData, type CellKind } from "./grid-math";
 import { CELL_SHADES, STATUS_COLORS } from "./status-colors";
 
 /** Height of one 15-minute row, in rem. */
@@ -37,6 +37,9 @@ export function DayGrid({ data, date, now, canBook, canChange, onBook, onMove }:
   const columns: Array<GridColumn & { days?: CalendarData["staff"][number]["days"] }> = data.staff.map((s) => ({ id: s.id, name: s.name, days: s.days }));
   if (appointments.some((a) => a.staff_id === null)) columns.push({ id: null, name: "Ohne Zuordnung" });
   const now_ = now ? nowPosition(now, date, data.branch.time_zone, data.hours) : null;
+  const wallNow = now ? wallClock(now, data.branch.time_zone) : null;
+  /** A quarter hour already begun cannot be booked any more. */
+  const isPast = (time: string) => wallNow !== null && (date < wallNow.date || (date === wallNow.date && time <= wallNow.time));
 
   const drop = (column: GridColumn, time: string) => (event: DragEvent) => {
     event.preventDefault();
@@ -83,11 +86,12 @@ export function DayGrid({ data, date, now, canBook, canChange, onBook, onMove }:
             const staffDay = column.days?.find((d) => d.date === date);
             const kind: CellKind = column.id === null ? "outside" : cellKind(day, staffDay, time);
             const booked = isBooked(appointments, column.id, date, time);
-            const label = `${time}, ${column.name}, ${booked ? "belegt" : CELL_WORDS[kind]}`;
+            const past = kind === "free" && !booked && isPast(time);
+            const label = `${time}, ${column.name}, ${booked ? "belegt" : past ? "vergangen" : CELL_WORDS[kind]}`;
             const place = { gridColumn: c + 2, gridRow: r + 2 };
             const lines = cn("border-r", time.endsWith(":00") ? "border-t" : "border-t border-t-border/40", CELL_SHADES[kind]);
             const dropProps = canChange ? { onDragOver: allowDrop, onDrop: drop(column, time) } : {};
-            return kind === "free" && !booked && canBook ? (
+            return kind === "free" && !booked && !past && canBook ? (
               <button
                 key={`${column.id}-${time}`}
                 type="button"

@@ -6,7 +6,7 @@ import { STATUS_LABELS } from "@/components/appointments/labels";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/utils";
 import { shortDayLabel } from "./calendar-url";
-import type { CalendarData } from "./grid-math";
+import type { CalendarData, StaffDay } from "./grid-math";
 import { CELL_SHADES, STATUS_COLORS } from "./status-colors";
 
 /** A week: a row per staff member, a column per day; each cell lists the working hours, absences and appointments. */
@@ -43,8 +43,8 @@ export function WeekGrid({
           </tr>
         </thead>
         <tbody>
-          {data.staff.map((member) => (
-            <tr key={member.id}>
+          {rowsOf(data).map((member) => (
+            <tr key={member.id ?? "none"}>
               <th scope="row" className="border-b p-2 text-left align-top font-medium">
                 {member.name}
               </th>
@@ -58,13 +58,13 @@ export function WeekGrid({
                       <span className="tabular text-xs text-muted-foreground">
                         {own.working.length > 0 ? `${own.working[0].start}–${own.working.at(-1)!.end}` : day.closed ? "geschlossen" : "frei"}
                       </span>
-                      {canBook && !off && (
+                      {canBook && !off && member.id && (
                         <Button
                           variant="ghost"
                           size="icon"
                           className="size-6"
                           aria-label={`${shortDayLabel(day.date)}, ${member.name}, Termin anlegen`}
-                          onClick={() => onBook(member, day.date)}
+                          onClick={() => onBook({ id: member.id!, name: member.name }, day.date)}
                         >
                           <Plus aria-hidden />
                         </Button>
@@ -98,4 +98,12 @@ export function WeekGrid({
       </table>
     </div>
   );
+}
+
+type Row = { id: string | null; name: string; days: StaffDay[] };
+
+/** The staff rows, and one for appointments without a staff member when the week has any. */
+function rowsOf(data: CalendarData): Row[] {
+  if (!data.appointments.some((a) => a.staff_id === null)) return data.staff;
+  return [...data.staff, { id: null, name: "Ohne Zuordnung", days: data.days.map((d) => ({ date: d.date, working: [], absences: [] })) }];
 }
