@@ -8,6 +8,14 @@ import { FormControl, FormField, FormItem, FormMessage } from "@/components/ui/f
 import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/components/ui/utils";
 
+/** What staff can do next, by the service's reason for no free time (the reason itself is in its message). */
+const NEXT_STEP: Partial<Record<string, string>> = {
+  staff_absent: "Ein anderer Tag oder eine andere Person (oder „Beliebig“) hilft.",
+  fully_booked: "Bitte einen anderen Tag wählen.",
+  closed: "Bitte einen anderen Tag wählen.",
+  no_staff_for_service: "Unter Einstellungen → Mitarbeitende lässt sich die Leistung einer Person zuordnen.",
+};
+
 export interface SlotQuery {
   branchId?: string;
   serviceId?: string;
@@ -19,7 +27,8 @@ export interface SlotQuery {
 /**
  * The free start times of a day from appointments.checkAvailability, as radio buttons of a form
  * field that holds the chosen time ("HH:mm", "" while none is chosen). When the service answers
- * with a refusal (a past day, no such service) its message is shown.
+ * with a refusal (a past day, no such service) its message is shown; a day without free time
+ * shows why (closed, staff away, fully booked, …) and what to try next.
  */
 export function SlotPickerField<TValues extends FieldValues, TName extends FieldPath<TValues>>({
   control,
@@ -58,8 +67,9 @@ export function SlotPickerField<TValues extends FieldValues, TName extends Field
                   {errorMessage(availability.error)}
                 </p>
               ) : availability.data.slots.length === 0 ? (
-                <p role="status" className="text-sm text-muted-foreground">
+                <p role="status" className="text-sm text-muted-foreground" data-reason={availability.data.reason ?? undefined} data-testid="no-free-time">
                   {availability.data.message}
+                  {NEXT_STEP[availability.data.reason ?? ""] && <> {NEXT_STEP[availability.data.reason ?? ""]}</>}
                 </p>
               ) : (
                 <div className="flex max-h-48 flex-wrap gap-2 overflow-y-auto p-0.5" data-testid="free-slots">
