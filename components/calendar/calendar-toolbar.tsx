@@ -15,11 +15,14 @@ export function CalendarToolbar({
   state,
   today,
   branches,
+  shownBranch,
   onChange,
 }: {
   state: CalendarState;
   today: string;
   branches: Array<{ value: string; label: string }>;
+  /** The branch the calendar shows (the company's first when none is chosen). */
+  shownBranch?: string;
   onChange: (next: CalendarState) => void;
 }) {
   const step = state.mode === "woche" ? 7 : 1;
@@ -43,7 +46,7 @@ export function CalendarToolbar({
       <DayField value={state.date} onApply={go} />
       {branches.length > 1 && (
         <div className="w-64 max-w-full">
-          <OptionSelect id="kalender-filiale" label="Filiale" value={state.branch ?? branches[0]?.value} options={branches} onChange={(branch) => onChange({ ...state, branch })} />
+          <OptionSelect id="kalender-filiale" label="Filiale" value={state.branch ?? shownBranch} options={branches} onChange={(branch) => onChange({ ...state, branch })} />
         </div>
       )}
       <Tabs value={state.mode} onValueChange={(mode) => onChange({ ...state, mode: mode as CalendarMode })}>

@@ -38,7 +38,8 @@ export function CalendarView({ today, permissions }: { today: string; permission
   const [move, setMove] = useState<PendingMove | null>(null);
 
   const data = calendar.data;
-  const branchOptions = (branches.data?.branches ?? []).map((b) => ({ value: b.id, label: b.name }));
+  // The Kalender shows what can be booked: active branches only (like appointments.calendar itself).
+  const branchOptions = (branches.data?.branches ?? []).filter((b) => b.is_active).map((b) => ({ value: b.id, label: b.name }));
   const day = data?.days.find((d) => d.date === state.date);
   const monday = mondayOf(state.date);
   const title = state.mode === "woche" ? `Woche vom ${shortDayLabel(monday)} bis ${shortDayLabel(addDaysLocal(monday, 6))}` : longDayLabel(state.date);
@@ -48,7 +49,7 @@ export function CalendarView({ today, permissions }: { today: string; permission
       <SectionStats section="termine" labels={[["Anstehende Termine", CalendarClock], ["Vergangene Termine", Archive]]} />
       <Card className="min-w-0">
         <CardContent className="pt-5">
-          <CalendarToolbar state={state} today={today} branches={branchOptions} onChange={setState} />
+          <CalendarToolbar state={state} today={today} branches={branchOptions} shownBranch={data?.branch.id} onChange={setState} />
         </CardContent>
       </Card>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
