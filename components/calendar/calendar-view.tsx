@@ -1,16 +1,19 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Archive, CalendarClock } from "lucide-react";
+import { Archive, CalendarClock, Printer } from "lucide-react";
+import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
 import type { AppointmentPermissions } from "@/components/appointments/permissions";
 import { rememberListUrl } from "@/components/appointments/last-list";
+import { printHref } from "@/components/appointments/print-day";
 import { SectionStats } from "@/components/appointments/section-stats";
 import type { QueryReader } from "@/components/appointments/url-query";
 import { useUrlState } from "@/components/appointments/use-url-state";
 import { errorMessage } from "@/components/forms/trpc-errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { addDaysLocal } from "@/server/scheduling/local-date";
@@ -57,7 +60,16 @@ export function CalendarView({ today, permissions }: { today: string; permission
           {title}
           {data && branchOptions.length > 1 && <span className="font-normal text-muted-foreground"> · {data.branch.name}</span>}
         </h2>
-        <CalendarLegend />
+        <div className="flex flex-wrap items-center gap-3">
+          <CalendarLegend />
+          {state.mode === "tag" && (
+            <Button variant="outline" size="sm" asChild>
+              <Link href={printHref(state.date, state.branch ?? data?.branch.id)}>
+                <Printer aria-hidden /> Tagesplan drucken
+              </Link>
+            </Button>
+          )}
+        </div>
       </div>
       {state.mode === "tag" && day && (day.closed || day.special_day) && (
         <p role="status" className="text-sm text-muted-foreground">
