@@ -2,9 +2,11 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { CreditCard, LoaderCircle, Send } from "lucide-react";
+import { useState } from "react";
 import { DetailCard } from "@/components/details/detail-card";
 import { Facts, type Fact } from "@/components/details/facts";
 import { ConfirmDialog } from "@/components/forms/confirm-dialog";
+import { CopyButton } from "@/components/forms/copy-button";
 import { formatDateTime, formatEuro } from "@/components/forms/format";
 import { toastError } from "@/components/forms/trpc-errors";
 import { useTRPC, type RouterOutputs } from "@/components/trpc/provider";
@@ -47,6 +49,16 @@ export function PaymentCard({ appointmentId }: { appointmentId: string }) {
   const done = (r: { message: string }) => toast.success(r.message);
   const sendLink = useMutation(trpc.stripe.createDepositLink.mutationOptions({ onSuccess: done, onError: toastError, onSettled: refresh }));
   const refund = useMutation(trpc.stripe.refund.mutationOptions({ onSuccess: done, onError: toastError, onSettled: refresh }));
+  const [setupUrl, setSetupUrl] = useState<string | null>(null);
+  const cardLink = useMutation(
+    trpc.stripe.createCardSetupLink.mutationOptions({
+      onSuccess: (r) => {
+        setSetupUrl(r.url);
+        toast.success(r.message);
+      },
+      onError: toastError,
+    }),
+  );
   const noShowFee = useMutation(
     trpc.stripe.chargeNoShowFee.mutationOptions({
       onSuccess: (r) => (r.charged ? toast.success(r.message) : toast.error(r.message)),
@@ -57,7 +69,8 @@ export function PaymentCard({ appointmentId }: { appointmentId: string }) {
 
   const status = query.data;
   if (!status) return null;
-  const relevant = status.payments.length > 0 || status.deposit_cents !== null || status.can_charge_no_show_fee;
+  const offerCardLink = status.configured && status.no_show_fee_cents !== null && !status.card_saved;
+  const relevant = status.payments.length > 0 || status.deposit_cents !== null || status.can_charge_no_show_fee || offerCardLink;
   if (!relevant) return null;
   const refundable = status.payments.find((p) => (p.state === "paid" || p.state === "partially_refunded") && p.amount_cents > p.refunded_cents);
 
@@ -66,7 +79,9 @@ export function PaymentCard({ appointmentId }: { appointmentId: string }) {
       <DetailCard icon={CreditCard} title="Zahlungen" contentClassName="grid gap-4">
         {status.payments.length === 0 ? (
           <p className="text-sm text-muted-foreground">
-            {status.configured
+            {status.deposit_cents === null
+              ? "Keine Zahlungen zu diesem Termin."
+              : status.configured
               ? `Anzahlung von ${formatEuro(status.deposit_cents)} noch nicht angefordert.`
               : "Für diese Leistung ist eine Anzahlung eingestellt, aber Stripe ist nicht eingerichtet (Einstellungen → Zahlungen)."}
           </p>
@@ -100,6 +115,11 @@ export function PaymentCard({ appointmentId }: { appointmentId: string }) {
               onConfirm={() => refund.mutateAsync({ payment_id: refundable.id })}
             />
           )}
+          {offerCardLink && (
+            <Button variant="outline" size="sm" disabled={cardLink.isPending} onClick={() => cardLink.mutate({ appointment_id: appointmentId })}>
+              {cardLink.isPending && <LoaderCircle className="animate-spin" aria-hidden />} Link: Karte hinterlegen
+            </Button>
+          )}
           {status.can_charge_no_show_fee && (
             <ConfirmDialog
               trigger={
@@ -115,6 +135,19 @@ export function PaymentCard({ appointmentId }: { appointmentId: string }) {
             />
           )}
         </div>
+        {setupUrl && (
+          <div className="grid gap-1.5">
+            <p className="text-sm text-muted-foreground">
+              Über diesen Link hinterlegt die Kundschaft eine Karte und stimmt der No-Show-Gebühr von {formatEuro(status.no_show_fee_cents)} zu (24 Stunden gültig):
+            </p>
+            <div className="flex min-w-0 items-center gap-2">
+              <code className="min-w-0 truncate rounded bg-muted px-2 py-1.5 font-mono text-xs" title={setupUrl}>
+                {setupUrl}
+              </code>
+              <CopyButton value={setupUrl} />
+            </div>
+          </div>
+        )}
       </DetailCard>
     </section>
   );

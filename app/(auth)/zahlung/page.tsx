@@ -11,13 +11,15 @@ export const metadata: Metadata = { title: "Anzahlung" };
  */
 export default async function PaymentReturnPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
   const { status } = await searchParams;
-  const paid = status === "bezahlt";
+  const paid = status === "bezahlt" || status === "karte";
   return (
     <AuthCard header={<h1 className="text-xl font-semibold leading-none tracking-tight">{paid ? "Vielen Dank!" : "Zahlung abgebrochen"}</h1>}>
       <Alert>
         {paid ? <CircleCheck aria-hidden /> : <Info aria-hidden />}
         <AlertDescription>
-          {paid
+          {status === "karte"
+            ? "Ihre Karte ist hinterlegt. Sie können diese Seite schließen."
+            : paid
             ? "Ihre Anzahlung ist eingegangen. Ihr Termin bleibt wie vereinbart; Sie können diese Seite schließen."
             : "Es wurde nichts bezahlt. Solange der Link aus Ihrer SMS gilt, können Sie ihn erneut öffnen und die Anzahlung leisten."}
         </AlertDescription>

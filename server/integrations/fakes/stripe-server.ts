@@ -81,6 +81,8 @@ export interface FakeStripe {
   state: FakeStripeState;
   /** The customer paid (or, with `paymentStatus: "unpaid"`, started a delayed payment): returns `checkout.session.completed`. */
   completeSession(sessionId: string, opts?: { paymentStatus?: "paid" | "unpaid" }): StripeEvent;
+  /** The customer saved a card in a setup-mode session: returns `setup_intent.succeeded` (metadata from `setup_intent_data`). */
+  completeSetupSession(sessionId: string, opts?: { paymentMethod?: string }): StripeEvent;
   /** The session ran out unpaid: returns `checkout.session.expired`. */
   expireSession(sessionId: string): StripeEvent;
   /** `charge.refunded` for a PaymentIntent as it stands now. */
@@ -193,6 +195,7 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
     const metadata = checkedMetadata(form.metadata);
     if (typeof metadata === "string") return invalid(metadata, "metadata");
     const intentData = (form.payment_intent_data ?? {}) as Json;
+    const setupData = (form.setup_intent_data ?? {}) as Json;
     const id = `cs_test_${token(24)}`;
     const session: FakeSession = {
       id,
@@ -217,6 +220,8 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
       livemode: false,
       // Not part of Stripe's session object: kept for the PaymentIntent made when it is paid.
       _payment_intent_data: { metadata: checkedMetadataOrEmpty(intentData.metadata), description: str(intentData.description) ?? null },
+      _setup_intent_data: { metadata: checkedMetadataOrEmpty(setupData.metadata) },
+      _customer_creation: str(form.customer_creation) ?? null,
     };
     state.sessions.set(id, session);
     return ok(publicSession(session));
@@ -352,6 +357,26 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
       session.url = null;
       return event("checkout.session.completed", publicSession(session));
     },
+    completeSetupSession(sessionId, opts = {}) {
+      const session = sessionOrThrow(sessionId);
+      if (session.mode !== "setup") throw new Error(`Checkout Session ${sessionId} is not in setup mode`);
+      const customer = session.customer ?? (session._customer_creation === "always" ? `cus_${token(14)}` : null);
+      const setupIntent = {
+        id: `seti_${token(24)}`,
+        object: "setup_intent",
+        status: "succeeded",
+        usage: "off_session",
+        customer,
+        payment_method: opts.paymentMethod ?? "pm_card_visa",
+        metadata: (session._setup_intent_data as { metadata: Record<string, string> }).metadata,
+      };
+      session.status = "complete";
+      session.payment_status = "no_payment_required";
+      session.setup_intent = setupIntent.id;
+      session.customer = customer;
+      session.url = null;
+      return event("setup_intent.succeeded", setupIntent);
+    },
     expireSession(sessionId) {
       const session = sessionOrThrow(sessionId);
       session.status = "expired";
@@ -417,7 +442,7 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
 
 /** The session as Stripe shows it (without the fake's own bookkeeping). */
 function publicSession(session: FakeSession): Json {
-  const { _payment_intent_data: _, ...rest } = session;
+  const { _payment_intent_data: _p, _setup_intent_data: _s, _customer_creation: _c, ...rest } = session;
   return rest;
 }
 

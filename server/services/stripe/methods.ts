@@ -1,4 +1,5 @@
 import { defineMethod, defineServer } from "@/server/core/types";
+import { createCardSetupLink } from "./card-setup";
 import { createDepositLink } from "./deposit";
 import { stripeHealth } from "./health";
 import { chargeNoShowFee, getPaymentStatus, refundPayment } from "./payments";
@@ -58,6 +59,15 @@ export const stripeServer = defineServer({
       kind: "write",
       roles: ["admin"],
       handler: refundPayment,
+    }),
+    defineMethod({
+      name: "stripe.createCardSetupLink",
+      description: "Erstellt einen Link, über den der Kunde eine Karte hinterlegt und der No-Show-Gebühr zustimmt (Voraussetzung für stripe.chargeNoShowFee).",
+      params: s.createCardSetupLinkParams,
+      result: s.createCardSetupLinkResult,
+      kind: "write",
+      roles: everyone,
+      handler: createCardSetupLink,
     }),
     defineMethod({
       name: "stripe.chargeNoShowFee",

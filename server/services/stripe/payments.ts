@@ -28,6 +28,7 @@ export async function getPaymentStatus(ctx: ServiceContext, params: z.output<typ
     can_charge_no_show_fee: blocker === null,
     no_show_fee_blocker: blocker,
     no_show_fee_cents: config?.noShowFeeCents ?? null,
+    card_saved: Boolean(appointment.customer.cardConsentAt && appointment.customer.stripePaymentMethodId),
   };
 }
 

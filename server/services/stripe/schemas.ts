@@ -126,6 +126,8 @@ export const getPaymentStatusResult = z.object({
   /** Why no no-show fee can be charged (no fee set, no card saved with consent…); null when it can. */
   no_show_fee_blocker: z.string().nullable(),
   no_show_fee_cents: z.number().int().nullable(),
+  /** The customer has saved a card and agreed to the no-show fee. */
+  card_saved: z.boolean(),
 });
 
 export const refundParams = z.object({
@@ -137,6 +139,9 @@ export const refundResult = z.object({ payment: paymentSchema, message: z.string
 
 export const chargeNoShowFeeParams = z.object({ appointment_id: appointmentId });
 export const chargeNoShowFeeResult = z.object({ payment: paymentSchema, charged: z.boolean(), message: z.string() });
+
+export const createCardSetupLinkParams = z.object({ appointment_id: appointmentId });
+export const createCardSetupLinkResult = z.object({ url: z.string(), expires_at: z.string(), message: z.string() });
 
 /** Events the webhook endpoint handles (shown in the settings to select in Stripe). */
 export const WEBHOOK_EVENTS = [

@@ -322,22 +322,35 @@ describe("no-show fee", () => {
     const refused = await appError(call("stripe.chargeNoShowFee", { appointment_id: appointment.id }));
     expect(refused).toEqual(expect.objectContaining({ code: ErrorCodes.PAYMENT_NOT_POSSIBLE, message: expect.stringContaining("keine Karte mit seiner Zustimmung") }));
     expect(intentRequests()).toHaveLength(0);
-    expect(await call("stripe.getPaymentStatus", { appointment_id: appointment.id }, DASHBOARD)).toMatchObject({ can_charge_no_show_fee: false, no_show_fee_cents: 1500 });
+    expect(await call("stripe.getPaymentStatus", { appointment_id: appointment.id }, DASHBOARD)).toMatchObject({ can_charge_no_show_fee: false, no_show_fee_cents: 1500, card_saved: false });
 
-    // The customer saves a card in a setup-mode Checkout (consent given there): setup_intent.succeeded.
-    const saved = stripe.cardSavedEvent({ metadata: { customer_id: appointment.customer_id, company_id: f.companyId }, customer: "cus_Kim0001", paymentMethod: "pm_card_visa" });
+    // The customer saves a card in a setup-mode Checkout, agreeing to the fee in its text: setup_intent.succeeded.
+    const link = await call<{ url: string }>("stripe.createCardSetupLink", { appointment_id: appointment.id }, DASHBOARD);
+    const setup = [...stripe.state.sessions.values()].find((x) => x.url === link.url)!;
+    const [setupRequest] = stripe.state.requestsTo("POST", "/v1/checkout/sessions").filter((r) => (r.body as { mode?: string }).mode === "setup");
+    expect(setupRequest!.body).toMatchObject({
+      mode: "setup",
+      currency: "eur",
+      customer_creation: "always",
+      setup_intent_data: { metadata: { customer_id: appointment.customer_id, company_id: f.companyId } },
+      custom_text: { submit: { message: expect.stringContaining("eine Gebühr von 15,00 € von dieser Karte abbuchen darf") } },
+    });
+    const saved = stripe.completeSetupSession(setup.id, { paymentMethod: "pm_card_visa" });
     expect((await stripe.sendWebhook(webhookUrl(), saved, WHSEC)).status).toBe(200);
+    const stripeCustomer = saved.data.object.customer as string;
+    expect(stripeCustomer).toMatch(/^cus_/);
     expect(await f.prisma.customer.findUniqueOrThrow({ where: { id: appointment.customer_id } })).toMatchObject({
-      stripeCustomerId: "cus_Kim0001",
+      stripeCustomerId: stripeCustomer,
       stripePaymentMethodId: "pm_card_visa",
       cardConsentAt: new Date(saved.created * 1000),
     });
 
+    expect(await call("stripe.getPaymentStatus", { appointment_id: appointment.id }, DASHBOARD)).toMatchObject({ can_charge_no_show_fee: true, card_saved: true });
     const charged = await call("stripe.chargeNoShowFee", { appointment_id: appointment.id });
     expect(charged).toMatchObject({ charged: true, payment: { kind: "no_show_fee", state: "paid", amount_cents: 1500 }, message: "No-Show-Gebühr von 15,00 € berechnet." });
     const [request] = intentRequests();
     expect(request!.headers["idempotency-key"]).toBe(`appointment-${appointment.id}-no-show-fee-1`);
-    expect(request!.body).toMatchObject({ amount: "1500", currency: "eur", customer: "cus_Kim0001", payment_method: "pm_card_visa", off_session: "true", confirm: "true" });
+    expect(request!.body).toMatchObject({ amount: "1500", currency: "eur", customer: stripeCustomer, payment_method: "pm_card_visa", off_session: "true", confirm: "true" });
     // Once only.
     expect((await appError(call("stripe.chargeNoShowFee", { appointment_id: appointment.id }))).message).toBe("Die No-Show-Gebühr wurde bereits berechnet.");
   });
