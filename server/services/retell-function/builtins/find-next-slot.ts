@@ -22,6 +22,7 @@ export const findNextSlot: FunctionImpl = {
     return {
       success: result.found,
       found: result.found,
+      ...(result.reason ? { reason: result.reason } : {}),
       service: service.name,
       dienstleistung: service.name,
       ...(result.slot ? { date: result.slot.date, time: result.slot.time, datum: result.slot.date, uhrzeit: result.slot.time } : {}),
