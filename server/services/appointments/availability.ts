@@ -85,14 +85,18 @@ export async function findNextSlot(
   const { provider } = await loadCompanyCalendar(ctx);
   const slot = await provider.nextFreeSlot({ branch, service, from: from > today ? from : today, staffId });
   if (!slot) {
+    const days = provider.settings.bookingWindowDays;
     const noStaff = provider.kind === "local" && !(await offered(ctx, branch.id, service.id, staffId));
+    const tooFar = from > addDaysLocal(today, days);
     return {
       found: false,
-      reason: noStaff ? "no_staff_for_service" : from > addDaysLocal(today, provider.settings.bookingWindowDays) ? "outside_booking_window" : "fully_booked",
+      reason: noStaff ? "no_staff_for_service" : tooFar ? "outside_booking_window" : "fully_booked",
       slot: null,
       message: noStaff
         ? `${service.name} bietet in ${branch.name} derzeit leider niemand an.`
-        : `In den nächsten ${provider.settings.bookingWindowDays} Tagen ist für ${service.name} leider alles ausgebucht.`,
+        : tooFar
+          ? `Termine vergeben wir höchstens ${days} Tage im Voraus.`
+          : `In den nächsten ${days} Tagen ist für ${service.name} leider alles ausgebucht.`,
     };
   }
   return {

@@ -50,6 +50,11 @@ describe("why no time is free", () => {
       bookAppointment(f.ctx(), { branch_id: f.mitte, service_name: "Herrenhaarschnitt", date: "2026-06-01", time: "10:00", customer_name: "Karl", customer_phone: "0176 12121212" }),
     );
     expect(booking).toMatchObject({ code: ErrorCodes.CALCOM_SLOT_NOT_AVAILABLE, message: expect.stringMatching(/^Termine vergeben wir höchstens 60 Tage/) });
+    expect(await findNextSlot(f.ctx(), { branch_id: f.mitte, service_name: "Herrenhaarschnitt", from_date: "2026-06-01" })).toMatchObject({
+      found: false,
+      reason: "outside_booking_window",
+      message: "Termine vergeben wir höchstens 60 Tage im Voraus.",
+    });
   });
 
   it("staff away: a wished person's absence, and everyone who offers it away", async () => {
