@@ -213,6 +213,8 @@ export async function depositSentence(db: PrismaClient, companyId: string, appoi
   return amount === null ? null : `Sie erhalten gleich eine SMS mit dem Link für die Anzahlung von ${spokenEuro(amount)}.`;
 }
 
+const NOTHING_TO_DO = new Set<number>([ErrorCodes.PAYMENT_NOT_POSSIBLE, ErrorCodes.NOT_FOUND, ErrorCodes.STRIPE_NOT_CONFIGURED]);
+
 export const depositLinkJob = defineJobKind({
   payload: z.object({ appointmentId: z.string().min(1) }),
   async run(payload, ctx) {
@@ -222,9 +224,15 @@ export const depositLinkJob = defineJobKind({
       const result = await depositLinkFor(ctx.db, { companyId, appointmentId: payload.appointmentId, send: true, now: ctx.now(), onlyIfNew: true });
       ctx.log.info({ appointmentId: payload.appointmentId, paymentId: result.payment.id }, "deposit link created");
     } catch (error) {
-      // Stripe down or slow: the outbox tries again later. Everything else no retry can fix.
-      if (error instanceof AppError && error.code !== ErrorCodes.STRIPE_UNAVAILABLE) throw new PermanentJobError(error.message);
-      throw error;
+      if (!(error instanceof AppError)) throw error;
+      // Cancelled or paid meanwhile, Stripe switched off: nothing left to do, and nothing is wrong.
+      if (NOTHING_TO_DO.has(error.code)) {
+        ctx.log.info({ appointmentId: payload.appointmentId, reason: error.message }, "no deposit link needed");
+        return;
+      }
+      // Stripe down or slow: the outbox tries again later. Everything else (a refused key) no retry can fix.
+      if (error.code === ErrorCodes.STRIPE_UNAVAILABLE) throw error;
+      throw new PermanentJobError(error.message);
     }
   },
 });

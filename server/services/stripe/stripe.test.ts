@@ -409,6 +409,16 @@ describe("bookings and Stripe outages", () => {
     expect(payment).toMatchObject({ id: reserved!.id, state: "pending", stripeSessionId: expect.stringMatching(/^cs_test_/), checkoutUrl: expect.any(String) });
   }, 20_000);
 
+  it("an appointment cancelled before the job runs gets no link, and the job ends quietly", async () => {
+    const { appointment } = await book("Bartpflege", "2026-03-17", "16:00", "0176 55500011");
+    await f.prisma.appointment.update({ where: { id: appointment.id }, data: { status: "cancelled" } });
+    const before = sessionRequests().length;
+    await run();
+    expect(sessionRequests()).toHaveLength(before);
+    expect(await paymentsOf(appointment.id)).toEqual([]);
+    expect(await f.prisma.outboxJob.findFirstOrThrow({ where: { dedupeKey: `stripe:deposit:${appointment.id}` } })).toMatchObject({ state: "done" });
+  });
+
   it("a key Stripe refuses shows as down in the health check", async () => {
     await call("stripe.updateSettings", { secret_key: "sk_test_Widerrufen0000" });
     expect(await stripeHealth.run(f.ctx(ADMIN))).toMatchObject({ status: "down", message: "Stripe lehnt den geheimen Schlüssel ab." });
