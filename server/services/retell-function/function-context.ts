@@ -1,12 +1,12 @@
 import type { ServiceContext } from "@/server/core/types";
-import type { BusinessHours } from "@/server/scheduling/slot-types";
+import type { BusinessHours, SpecialDay } from "@/server/scheduling/slot-types";
 
 /** What a function sees of the live call. */
 export interface FunctionContext {
   ctx: ServiceContext;
   callId: string;
   /** `state` (BE, NW, …) decides the public holidays. */
-  branch: { id: string; name: string; timeZone: string; state: string | null; businessHours: BusinessHours };
+  branch: { id: string; name: string; timeZone: string; state: string | null; businessHours: BusinessHours; specialDays?: readonly SpecialDay[] };
   /** The caller's number as Retell reported it (may be absent for anonymous callers). */
   callerNumber?: string;
   /** Our number that was called. */

@@ -11,6 +11,7 @@ import type { PrismaClient } from "@/server/generated/prisma/client";
 import { AppError, ErrorCodes } from "@/server/core/errors";
 import { companyData } from "@/server/calendar/company-data";
 import { tryNormalizePhone } from "@/server/scheduling/phone";
+import type { SpecialDay } from "@/server/scheduling/slot-types";
 
 export const LOOKUP_TTL_SECONDS = 30;
 const OWNER_TAG = "retell-owner";
@@ -64,6 +65,8 @@ export interface CallBranch {
   /** Federal state (BE, NW, …) for public holidays. */
   state: string | null;
   businessHours: unknown;
+  /** Special opening days and closures (from the cached company data): opening checks respect them. */
+  specialDays?: readonly SpecialDay[];
 }
 
 /**
