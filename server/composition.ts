@@ -32,6 +32,7 @@ import { sentryServer } from "@/server/services/sentry/methods";
 import { serviceServer } from "@/server/services/service/methods";
 import { staffServer } from "@/server/services/staff/methods";
 import { DEPOSIT_LINK_JOB, depositLinkJob } from "@/server/services/stripe/deposit";
+import { DEPOSIT_EXPIRE_JOB, depositExpireJob } from "@/server/services/stripe/deposit-expiry";
 import { stripeServer } from "@/server/services/stripe/methods";
 import { userServer } from "@/server/services/user/methods";
 import { RETELL_WEBHOOK_JOB, retellWebhookJob } from "@/server/services/webhook/webhook-job";
@@ -67,6 +68,7 @@ export const jobKinds = {
   [RETELL_WEBHOOK_JOB]: retellWebhookJob,
   [MESSAGE_JOB]: messageJob,
   [DEPOSIT_LINK_JOB]: depositLinkJob,
+  [DEPOSIT_EXPIRE_JOB]: depositExpireJob,
 } satisfies Record<string, JobKind>;
 
 type ProductJobKinds = typeof jobKinds;

@@ -4,6 +4,7 @@ import type { Tx } from "@/server/calendar/provider";
 import { loadCompanyCalendar } from "@/server/calendar/provider-for-company";
 import { AppError, ErrorCodes } from "@/server/core/errors";
 import type { ServiceContext } from "@/server/core/types";
+import { enqueueDepositExpiry } from "@/server/services/stripe/deposit-expiry";
 import { enqueueConfirmation } from "./confirmation";
 import { actorName, appointmentInclude, loadOwnAppointment, toAppointmentDto } from "./records";
 import type * as s from "./schemas";
@@ -54,6 +55,8 @@ export async function cancelAppointment(
       customer: appointment.customer,
       now: ctx.now(),
     });
+    // An open deposit link is ended at Stripe once the cancellation has committed.
+    await enqueueDepositExpiry(tx, { companyId: ctx.companyId, appointmentId: appointment.id, now: ctx.now() });
     return tx.appointment.findUniqueOrThrow({ where: { id: appointment.id }, include: appointmentInclude });
   });
   ctx.log.info({ appointmentId: appointment.id, provider: provider.kind }, "appointment cancelled");

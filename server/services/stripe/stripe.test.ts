@@ -20,6 +20,7 @@ import { runDueJobs } from "@/server/platform/outbox/worker";
 import { configureResilience, resetCircuits } from "@/server/platform/resilience";
 import { DEMO_PHONE_NUMBER } from "@/server/seed/demo";
 import { bookAppointment } from "@/server/services/appointments/book";
+import { cancelAppointment } from "@/server/services/appointments/cancel";
 import { sealCredentials } from "@/server/services/messaging/credentials";
 import { executeFunction } from "@/server/services/retell-function/service";
 import { appError, appointmentsFixture, DASHBOARD, FIXED_NOW } from "@/server/testing/appointment-fixtures";
@@ -417,6 +418,15 @@ describe("bookings and Stripe outages", () => {
     expect(sessionRequests()).toHaveLength(before);
     expect(await paymentsOf(appointment.id)).toEqual([]);
     expect(await f.prisma.outboxJob.findFirstOrThrow({ where: { dedupeKey: `stripe:deposit:${appointment.id}` } })).toMatchObject({ state: "done" });
+  });
+
+  it("cancelling the appointment ends its open deposit link at Stripe", async () => {
+    const { appointment, payment } = await bookWithLink("Bartpflege", "2026-03-17", "16:30", "0176 55500012");
+    await cancelAppointment(f.ctx(DASHBOARD), { appointment_id: appointment.id });
+    await run();
+    expect(stripe.state.requestsTo("POST", `/v1/checkout/sessions/${payment.stripeSessionId}/expire`)).toHaveLength(1);
+    expect(stripe.state.sessions.get(payment.stripeSessionId!)?.status).toBe("expired");
+    expect(await f.prisma.payment.findUniqueOrThrow({ where: { id: payment.id } })).toMatchObject({ state: "expired", error: "Termin abgesagt" });
   });
 
   it("a key Stripe refuses shows as down in the health check", async () => {
