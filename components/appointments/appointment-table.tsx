@@ -7,6 +7,7 @@ import { Table, TableBody, TableCell, TableRow } from "@/components/ui/table";
 import type { AppointmentDto } from "@/server/services/appointments/schemas";
 import { CancelAppointmentDialog } from "./cancel-appointment-dialog";
 import { describeAppointment } from "./describe";
+import { PaymentBadge } from "./payment-badge";
 import { StatusBadge } from "./status-badge";
 
 /** One page of appointments; the customer's name opens the detail. Wide: scrolls inside its own container. */
@@ -34,7 +35,10 @@ export function AppointmentTable({ appointments, canCancel, busy }: { appointmen
             <TableCell className="min-w-36">{a.staff_id ? a.staff : <span className="text-muted-foreground">{a.staff}</span>}</TableCell>
             <TableCell className="hidden min-w-44 text-muted-foreground xl:table-cell">{a.branch}</TableCell>
             <TableCell>
-              <StatusBadge status={a.status} />
+              <div className="flex flex-wrap gap-1">
+                <StatusBadge status={a.status} />
+                {a.deposit_state && <PaymentBadge payment={{ kind: "deposit", state: a.deposit_state }} />}
+              </div>
             </TableCell>
             {canCancel && <TableCell className="text-right">{a.status === "scheduled" && <CancelAppointmentDialog appointment={a} inList />}</TableCell>}
           </TableRow>

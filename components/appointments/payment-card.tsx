@@ -10,27 +10,13 @@ import { CopyButton } from "@/components/forms/copy-button";
 import { formatDateTime, formatEuro } from "@/components/forms/format";
 import { toastError } from "@/components/forms/trpc-errors";
 import { useTRPC, type RouterOutputs } from "@/components/trpc/provider";
-import { Badge, type BadgeProps } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/sonner";
-import { PAYMENT_KIND_LABELS, PAYMENT_STATE_LABELS } from "@/server/services/stripe/schemas";
+import { PAYMENT_KIND_LABELS } from "@/server/services/stripe/schemas";
+import { PaymentBadge } from "./payment-badge";
 
 type Status = RouterOutputs["stripe"]["getPaymentStatus"];
 type Payment = Status["payments"][number];
-
-const STATE_VARIANT: Record<Payment["state"], BadgeProps["variant"]> = {
-  pending: "warning",
-  paid: "success",
-  expired: "secondary",
-  refunded: "secondary",
-  partially_refunded: "secondary",
-  failed: "destructive",
-};
-
-/** "Anzahlung bezahlt", "No-Show-Gebühr fehlgeschlagen" … */
-export function PaymentBadge({ payment }: { payment: Pick<Payment, "kind" | "state"> }) {
-  return <Badge variant={STATE_VARIANT[payment.state]}>{`${PAYMENT_KIND_LABELS[payment.kind]} ${PAYMENT_STATE_LABELS[payment.state]}`}</Badge>;
-}
 
 /**
  * Zahlungen on the appointment: the deposit's and no-show fee's state, with "Zahlungslink senden",

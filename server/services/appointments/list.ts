@@ -6,6 +6,7 @@ import type { ServiceContext } from "@/server/core/types";
 import { addDaysLocal } from "@/server/scheduling/local-date";
 import { tryNormalizePhone } from "@/server/scheduling/phone";
 import { zonedDateTimeToInstant } from "@/server/scheduling/time";
+import { latestDepositStates } from "@/server/services/stripe/payments-store";
 import { appointmentInclude, appointmentNotFound, toAppointmentDto } from "./records";
 import { requireDate } from "./resolve";
 import type * as s from "./schemas";
@@ -39,7 +40,8 @@ export async function listAppointments(
     ctx.db.appointment.count({ where }),
   ]);
   const cutoff = parseCompanySettings(company.settings).modificationCutoffHours;
-  return { appointments: rows.map((row) => toAppointmentDto(row, ctx.now(), cutoff)), total };
+  const deposits = await latestDepositStates(ctx.db, ctx.companyId, rows.map((row) => row.id));
+  return { appointments: rows.map((row) => ({ ...toAppointmentDto(row, ctx.now(), cutoff), deposit_state: deposits.get(row.id) ?? null })), total };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { paymentState } from "@/server/services/stripe/schemas";
 
 /** YYYY-MM-DD, a day in the branch's time zone. */
 export const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Datum im Format JJJJ-MM-TT erwartet");
@@ -49,6 +50,8 @@ export const appointmentSchema = z.object({
   /** Last change to completed / no_show or back, and by whom. */
   status_changed_at: z.string().nullable(),
   status_changed_by: z.string().nullable(),
+  /** appointments.list only: the state of the latest deposit (Stripe), null without one. */
+  deposit_state: paymentState.nullable().optional(),
 });
 export type AppointmentDto = z.input<typeof appointmentSchema>;
 

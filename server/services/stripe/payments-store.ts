@@ -50,3 +50,15 @@ export function depositCentsFor(service: { priceCents: number | null; depositCen
     service.depositCents ?? (service.depositPercent && service.priceCents ? Math.round((service.priceCents * service.depositPercent) / 100) : null);
   return cents !== null && cents >= 50 ? cents : null;
 }
+
+/** The state of each appointment's latest deposit, in one statement (the appointment list's badge). */
+export async function latestDepositStates(db: Db, companyId: string, appointmentIds: string[]): Promise<Map<string, Payment["state"]>> {
+  if (appointmentIds.length === 0) return new Map();
+  const rows = await db.payment.findMany({
+    where: { companyId, appointmentId: { in: appointmentIds }, kind: "deposit" },
+    orderBy: { createdAt: "asc" },
+    select: { appointmentId: true, state: true },
+  });
+  // Ascending: a later deposit of the same appointment overwrites an earlier one.
+  return new Map(rows.map((r) => [r.appointmentId, r.state]));
+}

@@ -217,6 +217,11 @@ describe("deposit for a booked appointment", () => {
     expect(await stripe.sendWebhook(webhookUrl(), completed, WHSEC)).toEqual({ status: 200, body: { received: true, duplicate: true } });
     expect(await f.prisma.webhookEvent.count({ where: { dedupeKey: `stripe:${f.companyId}:${completed.id}` } })).toBe(1);
 
+    // The appointment list shows the deposit's state beside the appointment's.
+    const listed = await call<{ appointments: Array<{ id: string; deposit_state: string | null }> }>("appointments.list", { date_from: "2026-03-16", date_to: "2026-03-16" }, DASHBOARD);
+    expect(listed.appointments.find((x) => x.id === appointment.id)?.deposit_state).toBe("paid");
+    expect(listed.appointments.filter((x) => x.id !== appointment.id).every((x) => x.deposit_state !== "paid")).toBe(true);
+
     const status = await call<{ payments: Array<{ state: string }>; can_send_link: boolean; can_refund: boolean }>("stripe.getPaymentStatus", { appointment_id: appointment.id }, DASHBOARD);
     expect(status).toMatchObject({ payments: [{ state: "paid", amount_cents: 1975, checkout_url: null }], can_send_link: false, can_refund: true });
 
