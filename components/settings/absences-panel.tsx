@@ -1,7 +1,6 @@
 "use client";
 
 import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Trash2 } from "lucide-react";
 import { useState } from "react";
 import { useWatch } from "react-hook-form";
 import type { z } from "zod";
@@ -11,16 +10,14 @@ import { LabeledField } from "@/components/forms/labeled-field";
 import { toastError } from "@/components/forms/trpc-errors";
 import { serverErrorsTo, useSchemaForm } from "@/components/forms/use-schema-form";
 import { useTRPC } from "@/components/trpc/provider";
-import { Button } from "@/components/ui/button";
 import { DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Form } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
-import { Skeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/sonner";
 import type { AbsenceDto, StaffDto } from "@/server/services/staff/schemas";
-import { cn } from "@/components/ui/utils";
 import { AbsenceConflicts } from "./absence-conflicts";
 import { absenceSchema, EMPTY_ABSENCE, type AbsenceFields } from "./absence-fields";
+import { DatedEntryList } from "./dated-entry-list";
 import { SaveButton } from "./save-button";
 
 /** "11.03.2026 – 13.03.2026" for whole days (the end is the next midnight), else with times. */
@@ -74,33 +71,15 @@ export function AbsencesPanel({ person }: { person: StaffDto }) {
         <DialogTitle>Abwesenheiten von {person.name}</DialogTitle>
         <DialogDescription>In dieser Zeit vergibt der Kalender keine Termine an {person.name}.</DialogDescription>
       </DialogHeader>
-      {isPending ? (
-        <Skeleton className="h-9 w-full" />
-      ) : data?.absences.length ? (
-        <ul className="divide-y rounded-md border" aria-label="Eingetragene Abwesenheiten">
-          {data.absences.map((a) => (
-            <li key={a.id} className={cn("flex items-center justify-between gap-3 px-3 py-2 text-sm", a.past && "text-muted-foreground")} data-past={a.past || undefined}>
-              <span>
-                <span className={cn("tabular", !a.past && "font-medium")}>{describeSpan(a)}</span>
-                {a.reason && <span className="text-muted-foreground"> · {a.reason}</span>}
-                {a.past && <span> · vorbei</span>}
-              </span>
-              <Button
-                type="button"
-                variant="ghost"
-                size="icon"
-                disabled={remove.isPending}
-                onClick={() => remove.mutate({ absence_id: a.id })}
-                aria-label={`Abwesenheit ${describeSpan(a)} entfernen`}
-              >
-                <Trash2 aria-hidden />
-              </Button>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="text-sm text-muted-foreground">Keine Abwesenheiten eingetragen.</p>
-      )}
+      <DatedEntryList
+        entries={data?.absences.map((a) => ({ id: a.id, label: describeSpan(a), reason: a.reason, past: a.past }))}
+        pending={isPending}
+        noun="Abwesenheit"
+        listLabel="Eingetragene Abwesenheiten"
+        emptyText="Keine Abwesenheiten eingetragen."
+        removing={remove.isPending}
+        onRemove={(id) => remove.mutate({ absence_id: id })}
+      />
       {data?.absences
         .filter((a) => !a.past)
         .map((a) => (

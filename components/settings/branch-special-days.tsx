@@ -1,7 +1,6 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Trash2 } from "lucide-react";
 import { useState } from "react";
 import { useWatch } from "react-hook-form";
 import type { z } from "zod";
@@ -12,14 +11,12 @@ import { toastError } from "@/components/forms/trpc-errors";
 import { germanDate, weekdayDate } from "@/components/forms/typed-date";
 import { serverErrorsTo, useSchemaForm } from "@/components/forms/use-schema-form";
 import { useTRPC } from "@/components/trpc/provider";
-import { Button } from "@/components/ui/button";
 import { DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Form } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
-import { Skeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/sonner";
-import { cn } from "@/components/ui/utils";
 import type { Branch, SpecialDayDto } from "@/server/services/branch/schemas";
+import { DatedEntryList } from "./dated-entry-list";
 import { SaveButton } from "./save-button";
 import { EMPTY_SPECIAL_DAY, specialDaySchema, type SpecialDayFields } from "./special-day-fields";
 
@@ -69,32 +66,15 @@ export function BranchSpecialDays({ branch }: { branch: Branch }) {
         <DialogTitle>Sondertage von {branch.name}</DialogTitle>
         <DialogDescription>Schließtage und besondere Öffnungszeiten ersetzen an ihrem Datum die normalen Öffnungszeiten – für den Kalender und den Telefonassistenten.</DialogDescription>
       </DialogHeader>
-      {isPending ? (
-        <Skeleton className="h-9 w-full" />
-      ) : data?.special_days.length ? (
-        <ul className="divide-y rounded-md border" aria-label="Eingetragene Sondertage">
-          {data.special_days.map((d) => (
-            <li key={d.id} className={cn("flex items-center justify-between gap-3 px-3 py-2 text-sm", d.past && "text-muted-foreground")} data-past={d.past || undefined}>
-              <span className={cn("tabular", !d.past && "font-medium")}>
-                {describeDay(d)}
-                {d.past && " · vorbei"}
-              </span>
-              <Button
-                type="button"
-                variant="ghost"
-                size="icon"
-                disabled={remove.isPending}
-                onClick={() => remove.mutate({ special_day_id: d.id })}
-                aria-label={`Sondertag ${germanDate(d.date)} entfernen`}
-              >
-                <Trash2 aria-hidden />
-              </Button>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="text-sm text-muted-foreground">Keine Sondertage eingetragen.</p>
-      )}
+      <DatedEntryList
+        entries={data?.special_days.map((d) => ({ id: d.id, label: describeDay(d), past: d.past }))}
+        pending={isPending}
+        noun="Sondertag"
+        listLabel="Eingetragene Sondertage"
+        emptyText="Keine Sondertage eingetragen."
+        removing={remove.isPending}
+        onRemove={(id) => remove.mutate({ special_day_id: id })}
+      />
       <Form {...form}>
         <form onSubmit={form.handleSubmit((input) => save.mutate(input))} className="grid gap-4" noValidate aria-label="Sondertag eintragen">
           <DateField<SpecialDayFields, "date"> name="date" label="Datum" hint="Ein vorhandener Sondertag an diesem Datum wird ersetzt." />
