@@ -51,6 +51,10 @@ describe("germanDate", () => {
     expect(germanDate("")).toBe("");
     expect(germanDate("30.11.2026")).toBe("30.11.2026");
   });
+  it("leaves refused ISO-shaped text as typed (no month 13 shown as 01.13.2026)", () => {
+    expect(germanDate("2026-13-01")).toBe("2026-13-01");
+    expect(germanDate("2026-02-30")).toBe("2026-02-30");
+  });
 });
 
 describe("weekdayDate", () => {

@@ -37,10 +37,10 @@ export function isDay(value: string): boolean {
   return parseTypedDate(value) === value;
 }
 
-/** YYYY-MM-DD → 30.11.2026, as the fields show a day; anything else unchanged. */
+/** YYYY-MM-DD → 30.11.2026, as the fields show a day; anything else (refused text like 2026-13-01 too) unchanged. */
 export function germanDate(day: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  return match ? `${match[3]}.${match[2]}.${match[1]}` : day;
+  return match && isDay(day) ? `${match[3]}.${match[2]}.${match[1]}` : day;
 }
 
 const weekdayFmt = new Intl.DateTimeFormat("de-DE", { timeZone: "UTC", weekday: "long", day: "2-digit", month: "2-digit", year: "numeric" });
