@@ -17,15 +17,7 @@ import { Form } from "@/components/ui/form";
 import { Skeleton } from "@/components/ui/skeleton";
 import { STATUS_LABELS } from "./labels";
 import { useAppointmentOptions } from "./options";
-import { byStaff, printHref } from "./print-day";
-
-/** appointments.list's largest page: far more than one branch books in a day. */
-const DAY_LIMIT = 200;
-
-/** The appointments.list params of the plan (the page prefetches exactly these). */
-export function dayPlanInput(day: string, branch?: string) {
-  return { date_from: day, date_to: day, ...(branch ? { branch_id: branch } : {}), limit: DAY_LIMIT, offset: 0 };
-}
+import { byStaff, dayPlanInput, printHref } from "./print-day";
 
 // Only the plan itself goes onto paper: no sidebar, header, controls or toasts, no page margins of the screen layout.
 const PRINT_CSS = `@media print {

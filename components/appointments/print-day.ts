@@ -5,6 +5,14 @@ import type { QueryReader } from "./url-query";
 
 export const PRINT_PATH = "/termine/druck";
 
+/** appointments.list's largest page: far more than one branch books in a day. */
+const DAY_LIMIT = 200;
+
+/** The appointments.list params of the plan (the server page prefetches exactly these, so they live outside the client component). */
+export function dayPlanInput(day: string, branch?: string) {
+  return { date_from: day, date_to: day, ...(branch ? { branch_id: branch } : {}), limit: DAY_LIMIT, offset: 0 };
+}
+
 /** "/termine/druck?datum=2026-12-15&filiale=…" */
 export function printHref(day: string, branch?: string): string {
   const query = new URLSearchParams({ datum: day });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { DayPlan, dayPlanInput } from "@/components/appointments/day-plan";
+import { DayPlan } from "@/components/appointments/day-plan";
 import { berlinDay } from "@/components/appointments/list-filters";
-import { printQuery } from "@/components/appointments/print-day";
+import { dayPlanInput, printQuery } from "@/components/appointments/print-day";
 import { queryOf } from "@/components/appointments/url-query";
 import { HydrateClient } from "@/components/trpc/hydrate-client";
 import { getQueryClient, trpc } from "@/server/doors/trpc/server";
