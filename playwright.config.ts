@@ -21,6 +21,9 @@ process.env.E2E_ONBOARDING_NUMBER ??= "+4940123456789";
 // One fresh embedded database per run; set once here and inherited by the worker processes.
 process.env.E2E_DATA_DIR ??= path.join(".data", `e2e-${Date.now()}`);
 
+const desktop = { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 900 } };
+const DEMO_DATA_SPECS = /\/(login|appointments|calls|overview)\.spec\.ts$/;
+
 export default defineConfig({
   testDir: "e2e",
   // Only the Playwright specs: e2e/embedded and e2e/multi-instance are vitest suites of their own.
@@ -52,7 +55,11 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 900 } } }],
+  projects: [
+    // Specs that assert the demo data's exact figures run first; the flows after them book, move and add customers.
+    { name: "demo-data", testMatch: DEMO_DATA_SPECS, use: desktop },
+    { name: "chromium", testMatch: "*.spec.ts", testIgnore: DEMO_DATA_SPECS, dependencies: ["demo-data"], use: desktop },
+  ],
   webServer: [
     {
       // The Retell API the app talks to for agents and phone numbers (fake, on 127.0.0.1).

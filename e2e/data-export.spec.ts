@@ -20,7 +20,9 @@ test("Daten: figures of the company and its data as JSON and CSV downloads", asy
 
   await page.getByLabel("Ein Bereich als CSV (für Excel)").click();
   await page.getByRole("option", { name: "Termine" }).click();
-  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV herunterladen" }).click()]);
+  const csvLink = page.getByRole("link", { name: "CSV herunterladen" });
+  await expect(csvLink).toHaveAttribute("href", /entity=appointments/);
+  const [csv] = await Promise.all([page.waitForEvent("download"), csvLink.click()]);
   expect(csv.suggestedFilename()).toMatch(/^askproai-demo-appointments-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = fs.readFileSync((await csv.path())!, "utf8");
   expect(text.startsWith("\uFEFFID;Filiale (ID);")).toBe(true);

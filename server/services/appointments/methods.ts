@@ -16,6 +16,12 @@ import {
 
 const everyone = ["admin", "staff"] as const;
 
+/**
+ * The dashboard pages through the Kalender, the list and details: those reads get the default
+ * limit; the specification's 30 a minute stays on finding, checking and changing appointments.
+ */
+const BROWSE = "appointments.browse";
+
 export const appointmentsServer = defineServer({
   name: "appointments",
   version: "1.0.0",
@@ -96,6 +102,7 @@ export const appointmentsServer = defineServer({
       params: s.listParams,
       result: s.listResult,
       kind: "read",
+      rateLimitClass: BROWSE,
       handler: listAppointments,
     }),
     defineMethod({
@@ -104,6 +111,7 @@ export const appointmentsServer = defineServer({
       params: s.getParams,
       result: s.getResult,
       kind: "read",
+      rateLimitClass: BROWSE,
       handler: getAppointment,
     }),
     defineMethod({
@@ -112,6 +120,7 @@ export const appointmentsServer = defineServer({
       params: s.calendarParams,
       result: s.calendarResult,
       kind: "read",
+      rateLimitClass: BROWSE,
       handler: calendarView,
     }),
   ],
