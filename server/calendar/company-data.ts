@@ -22,6 +22,10 @@ export type BranchData = BranchRef;
 export interface ServiceData extends ServiceRef {
   /** null: offered in every branch. */
   branchId: string | null;
+  /** The deposit rule (services/stripe): read with the rest, so a booking without deposit asks the database nothing more. */
+  priceCents: number | null;
+  depositCents: number | null;
+  depositPercent: number | null;
 }
 
 export interface StaffData {
@@ -82,7 +86,8 @@ async function readCompanyData(db: PrismaClient | Tx, companyId: string): Promis
                        FROM branches b WHERE b."companyId" = c.id AND b."isActive"), '[]'::json) AS branches,
            COALESCE((SELECT json_agg(json_build_object('id', s.id, 'name', s.name, 'durationMinutes', s."durationMinutes",
                                                        'bufferMinutes', s."bufferMinutes", 'calcomEventTypeId', s."calcomEventTypeId",
-                                                       'branchId', s."branchId") ORDER BY s.name, s.id)
+                                                       'branchId', s."branchId", 'priceCents', s."priceCents",
+                                                       'depositCents', s."depositCents", 'depositPercent', s."depositPercent") ORDER BY s.name, s.id)
                        FROM services s WHERE s."companyId" = c.id AND s."isActive"), '[]'::json) AS services,
            COALESCE((SELECT json_agg(json_build_object('id', st.id, 'name', st.name, 'branchId', st."branchId", 'workingHours', st."workingHours",
                                                        'serviceIds', COALESCE((SELECT json_agg(ss."serviceId" ORDER BY ss."serviceId")

@@ -63,7 +63,7 @@ describe("API token grants", () => {
     expect((await rpc(token, "customer.list")).error?.code).toBe(ErrorCodes.FORBIDDEN);
     const discovered = (await rpc(token, "mcp.discover")).result?.data as { servers: Array<{ name: string; methods: Array<{ name: string }> }> };
     expect(discovered.servers.map((s) => s.name)).toEqual(["mcp", "branch"]);
-    expect(discovered.servers[1]!.methods.map((m) => m.name)).toEqual(["branch.list", "branch.get"]);
+    expect(discovered.servers[1]!.methods.map((m) => m.name)).toEqual(["branch.list", "branch.get", "branch.listSpecialDays"]);
   });
 
   it("keeps configuration out of a server grant: Cal.com connection and company data need config:<server>", async () => {

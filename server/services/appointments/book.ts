@@ -49,6 +49,7 @@ export async function bookAppointment(ctx: ServiceContext, params: BookParams): 
   if (policy === "ask") await assertSameName(ctx, phone, params.customer_name);
   const source = params.source ?? defaultSource(ctx);
   const createdBy = await actorName(ctx);
+  let depositCents: number | null = null;
   const store = async (tx: Tx, confirmed: ConfirmedBooking): Promise<AppointmentRecord> => {
     const customer = await upsertCustomer(tx, ctx.companyId, phone, params.customer_name, params.customer_email, policy === "use_typed");
     const data = {
@@ -104,7 +105,7 @@ export async function bookAppointment(ctx: ServiceContext, params: BookParams): 
       now: ctx.now(),
     });
     // A service with a deposit: the link is made and sent by a job once this booking has committed.
-    await enqueueDepositLink(tx, { companyId: ctx.companyId, appointmentId: appointment.id, serviceId: service.id, now: ctx.now() });
+    depositCents = await enqueueDepositLink(tx, { companyId: ctx.companyId, appointmentId: appointment.id, serviceId: service.id, deposit: service.deposit, now: ctx.now() });
     return appointment;
   };
 
@@ -121,7 +122,7 @@ export async function bookAppointment(ctx: ServiceContext, params: BookParams): 
       store,
     );
     ctx.log.info({ appointmentId: appointment.id, provider: provider.kind }, "appointment booked");
-    return result(ctx, appointment, cutoff, false);
+    return { ...result(ctx, appointment, cutoff, false), deposit_cents: depositCents };
   } catch (error) {
     // A retry racing the first attempt loses the slot or the key to it: answer with the first booking.
     const winner = idempotencyKey ? await findByKey(ctx, idempotencyKey) : null;

@@ -9,7 +9,15 @@ import type { ServiceContext } from "@/server/core/types";
 import { isValidLocalDate } from "@/server/scheduling/local-date";
 import { zonedDateTimeToInstant } from "@/server/scheduling/time";
 
-export type ResolvedService = ServiceRef & { branchId: string | null };
+/** A service's deposit rule: price, fixed deposit or percentage (services/stripe decides the amount). */
+export interface DepositRule {
+  priceCents: number | null;
+  depositCents: number | null;
+  depositPercent: number | null;
+}
+
+/** `deposit` is known when the service came from the company's master data. */
+export type ResolvedService = ServiceRef & { branchId: string | null; deposit?: DepositRule };
 
 /** The company's active branches, services and staff (cached, see calendar/company-data.ts). */
 export async function masterData(ctx: ServiceContext): Promise<CompanyData> {
@@ -30,8 +38,8 @@ export async function resolveService(
       details: { offered: services.map((s) => s.name) },
     });
   }
-  const { id, name, durationMinutes, bufferMinutes, calcomEventTypeId, branchId } = service;
-  return { id, name, durationMinutes, bufferMinutes, calcomEventTypeId, branchId };
+  const { id, name, durationMinutes, bufferMinutes, calcomEventTypeId, branchId, priceCents, depositCents, depositPercent } = service;
+  return { id, name, durationMinutes, bufferMinutes, calcomEventTypeId, branchId, deposit: { priceCents, depositCents, depositPercent } };
 }
 
 /** The named branch, else the service's own branch, else the company's only branch. */

@@ -153,6 +153,8 @@ export const bookResult = z.object({
   already_booked: z.boolean(),
   appointment: appointmentSchema,
   message: z.string(),
+  /** The deposit whose payment link follows by SMS, in cents; null: none; absent on an earlier booking answered again. */
+  deposit_cents: z.number().int().nullable().optional(),
 });
 
 // appointments.change

@@ -189,28 +189,42 @@ function notPossible(message: string): AppError {
  * The deposit a new booking of this service asks for, in cents, when the company takes deposits
  * through Stripe (key and webhook secret stored); null otherwise. Reads only, no decryption.
  */
-export async function depositDue(db: PrismaClient | Tx, companyId: string, serviceId: string): Promise<number | null> {
+export async function depositDue(db: PrismaClient | Tx, companyId: string, serviceId: string, rule?: DepositRule): Promise<number | null> {
+  // The rule of the cached master data spares the phone path both reads for the usual service without a deposit.
+  if (rule && depositCentsFor(rule) === null) return null;
   const [service, settings] = await Promise.all([
-    db.service.findFirst({ where: { id: serviceId, companyId }, select: { priceCents: true, depositCents: true, depositPercent: true } }),
+    rule ?? db.service.findFirst({ where: { id: serviceId, companyId }, select: { priceCents: true, depositCents: true, depositPercent: true } }),
     db.paymentSettings.findUnique({ where: { companyId }, select: { stripeSecretKeyEnc: true, stripeWebhookSecretEnc: true } }),
   ]);
   if (!service || !settings?.stripeSecretKeyEnc || !settings.stripeWebhookSecretEnc) return null;
   return depositCentsFor(service);
 }
 
-/** Inside the booking's transaction: the job that makes and sends the deposit link once it has committed. */
-export async function enqueueDepositLink(tx: Tx, input: { companyId: string; appointmentId: string; serviceId: string; now: Date }): Promise<number | null> {
-  const amount = await depositDue(tx, input.companyId, input.serviceId);
+type DepositRule = Parameters<typeof depositCentsFor>[0];
+
+/**
+ * Inside the booking's transaction: the job that makes and sends the deposit link once it has
+ * committed. Returns the deposit in cents, null when none is asked for.
+ */
+export async function enqueueDepositLink(
+  tx: Tx,
+  input: { companyId: string; appointmentId: string; serviceId: string; deposit?: DepositRule; now: Date },
+): Promise<number | null> {
+  const amount = await depositDue(tx, input.companyId, input.serviceId, input.deposit);
   if (amount === null) return null;
   await enqueueJob(tx, DEPOSIT_LINK_JOB, { appointmentId: input.appointmentId }, { companyId: input.companyId, runAt: input.now, dedupeKey: `stripe:deposit:${input.appointmentId}` });
   return amount;
 }
 
 /** What the phone agent adds to a booking's answer when a deposit link follows by SMS; null when none does. */
+export function depositSentenceFor(amountCents: number | null): string | null {
+  return amountCents === null ? null : `Sie erhalten gleich eine SMS mit dem Link für die Anzahlung von ${spokenEuro(amountCents)}.`;
+}
+
+/** The same for a booking answered again (a retried call): its deposit read from the database. */
 export async function depositSentence(db: PrismaClient, companyId: string, appointmentId: string): Promise<string | null> {
   const appointment = await db.appointment.findFirst({ where: { id: appointmentId, companyId }, select: { serviceId: true } });
-  const amount = appointment ? await depositDue(db, companyId, appointment.serviceId) : null;
-  return amount === null ? null : `Sie erhalten gleich eine SMS mit dem Link für die Anzahlung von ${spokenEuro(amount)}.`;
+  return depositSentenceFor(appointment ? await depositDue(db, companyId, appointment.serviceId) : null);
 }
 
 const NOTHING_TO_DO = new Set<number>([ErrorCodes.PAYMENT_NOT_POSSIBLE, ErrorCodes.NOT_FOUND, ErrorCodes.STRIPE_NOT_CONFIGURED]);

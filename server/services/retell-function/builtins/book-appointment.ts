@@ -10,7 +10,7 @@ import type { FunctionImpl } from "@/server/services/retell-function/function-co
 import { callerPhone, resolveService, resolveStaffWish } from "@/server/services/retell-function/spoken-input";
 import { readMoment } from "@/server/services/retell-function/spoken-moment";
 import { joinGerman } from "@/server/services/appointments/wording";
-import { depositSentence } from "@/server/services/stripe/deposit";
+import { depositSentence, depositSentenceFor } from "@/server/services/stripe/deposit";
 import { fieldsWithCollected } from "./call-fields";
 
 const LABELS: Record<string, string> = { datum: "das Datum", uhrzeit: "die Uhrzeit", name: "Ihr Name", dienstleistung: "die Dienstleistung" };
@@ -56,7 +56,8 @@ export const bookAppointment: FunctionImpl = {
       retell_call_id: fctx.fromDashboard ? undefined : fctx.callId,
     });
     await linkCall(fctx, result.appointment.id, result.appointment.customer_id, "booked");
-    const deposit = await depositSentence(fctx.ctx.db, fctx.ctx.companyId, result.appointment.id);
+    const deposit =
+      result.deposit_cents === undefined ? await depositSentence(fctx.ctx.db, fctx.ctx.companyId, result.appointment.id) : depositSentenceFor(result.deposit_cents);
     return {
       success: true,
       already_booked: result.already_booked,
