@@ -110,7 +110,7 @@ export async function seedStatisticsCompany(prisma: PrismaClient): Promise<Stati
     data: { companyId, name: "lager_pruefen", type: "external_api", url: "https://example.org/lager", headers: { Authorization: SECRET_MARKERS.functionHeader }, parameterSchema: {} },
   });
 
-  const databaseToken = (await createApiToken(prisma, { companyId, name: "Export", allowedServers: ["database:read"] })).token;
+  const databaseToken = (await createApiToken(prisma, { companyId, name: "Export", allowedServers: ["database:read", "config:database"] })).token;
   const customerOnlyToken = (await createApiToken(prisma, { companyId, name: "Kunden", allowedServers: ["customer"] })).token;
 
   return {

@@ -14,6 +14,7 @@ import { queryCounter } from "@/server/testing/query-counter";
 import { FIXED_NOW, seededTestDb } from "@/server/testing/retell";
 import { serveFetchHandler, type ServedHandler } from "@/server/testing/serve";
 import { sessionFor } from "@/server/testing/trpc";
+import { createApiToken } from "@/server/services/tokens";
 import { exportDoor } from "./export-door";
 
 let db: Awaited<ReturnType<typeof seededTestDb>>;
@@ -113,6 +114,14 @@ describe("GET /api/export", () => {
     expect(await noGrant.text()).not.toContain(mine.customerId);
     const unknown = await get("?format=json", { "x-mcp-token": `${mine.databaseToken.slice(0, -4)}abcd` });
     expect(unknown.status).toBe(401);
+  });
+
+  it("refuses a token with only the database's read grant: all customer data needs the explicit config:database", async () => {
+    session = null;
+    const readOnly = (await createApiToken(db.prisma, { companyId: mine.companyId, name: "Nur lesen", allowedServers: ["database:read"] })).token;
+    const res = await get("?format=json", { authorization: `Bearer ${readOnly}` });
+    expect(res.status).toBe(403);
+    expect(await res.text()).not.toContain(mine.customerId);
   });
 
   it("leaves one audit row per download, with who and what", async () => {

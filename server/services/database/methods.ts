@@ -28,6 +28,8 @@ export const databaseServer = defineServer({
       result: s.exportResult,
       kind: "read",
       roles: ["admin"], // customer data of the whole company
+      // All customer data in one call: a token needs the explicit grant config:database, which no read grant includes or suggests.
+      configuration: true,
       rateLimitClass: "database.export",
       handler: exportPage,
     }),
