@@ -18,11 +18,6 @@ const MIN_DIGITS = 6;
 
 export const NAME_CHOICE_MESSAGE = "Bitte wählen Sie, welcher Name gelten soll.";
 
-/** Whether two spellings name the same person ("maria  müller" = "Maria Müller"); as the booking compares them. */
-export function sameName(a: string, b: string): boolean {
-  const norm = (v: string) => v.trim().replace(/\s+/g, " ").toLocaleLowerCase("de-DE");
-  return norm(a) === norm(b);
-}
 
 function useDebounced<T>(value: T, ms: number): T {
   const [settled, setSettled] = useState(value);

@@ -16,6 +16,7 @@ import { enqueueConfirmation } from "./confirmation";
 import { actorName, appointmentInclude, toAppointmentDto, type AppointmentRecord } from "./records";
 import { masterData, requestedStart, resolveBranch, resolveService, resolveStaff } from "./resolve";
 import type * as s from "./schemas";
+import { sameName } from "./schemas";
 import { unavailableSentence } from "./availability";
 import { reasonedSlotError } from "./no-slot";
 import { spokenDateTime } from "./wording";
@@ -181,11 +182,6 @@ async function upsertCustomer(tx: Tx, companyId: string, phone: string, name: st
   return customer;
 }
 
-/** Whether two spellings name the same person ("maria  müller" = "Maria Müller"). */
-export function sameName(a: string, b: string): boolean {
-  const norm = (v: string) => v.trim().replace(/\s+/g, " ").toLocaleLowerCase("de-DE");
-  return norm(a) === norm(b);
-}
 
 /** With policy "ask": a stored name that differs from the typed one is refused until staff choose. */
 async function assertSameName(ctx: ServiceContext, phone: string, typed: string): Promise<void> {

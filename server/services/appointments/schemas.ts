@@ -123,6 +123,15 @@ export const findResult = z.object({
 });
 
 // appointments.book
+/**
+ * Whether two spellings name the same person ("maria  müller" = "Maria Müller"): the booking's
+ * customer_name_policy "ask" and the dashboard's name choice compare alike.
+ */
+export function sameName(a: string, b: string): boolean {
+  const norm = (v: string) => v.trim().replace(/\s+/g, " ").toLocaleLowerCase("de-DE");
+  return norm(a) === norm(b);
+}
+
 export const bookParams = z
   .object({
     branch_id: z.string().min(1).optional(),
