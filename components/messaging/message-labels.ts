@@ -4,14 +4,7 @@ import type { MessageDto } from "@/server/services/messaging-delivery/schemas";
 export type MessageState = MessageDto["state"];
 export type MessageKind = MessageDto["kind"];
 
-export const MESSAGE_KIND_LABELS: Record<MessageKind, string> = {
-  confirmation: "Bestätigung",
-  change: "Änderung",
-  cancellation: "Absage",
-  reminder: "Erinnerung",
-  test: "Test-SMS",
-  payment: "Zahlungslink",
-};
+export { MESSAGE_KIND_LABELS } from "@/server/services/messaging-delivery/schemas";
 
 export const CHANNEL_LABELS: Record<MessageDto["channel"], string> = { sms: "SMS", email: "E-Mail" };
 

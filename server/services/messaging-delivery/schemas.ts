@@ -5,6 +5,16 @@ export const messageState = z.enum(messageStates);
 export const messageKind = z.enum(["confirmation", "change", "cancellation", "reminder", "test", "payment"]);
 export const messageChannel = z.enum(["email", "sms"]);
 
+/** Every message kind in the dashboard's words (message list, queue, template editor). */
+export const MESSAGE_KIND_LABELS: Record<z.infer<typeof messageKind>, string> = {
+  confirmation: "Bestätigung",
+  change: "Änderung",
+  cancellation: "Absage",
+  reminder: "Erinnerung",
+  test: "Test-SMS",
+  payment: "Zahlungslink",
+};
+
 /** One message to a customer and what became of it; never the provider's credentials. */
 export const messageSchema = z.object({
   id: z.string(),

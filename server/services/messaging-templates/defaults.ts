@@ -6,19 +6,15 @@
  * UCS-2 with 70 instead of 160 characters) and fit one SMS with names of usual length.
  */
 
+import { MESSAGE_KIND_LABELS } from "@/server/services/messaging-delivery/schemas";
+
 export type MessageKindName = "confirmation" | "change" | "cancellation" | "reminder" | "payment";
 export type TemplateChannel = "sms" | "email";
 
 export const MESSAGE_KINDS = ["confirmation", "change", "cancellation", "reminder", "payment"] as const satisfies readonly MessageKindName[];
 export const TEMPLATE_CHANNELS = ["sms", "email"] as const satisfies readonly TemplateChannel[];
 
-export const KIND_LABELS: Record<MessageKindName, string> = {
-  confirmation: "Bestätigung",
-  change: "Änderung",
-  cancellation: "Absage",
-  reminder: "Erinnerung",
-  payment: "Zahlungslink",
-};
+export const KIND_LABELS: Record<MessageKindName, string> = MESSAGE_KIND_LABELS;
 
 export const CHANNEL_LABELS: Record<TemplateChannel, string> = { sms: "SMS", email: "E-Mail" };
 

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { AppError, ErrorCodes } from "@/server/core/errors";
 import type { Message, OutboxJob } from "@/server/generated/prisma/client";
 import type { ServiceContext } from "@/server/core/types";
+import { MESSAGE_KIND_LABELS } from "@/server/services/messaging-delivery/schemas";
 import type * as s from "./schemas";
 
 export async function queueStats(ctx: ServiceContext, _params: z.output<typeof s.statsParams>): Promise<z.input<typeof s.statsResult>> {
@@ -65,18 +66,10 @@ function messageIdOf(payload: unknown): string | null {
   return typeof id === "string" ? id : null;
 }
 
-const MESSAGE_KINDS: Record<Message["kind"], string> = {
-  confirmation: "Bestätigung",
-  change: "Änderung",
-  cancellation: "Absage",
-  reminder: "Erinnerung",
-  test: "Test-SMS",
-  payment: "Zahlungslink",
-};
 
 /** "SMS an +4917…: Erinnerung". */
 function messageSummary(m: MessageFacts): string {
-  return `${m.channel === "email" ? "E-Mail" : "SMS"} an ${m.to}: ${MESSAGE_KINDS[m.kind]}`;
+  return `${m.channel === "email" ? "E-Mail" : "SMS"} an ${m.to}: ${MESSAGE_KIND_LABELS[m.kind]}`;
 }
 
 /** A failed or cancelled job gets a fresh set of attempts, due now. */
