@@ -22,7 +22,7 @@ process.env.E2E_ONBOARDING_NUMBER ??= "+4940123456789";
 process.env.E2E_DATA_DIR ??= path.join(".data", `e2e-${Date.now()}`);
 
 const desktop = { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 900 } };
-const DEMO_DATA_SPECS = /\/(login|appointments|calls|overview)\.spec\.ts$/;
+const DEMO_DATA_SPECS = /\/(login|appointments|calls)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "e2e",
