@@ -31,7 +31,7 @@ test("admin logs in, sees the overview with figures from the database, and logs 
   await shot(page, "uebersicht");
 
   const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
-  await expect(nav.getByRole("link")).toHaveCount(16); // every section of components/dashboard/nav-items.ts, "Fehler" included
+  await expect(nav.getByRole("link")).toHaveCount(20); // every section of components/dashboard/nav-items.ts, "Fehler", "Kunden", "Rückrufe", "Protokoll" and "Webhook-Ereignisse" included
   await expect(nav.getByRole("link", { name: "Übersicht" })).toHaveAttribute("aria-current", "page");
 
   await page.getByRole("button", { name: "Abmelden" }).click();
