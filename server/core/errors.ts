@@ -64,6 +64,38 @@ export const ErrorCodes = Object.fromEntries(Object.entries(errorTable).map(([na
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 
+/** JSON-RPC's code for params that fail their schema: the caller's input, like a validation error. */
+export const INVALID_PARAMS_CODE = -32602;
+
+/**
+ * Refusals: answers the business means to give (the slot is taken, the salon is closed then, the
+ * caller's input is invalid, too many requests, no permission). They are not failures of AskProAI
+ * and do not count towards the overview's error rate; every other code (dependencies, database,
+ * set-up, unexpected errors) does.
+ */
+export const REFUSAL_CODES: ReadonlySet<number> = new Set<number>([
+  ErrorCodes.CALCOM_SLOT_NOT_AVAILABLE,
+  ErrorCodes.PAYMENT_DECLINED,
+  ErrorCodes.NOT_FOUND,
+  ErrorCodes.FORBIDDEN,
+  ErrorCodes.CONFLICT,
+  ErrorCodes.RATE_LIMITED,
+  ErrorCodes.MISSING_FIELD,
+  ErrorCodes.INVALID_DATE,
+  ErrorCodes.INVALID_PHONE,
+  ErrorCodes.SCHEMA_VALIDATION_FAILED,
+  ErrorCodes.INVALID_INPUT,
+  ErrorCodes.TOO_LATE_TO_MODIFY,
+  ErrorCodes.OUTSIDE_BUSINESS_HOURS,
+  ErrorCodes.DATE_IN_PAST,
+  INVALID_PARAMS_CODE,
+]);
+
+/** True when a call that ended with this code failed (as opposed to a refusal). */
+export function isFailureCode(code: number): boolean {
+  return !REFUSAL_CODES.has(code);
+}
+
 const specsByCode = new Map<number, ErrorSpec>(Object.values(errorTable).map((spec) => [spec.code, spec]));
 
 /** The table's row for a code; undefined for a code that is not in it. */

@@ -3,6 +3,7 @@ import { env } from "@/server/platform/env";
 import { circuitStateValues, OUTBOUND_SERVICES } from "@/server/platform/resilience";
 import { safeEqual } from "@/server/platform/crypto";
 import { countCall } from "@/server/platform/call-window";
+import { isFailureCode } from "@/server/core/errors";
 
 /** Prometheus metrics (calls, latency, errors, breakers), served at /api/metrics. One registry per process. */
 interface Metrics {
@@ -56,10 +57,11 @@ function metrics(): Metrics {
 
 /**
  * Records one finished method call. `errorCode` is set for failures (JSON-RPC or domain code);
- * with `companyId` the call also counts towards the company's error rate of the last hour.
+ * with `companyId` the call also counts towards the company's error rate of the last hour, where
+ * a refusal (slot taken, invalid input: `REFUSAL_CODES`) is not a failure.
  */
 export function recordCall(server: string, method: string, seconds: number, errorCode?: number, companyId?: string): void {
-  if (companyId) countCall(companyId, errorCode !== undefined);
+  if (companyId) countCall(companyId, errorCode !== undefined && isFailureCode(errorCode));
   const m = metrics();
   m.requests.inc({ server, method, status: errorCode === undefined ? "success" : "error" });
   m.duration.observe({ server, method }, seconds);
