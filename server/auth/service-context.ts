@@ -18,10 +18,10 @@ export async function serviceContextFromSession(
   opts: ServiceContextOptions = {},
 ): Promise<ServiceContext> {
   const correlationId = opts.correlationId ?? randomUUID();
-  const { id, role, companyId } = session.user;
+  const { id, name, role, companyId } = session.user;
   return {
     companyId,
-    actor: { type: "user", id, role },
+    actor: { type: "user", id, name, role },
     db: opts.db ?? (await getDb()),
     log: logger.child({ correlationId, companyId, userId: id }),
     now: opts.now ?? (() => new Date()),

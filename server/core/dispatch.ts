@@ -45,7 +45,8 @@ const INTERNAL_ERROR = -32603;
 /**
  * Calls one registered method for an authenticated caller. Every door goes through here:
  * tenant and permission checks, rate limit, params validation, cache, handler, cache
- * invalidation, metrics, an audit row for writes and one log line per call.
+ * invalidation, metrics, an audit row for writes (and reads marked `audit`, such as reveals) and one
+ * log line per call.
  *
  * Throws MethodNotFoundError, InvalidParamsError, AppError (domain errors, safe to show) or
  * anything else (unexpected; doors answer "internal error" without details).
@@ -58,15 +59,17 @@ export async function callMethod(name: string, rawParams: unknown, door: DoorCon
   let cached = false;
   let errorCode: number | undefined;
   let db = door.db;
+  let params: unknown;
+  let result: CallResult | undefined;
   try {
     if (!found) throw new MethodNotFoundError(name);
     const { server, method } = found;
     authorize(server, method, door.actor);
     await getRateLimiter().consume(method.rateLimitClass ?? server.name, callerKey(door));
     // The specification's shapes first, so a company_id inside params.data is checked too.
-    const params = parseParams(method, stripOwnCompany(fromSpecShape(method, rawParams), door.companyId));
+    params = parseParams(method, stripOwnCompany(fromSpecShape(method, rawParams), door.companyId));
     db ??= await getDb();
-    const result = await run(method, params, serviceContext(door, db, name));
+    result = await run(method, params, serviceContext(door, db, name));
     cached = result.cached;
     return result;
   } catch (err) {
@@ -92,12 +95,33 @@ export async function callMethod(name: string, rawParams: unknown, door: DoorCon
       },
       "mcp call",
     );
-    if (found?.method.kind === "write" && errorCode !== METHOD_NOT_FOUND) {
-      const entry = { companyId: door.companyId, actor: door.actor, method: name, outcome, errorCode, durationMs, correlationId: door.correlationId } as const;
+    if (found && (found.method.kind === "write" || found.method.audit) && errorCode !== METHOD_NOT_FOUND) {
+      const entity = auditedEntity(found.method, params, result?.data);
+      const entry = { companyId: door.companyId, actor: door.actor, method: name, outcome, errorCode, durationMs, correlationId: door.correlationId, ...entity } as const;
       if (door.batchAudit) queueAudit(db ?? (await getDb()), entry);
       else await writeAudit(db ?? (await getDb()), entry);
     }
   }
+}
+
+/**
+ * The entity an audit row names: the method's own id function, else result.id, params.id or
+ * params.<entity>_id. Never throws (it runs in callMethod's finally).
+ */
+export function auditedEntity(method: MethodDef, params: unknown, result: unknown): { entityType: string | null; entityId: string | null } {
+  const audit = method.audit;
+  if (!audit) return { entityType: null, entityId: null };
+  let id: unknown;
+  try {
+    id = audit.id ? audit.id(params, result) : (field(result, "id") ?? field(params, "id") ?? field(params, `${audit.entity}_id`));
+  } catch {
+    id = null;
+  }
+  return { entityType: audit.entity, entityId: typeof id === "string" || typeof id === "number" ? String(id) : null };
+}
+
+function field(obj: unknown, key: string): unknown {
+  return obj !== null && typeof obj === "object" ? (obj as Record<string, unknown>)[key] : undefined;
 }
 
 async function run(method: MethodDef, params: unknown, ctx: ServiceContext): Promise<CallResult> {

@@ -6,6 +6,8 @@ import type { Logger } from "@/server/platform/logger";
 export interface Actor {
   type: "user" | "token" | "retell" | "calcom" | "system";
   id: string | null;
+  /** A user's or token's display name, for the audit log (carried by the session or the cached token, no query). */
+  name?: string;
   /** Dashboard users only. */
   role?: "admin" | "staff";
   /** API tokens only: the token's grants (see server/core/token-scopes.ts). */

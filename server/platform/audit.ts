@@ -13,6 +13,9 @@ export interface AuditEntry {
   durationMs: number;
   correlationId?: string;
   details?: Record<string, unknown>;
+  /** What the call touched (appointment, customer, …) and its id, for the Protokoll's link. */
+  entityType?: string | null;
+  entityId?: string | null;
 }
 
 /**
@@ -33,11 +36,12 @@ type AuditRow = ReturnType<typeof auditRow> & { createdAt: Date };
 const auditBatch = writeBehind("audit_logs", (db, rows: AuditRow[]) => {
   const values = rows.map(
     (r) =>
-      Prisma.sql`(${randomUUID()}, ${r.companyId}, ${r.actorType}, ${r.actorId}, ${r.method}, ${r.outcome}, ${r.errorCode}, ${r.durationMs},
-                  ${r.correlationId}, ${r.details === undefined ? null : JSON.stringify(r.details)}::jsonb, ${r.createdAt})`,
+      Prisma.sql`(${randomUUID()}, ${r.companyId}, ${r.actorType}, ${r.actorId}, ${r.actorName}, ${r.method}, ${r.outcome}, ${r.errorCode}, ${r.durationMs},
+                  ${r.correlationId}, ${r.details === undefined ? null : JSON.stringify(r.details)}::jsonb, ${r.entityType}, ${r.entityId}, ${r.createdAt})`,
   );
   return db.$executeRaw`
-    INSERT INTO audit_logs (id, "companyId", "actorType", "actorId", method, outcome, "errorCode", "durationMs", "correlationId", details, "createdAt")
+    INSERT INTO audit_logs (id, "companyId", "actorType", "actorId", "actorName", method, outcome, "errorCode", "durationMs", "correlationId", details,
+                            "entityType", "entityId", "createdAt")
     VALUES ${Prisma.join(values)}`;
 });
 
@@ -54,11 +58,14 @@ function auditRow(entry: AuditEntry) {
     companyId: entry.companyId,
     actorType: entry.actor.type,
     actorId: entry.actor.id,
+    actorName: entry.actor.name ?? null,
     method: entry.method,
     outcome: entry.outcome,
     errorCode: entry.errorCode ?? null,
     durationMs: Math.round(entry.durationMs),
     correlationId: entry.correlationId ?? null,
     details: entry.details === undefined ? undefined : (entry.details as object),
+    entityType: entry.entityType ?? null,
+    entityId: entry.entityId ?? null,
   };
 }

@@ -87,7 +87,7 @@ async function callerOf(request: Request, deps: ExportDoorDeps): Promise<Caller>
     if (!server || !method || !tokenMayCall(auth.token.allowedServers, server, method)) {
       return { ok: false, status: 403, message: "Dieses API-Token darf keine Daten exportieren (Freigabe „database“ fehlt)." };
     }
-    return { ok: true, companyId: auth.token.companyId, actor: { type: "token", id: auth.token.id, allowedServers: auth.token.allowedServers }, db: auth.db };
+    return { ok: true, companyId: auth.token.companyId, actor: { type: "token", id: auth.token.id, name: auth.token.name, allowedServers: auth.token.allowedServers }, db: auth.db };
   }
   const session = await deps.session();
   if (!session) return { ok: false, status: 401, message: "Bitte melden Sie sich an." };
@@ -95,7 +95,7 @@ async function callerOf(request: Request, deps: ExportDoorDeps): Promise<Caller>
   return {
     ok: true,
     companyId: session.user.companyId,
-    actor: { type: "user", id: session.user.id, role: "admin" },
+    actor: { type: "user", id: session.user.id, name: session.user.name, role: "admin" },
     db: deps.db ?? (await getDb()),
   };
 }

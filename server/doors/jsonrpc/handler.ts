@@ -100,7 +100,7 @@ async function answerOne(item: unknown, caller: Caller, opts: RpcHandlerOptions)
   try {
     const { data, cached } = await callMethod(req.method, req.params, {
       companyId: caller.token.companyId,
-      actor: { type: "token", id: caller.token.id, allowedServers: caller.token.allowedServers },
+      actor: { type: "token", id: caller.token.id, name: caller.token.name, allowedServers: caller.token.allowedServers },
       correlationId: caller.correlationId,
       db: caller.db,
       now: opts.now,

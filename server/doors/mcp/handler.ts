@@ -91,7 +91,7 @@ function buildServer(token: AuthenticatedToken, correlationId: string, opts: Mcp
     try {
       return await callTool(req.params.name, req.params.arguments, {
         companyId: token.companyId,
-        actor: { type: "token", id: token.id, allowedServers: token.allowedServers },
+        actor: { type: "token", id: token.id, name: token.name, allowedServers: token.allowedServers },
         correlationId,
         db: opts.db,
         now: opts.now,

@@ -70,7 +70,7 @@ describe("authenticateToken: refusals before any lookup", () => {
 describe("authenticateToken: the 30 s cache", () => {
   it("serves a lookup from the cache for 30 s after it was made, then reads the row again", async () => {
     const { token, info } = await newToken(["appointments"]);
-    expect(await authenticateToken(db.prisma, token, T0)).toEqual({ id: info.id, companyId, allowedServers: ["appointments"] });
+    expect(await authenticateToken(db.prisma, token, T0)).toEqual({ id: info.id, companyId, name: info.name, allowedServers: ["appointments"] });
     await regrant(info.id, ["customer"]);
     expect((await authenticateToken(db.prisma, token, T0 + 29_999))?.allowedServers).toEqual(["appointments"]);
     expect((await authenticateToken(db.prisma, token, T0 + 30_000))?.allowedServers).toEqual(["customer"]);
@@ -212,7 +212,7 @@ describe("authenticateToken: memory stays bounded", () => {
     const { byHash, touched } = cacheState();
     byHash.clear();
     touched.clear();
-    const entry = { token: { id: "x", companyId, allowedServers: [] }, expiresAt: T0 + 60_000 };
+    const entry = { token: { id: "x", companyId, name: "x", allowedServers: [] }, expiresAt: T0 + 60_000 };
     for (let i = 0; i < BOUND; i++) {
       byHash.set(`filler-${i}`, entry);
       touched.set(`filler-${i}`, T0);

@@ -6,6 +6,8 @@ import { hashToken, looksLikeToken } from "./format";
 export interface AuthenticatedToken {
   id: string;
   companyId: string;
+  /** The token's display name (for the audit log). */
+  name: string;
   allowedServers: string[];
 }
 
@@ -56,10 +58,10 @@ export async function authenticateToken(db: PrismaClient, raw: string | null | u
 
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hash },
-    select: { id: true, companyId: true, allowedServers: true, revokedAt: true },
+    select: { id: true, companyId: true, name: true, allowedServers: true, revokedAt: true },
   });
   if (!row || row.revokedAt) return null;
-  const token: AuthenticatedToken = { id: row.id, companyId: row.companyId, allowedServers: row.allowedServers };
+  const token: AuthenticatedToken = { id: row.id, companyId: row.companyId, name: row.name, allowedServers: row.allowedServers };
   if (state.byHash.size >= MAX_CACHED) state.byHash.delete(state.byHash.keys().next().value!);
   state.byHash.set(hash, { token, expiresAt: now + CACHE_TTL_MS });
   touch(db, row.id, now);

@@ -41,7 +41,7 @@ describe("API tokens", () => {
 
   it("authenticates until revoked by prefix", async () => {
     const { token, info } = await createApiToken(db.prisma, { companyId, name: "Kurz", allowedServers: ["appointments"] });
-    expect(await authenticateToken(db.prisma, token)).toEqual({ id: info.id, companyId, allowedServers: ["appointments"] });
+    expect(await authenticateToken(db.prisma, token)).toEqual({ id: info.id, companyId, name: "Kurz", allowedServers: ["appointments"] });
     expect(await authenticateToken(db.prisma, token.slice(0, -1) + (token.endsWith("A") ? "B" : "A"))).toBeNull();
     await revokeApiToken(db.prisma, companyId, info.display);
     expect(await authenticateToken(db.prisma, token)).toBeNull();

@@ -373,7 +373,7 @@ export async function setPasswordWithToken(deps: LinkDeps, input: z.input<typeof
     },
   });
   if (count === 0) throw new AppError(ErrorCodes.INVALID_INPUT, USER_MESSAGES.linkInvalid);
-  const actor: Actor = { type: "user", id: user.id, role: user.role };
+  const actor: Actor = { type: "user", id: user.id, name: user.name, role: user.role };
   await writeAudit(deps.db, {
     companyId: user.companyId,
     actor,
