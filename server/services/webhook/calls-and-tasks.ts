@@ -42,6 +42,7 @@ function callDto(r: CallRow, withTranscript: boolean): z.input<typeof s.callSche
     branch: r.branch?.name ?? null,
     status: r.status,
     started_at: r.startedAt?.toISOString() ?? null,
+    created_at: r.createdAt.toISOString(),
     ended_at: r.endedAt?.toISOString() ?? null,
     duration_ms: r.durationMs,
     summary: r.summary,

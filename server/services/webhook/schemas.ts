@@ -40,6 +40,8 @@ export const callSchema = z.object({
   branch: z.string().nullable(),
   status: z.string().nullable(),
   started_at: z.string().nullable(),
+  /** When the call was first recorded: shown while its start is not reported. */
+  created_at: z.string(),
   ended_at: z.string().nullable(),
   duration_ms: z.number().nullable(),
   summary: z.string().nullable(),
