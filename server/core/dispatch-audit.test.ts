@@ -44,6 +44,7 @@ const methods = [
   method("probe.book", "write", { id: "appt-1" }, { audit: { entity: "appointment" } }),
   method("probe.cancel", "write", { ok: true }, { audit: { entity: "appointment" } }),
   method("probe.note", "write", { ok: true }, { audit: { entity: "customer" } }),
+  method("probe.wrapped", "write", { appointment: { id: "appt-5" } }, { audit: { entity: "appointment" } }),
   method("probe.custom", "write", { nested: { ref: "t-9" } }, { audit: { entity: "task", id: (_p, r) => r?.nested?.ref } }),
   method("probe.plain", "write", { id: "x" }),
   method("probe.reveal", "read", { key: "geheim" }, { audit: { entity: "company" } }),
@@ -83,10 +84,12 @@ describe("callMethod's audit row: who and what", () => {
     expect(await row("probe.book")).toEqual({ actorName: "Anna Admin", actorType: "user", entityType: "appointment", entityId: "appt-1", outcome: "success" });
   });
 
-  it("falls back to params.id, then params.<entity>_id, and takes a method's own id function first", async () => {
+  it("falls back to result.<entity>.id, params.id, then params.<entity>_id, and takes a method's own id function first", async () => {
+    await callMethod("probe.wrapped", { appointment_id: "other" }, door());
     await callMethod("probe.cancel", { id: "appt-2" }, door());
     await callMethod("probe.note", { customer_id: "cust-3" }, door());
     await callMethod("probe.custom", { id: "ignored" }, door());
+    expect((await row("probe.wrapped")).entityId).toBe("appt-5");
     expect((await row("probe.cancel")).entityId).toBe("appt-2");
     expect((await row("probe.note")).entityId).toBe("cust-3");
     expect(await row("probe.custom")).toMatchObject({ entityType: "task", entityId: "t-9" });

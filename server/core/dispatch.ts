@@ -105,15 +105,17 @@ export async function callMethod(name: string, rawParams: unknown, door: DoorCon
 }
 
 /**
- * The entity an audit row names: the method's own id function, else result.id, params.id or
- * params.<entity>_id. Never throws (it runs in callMethod's finally).
+ * The entity an audit row names: the method's own id function, else result.id, result.<entity>.id,
+ * params.id or params.<entity>_id. Never throws (it runs in callMethod's finally).
  */
 export function auditedEntity(method: MethodDef, params: unknown, result: unknown): { entityType: string | null; entityId: string | null } {
   const audit = method.audit;
   if (!audit) return { entityType: null, entityId: null };
   let id: unknown;
   try {
-    id = audit.id ? audit.id(params, result) : (field(result, "id") ?? field(params, "id") ?? field(params, `${audit.entity}_id`));
+    id = audit.id
+      ? audit.id(params, result)
+      : (field(result, "id") ?? field(field(result, audit.entity), "id") ?? field(params, "id") ?? field(params, `${audit.entity}_id`));
   } catch {
     id = null;
   }

@@ -45,7 +45,7 @@ export interface MethodDef<P extends z.ZodType = z.ZodType, R extends z.ZodType 
   invalidates?: string[];
   /**
    * What the audit row names as changed. Writes always leave a row; a read with `audit` leaves one too
-   * (for reveals of secrets). Default id: result.id ?? params.id ?? params.<entity>_id.
+   * (for reveals of secrets). Default id: result.id ?? result.<entity>.id ?? params.id ?? params.<entity>_id.
    */
   audit?: { entity: string; id?: (params: any, result: any) => string | null | undefined };
   handler: (ctx: ServiceContext, params: z.output<P>) => Promise<z.input<R>>;

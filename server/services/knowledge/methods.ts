@@ -29,6 +29,7 @@ export const knowledgeServer = defineServer({
       params: s.upsertParams,
       result: s.upsertResult,
       kind: "write",
+      audit: { entity: "knowledge", id: (p, r) => r?.entry?.id ?? p?.id },
       handler: upsertKnowledge,
     }),
     defineMethod({
@@ -37,6 +38,7 @@ export const knowledgeServer = defineServer({
       params: s.deleteParams,
       result: s.deleteResult,
       kind: "write",
+      audit: { entity: "knowledge" },
       handler: deleteKnowledge,
     }),
   ],

@@ -39,6 +39,7 @@ export const messagingDeliveryServer = defineServer({
       params: s.updateReminderSettingsParams,
       result: s.updateReminderSettingsResult,
       kind: "write",
+      audit: { entity: "messaging" },
       roles: ["admin"],
       configuration: true,
       handler: updateReminderSettings,

@@ -31,6 +31,7 @@ export const queueServer = defineServer({
       params: s.retryParams,
       result: s.retryResult,
       kind: "write",
+      audit: { entity: "outbox_job", id: (p) => p?.job_id },
       handler: retryJob,
     }),
     defineMethod({
@@ -39,6 +40,7 @@ export const queueServer = defineServer({
       params: s.cancelParams,
       result: s.cancelResult,
       kind: "write",
+      audit: { entity: "outbox_job", id: (p) => p?.job_id },
       handler: cancelJob,
     }),
   ],

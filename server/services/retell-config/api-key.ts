@@ -52,6 +52,7 @@ export async function revealApiKey(ctx: ServiceContext): Promise<{ api_key: stri
     durationMs: 0,
     correlationId: ctx.correlationId,
     details: { secret: "retell_api_key", action: "revealed" },
+    entityType: "retell",
   });
   return { api_key: decryptSecret(company.retellApiKeyEnc, { companyId: ctx.companyId, column: "companies.retellApiKeyEnc" }) };
 }

@@ -26,6 +26,7 @@ export const retellConfigServer = defineServer({
       params: s.updateWebhookSettingsParams,
       result: s.updateWebhookSettingsResult,
       kind: "write",
+      audit: { entity: "retell" },
       handler: updateWebhookSettings,
     }),
     defineMethod({
@@ -43,6 +44,7 @@ export const retellConfigServer = defineServer({
       params: s.createCustomFunctionParams,
       result: s.functionWriteResult,
       kind: "write",
+      audit: { entity: "custom_function" },
       handler: createCustomFunction,
     }),
     defineMethod({
@@ -51,6 +53,7 @@ export const retellConfigServer = defineServer({
       params: s.updateCustomFunctionParams,
       result: s.functionWriteResult,
       kind: "write",
+      audit: { entity: "custom_function", id: (p) => p?.function_id },
       handler: updateCustomFunction,
     }),
     defineMethod({
@@ -59,6 +62,7 @@ export const retellConfigServer = defineServer({
       params: s.deleteCustomFunctionParams,
       result: s.deleteCustomFunctionResult,
       kind: "write",
+      audit: { entity: "custom_function", id: (p) => p?.function_id },
       handler: deleteCustomFunction,
     }),
     defineMethod({
@@ -67,6 +71,7 @@ export const retellConfigServer = defineServer({
       params: s.empty,
       result: s.deployFunctionsResult,
       kind: "write",
+      audit: { entity: "retell" },
       handler: (ctx) => deployAllFunctions(ctx),
     }),
     defineMethod({
@@ -75,6 +80,7 @@ export const retellConfigServer = defineServer({
       params: s.empty,
       result: s.testWebhookResult,
       kind: "write",
+      audit: { entity: "retell" },
       handler: (ctx) => testWebhook(ctx),
     }),
     defineMethod({
@@ -83,6 +89,7 @@ export const retellConfigServer = defineServer({
       params: s.setApiKeyParams,
       result: s.apiKeyResult,
       kind: "write",
+      audit: { entity: "retell" },
       handler: setApiKey,
     }),
     defineMethod({
@@ -91,6 +98,7 @@ export const retellConfigServer = defineServer({
       params: s.rotateApiKeyParams,
       result: s.rotateApiKeyResult,
       kind: "write",
+      audit: { entity: "retell" },
       handler: rotateApiKey,
     }),
     defineMethod({

@@ -46,6 +46,7 @@ export const retellServer = defineServer({
       params: s.publishAgentVersionParams,
       result: s.publishAgentVersionResult,
       kind: "write",
+      audit: { entity: "retell_agent", id: (p) => p?.agent_id },
       handler: publishAgentVersion,
     }),
     defineMethod({
@@ -63,6 +64,7 @@ export const retellServer = defineServer({
       params: s.setPhoneNumberAgentVersionParams,
       result: s.setPhoneNumberAgentVersionResult,
       kind: "write",
+      audit: { entity: "retell_agent", id: (p) => p?.agent_id },
       handler: setPhoneNumberAgentVersion,
     }),
     defineMethod({
@@ -82,6 +84,7 @@ export const retellServer = defineServer({
       params: s.setupAgentParams,
       result: s.setupAgentResult,
       kind: "write",
+      audit: { entity: "retell_agent", id: (_p, r) => r?.agent_id },
       roles: ["admin"],
       configuration: true,
       handler: setupAgent,
@@ -101,6 +104,7 @@ export const retellServer = defineServer({
       params: s.setPromptInstructionsParams,
       result: s.setPromptInstructionsResult,
       kind: "write",
+      audit: { entity: "retell_agent", id: () => null },
       roles: ["admin"],
       configuration: true,
       handler: setPromptInstructions,

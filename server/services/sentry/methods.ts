@@ -35,6 +35,7 @@ export const sentryServer = defineServer({
       params: s.resolveIssueParams,
       result: s.resolveIssueResult,
       kind: "write",
+      audit: { entity: "error_issue" },
       configuration: true,
       handler: resolveIssue,
     }),

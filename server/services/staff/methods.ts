@@ -28,6 +28,7 @@ export const staffServer = defineServer({
       params: s.createParams,
       result: s.createResult,
       kind: "write",
+      audit: { entity: "staff" },
       // Service reads list who offers them.
       invalidates: [STAFF_CACHE_TAG, SERVICE_CACHE_TAG],
       handler: createStaff,
@@ -38,6 +39,7 @@ export const staffServer = defineServer({
       params: s.updateParams,
       result: s.updateResult,
       kind: "write",
+      audit: { entity: "staff" },
       invalidates: [STAFF_CACHE_TAG, SERVICE_CACHE_TAG],
       handler: updateStaff,
     }),
@@ -56,6 +58,7 @@ export const staffServer = defineServer({
       params: s.addAbsenceParams,
       result: s.addAbsenceResult,
       kind: "write",
+      audit: { entity: "staff", id: (p) => p?.staff_id },
       handler: addAbsence,
     }),
     defineMethod({
@@ -73,6 +76,7 @@ export const staffServer = defineServer({
       params: s.removeAbsenceParams,
       result: s.removeAbsenceResult,
       kind: "write",
+      audit: { entity: "absence" },
       handler: removeAbsence,
     }),
   ],

@@ -56,10 +56,11 @@ async function audited<T>(
   attempted?: Record<string, unknown>,
 ): Promise<T> {
   const started = performance.now();
-  const entry = { companyId: ctx.companyId, actor: ctx.actor, method, correlationId: ctx.correlationId };
+  const entry = { companyId: ctx.companyId, actor: ctx.actor, method, correlationId: ctx.correlationId, entityType: "api_token" };
   try {
     const result = await run();
-    await writeAudit(ctx.db, { ...entry, outcome: "success", durationMs: performance.now() - started, details: details(result) });
+    const written = details(result);
+    await writeAudit(ctx.db, { ...entry, entityId: String(written.token_id), outcome: "success", durationMs: performance.now() - started, details: written });
     return result;
   } catch (err) {
     await writeAudit(ctx.db, {
@@ -67,6 +68,7 @@ async function audited<T>(
       outcome: "error",
       errorCode: isAppError(err) ? err.code : undefined,
       durationMs: performance.now() - started,
+      entityId: typeof attempted?.token_id === "string" ? attempted.token_id : null,
       details: attempted,
     });
     throw err;

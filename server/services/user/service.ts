@@ -110,7 +110,8 @@ async function underAdminLock<T>(ctx: ServiceContext, target: { id: string; remo
 }
 
 async function audit(ctx: ServiceContext, method: string, details: Record<string, unknown>): Promise<void> {
-  await writeAudit(ctx.db, { companyId: ctx.companyId, actor: ctx.actor, method, outcome: "success", durationMs: 0, correlationId: ctx.correlationId, details });
+  const entityId = typeof details.user_id === "string" ? details.user_id : null;
+  await writeAudit(ctx.db, { companyId: ctx.companyId, actor: ctx.actor, method, outcome: "success", durationMs: 0, correlationId: ctx.correlationId, details, entityType: "user", entityId });
 }
 
 /** A fresh link token: 32 random bytes, base64url. Only its SHA-256 is stored. */
@@ -382,6 +383,8 @@ export async function setPasswordWithToken(deps: LinkDeps, input: z.input<typeof
     durationMs: 0,
     correlationId: deps.correlationId,
     details: { user_id: user.id, sessions_ended: true },
+    entityType: "user",
+    entityId: user.id,
   });
   return { email: user.email };
 }
