@@ -17,6 +17,9 @@ export async function register(): Promise<void> {
     const { reencryptLegacySecretsAtStartup } = await import("@/server/platform/secrets-at-rest");
     await reencryptLegacySecretsAtStartup(await getDb());
     worker = await startOutboxWorkerFromEnv();
+    // Daily work plans its own next run; the start plans the first one (once per day, deduplicated).
+    const { scheduleRetention } = await import("@/server/services/privacy/retention-job");
+    await scheduleRetention(await getDb(), new Date());
     // An install without a company prints the code that opens its set-up wizard.
     const { announceSetupCode } = await import("@/server/doors/setup/first-company");
     const { env } = await import("@/server/platform/env");

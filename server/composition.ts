@@ -24,6 +24,8 @@ import { messagingDeliveryServer } from "@/server/services/messaging-delivery/me
 import { messagingTemplatesServer } from "@/server/services/messaging-templates/methods";
 import { metaServer } from "@/server/services/meta/methods";
 import { phoneServer } from "@/server/services/phone/methods";
+import { privacyServer } from "@/server/services/privacy/methods";
+import { RETENTION_JOB, retentionJob } from "@/server/services/privacy/retention-job";
 import { queueServer } from "@/server/services/queue/methods";
 import { retellConfigServer } from "@/server/services/retell-config/methods";
 import { retellFunctionServer } from "@/server/services/retell-function/methods";
@@ -61,6 +63,7 @@ export const servers = [
   messagingTemplatesServer,
   stripeServer,
   databaseServer,
+  privacyServer,
 ] satisfies ServerDef[];
 
 export const jobKinds = {
@@ -69,6 +72,7 @@ export const jobKinds = {
   [MESSAGE_JOB]: messageJob,
   [DEPOSIT_LINK_JOB]: depositLinkJob,
   [DEPOSIT_EXPIRE_JOB]: depositExpireJob,
+  [RETENTION_JOB]: retentionJob,
 } satisfies Record<string, JobKind>;
 
 type ProductJobKinds = typeof jobKinds;

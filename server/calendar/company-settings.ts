@@ -19,6 +19,13 @@ const fields = {
   contactPhone: z.string().trim().max(40).nullable(),
   /** Send booking, change and cancel confirmations by e-mail when the customer has an address. */
   sendConfirmationEmails: z.boolean(),
+  /** Call transcripts and recordings are removed this many months after the call; null or 0 keeps them. */
+  callRetentionMonths: z
+    .number({ error: "Bitte eine ganze Zahl von Monaten eingeben." })
+    .int("Bitte eine ganze Zahl von Monaten eingeben.")
+    .min(0, "Bitte 0 oder mehr Monate eingeben.")
+    .max(120, "Höchstens 120 Monate.")
+    .nullable(),
 };
 
 type Fields = typeof fields;
@@ -33,6 +40,7 @@ export const DEFAULT_COMPANY_SETTINGS: Readonly<CompanySettings> = Object.freeze
   contactEmail: null,
   contactPhone: null,
   sendConfirmationEmails: true,
+  callRetentionMonths: null,
 });
 
 /** The whole settings object, every field defaulted. */
