@@ -12,6 +12,7 @@ import type { ServerDef } from "@/server/core/types";
 import { provideJobKinds, type JobKind } from "@/server/platform/outbox/job-kind";
 import { appointmentsServer } from "@/server/services/appointments/methods";
 import { NOTIFICATION_JOB, notificationJob } from "@/server/services/appointments/notification-job";
+import { auditServer } from "@/server/services/audit/methods";
 import { branchServer } from "@/server/services/branch/methods";
 import { calcomServer } from "@/server/services/calcom/methods";
 import { companyServer } from "@/server/services/company/methods";
@@ -63,6 +64,7 @@ export const servers = [
   messagingTemplatesServer,
   stripeServer,
   databaseServer,
+  auditServer,
   privacyServer,
 ] satisfies ServerDef[];
 
