@@ -10,7 +10,9 @@ import { Facts, type Fact } from "@/components/details/facts";
 import { formatDate, formatDateTime, formatDuration, formatTime } from "@/components/forms/format";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/button";
+import { formatPhoneForDisplay } from "@/server/scheduling/phone-display";
 import { CALL_STATUS_LABELS, CallOutcomeBadge, SentimentBadge } from "./call-badges";
+import { callerLabel, callTitle, callWhen } from "./call-title";
 import { Transcript } from "./transcript";
 
 /** What collect_appointment_data gathered, by its field names. */
@@ -43,12 +45,12 @@ export function CallDetail({ id, canReplay = false }: { id: string; canReplay?: 
   const collected = collectedFields(c.collected_data);
 
   const facts: Fact[] = [
-    ["Beginn", c.started_at && formatDateTime(c.started_at)],
+    c.started_at ? ["Beginn", formatDateTime(c.started_at)] : ["Eingegangen", formatDateTime(c.created_at)],
     ["Ende", c.ended_at && formatDateTime(c.ended_at)],
     ["Dauer", c.duration_ms === null ? null : formatDuration(c.duration_ms / 1000)],
-    ["Anrufer", c.from_number ?? "Nummer unterdrückt"],
+    ["Anrufer", <span key="caller" className="tabular whitespace-nowrap">{callerLabel(c.from_number)}</span>],
     ["Kundschaft", c.customer?.name],
-    ["Angerufene Nummer", c.to_number],
+    ["Angerufene Nummer", c.to_number && <span key="to" className="tabular whitespace-nowrap">{formatPhoneForDisplay(c.to_number)}</span>],
     ["Filiale", c.branch],
     ["Status", c.status && (CALL_STATUS_LABELS[c.status] ?? c.status)],
     ["Ergebnis", <CallOutcomeBadge key="outcome" outcome={c.outcome} />],
@@ -80,9 +82,12 @@ export function CallDetail({ id, canReplay = false }: { id: string; canReplay?: 
           </Button>
         )}
       </div>
-      <h2 className="text-xl font-semibold tracking-tight">
-        Anruf {c.started_at ? `vom ${formatDate(c.started_at)} um ${formatTime(c.started_at)} Uhr` : c.retell_call_id}
-      </h2>
+      <div className="grid gap-1">
+        <h2 className="text-xl font-semibold tracking-tight">{callTitle(c.customer?.name, c.from_number)}</h2>
+        <p className="tabular text-sm text-muted-foreground" data-testid="call-when">
+          {c.started_at ? `${formatDate(c.started_at)} um ${formatTime(c.started_at)} Uhr` : callWhen(null, c.created_at)}
+        </p>
+      </div>
 
       <div className="grid gap-6 lg:grid-cols-2">
         <DetailCard icon={PhoneCall} title="Gespräch" contentClassName="grid gap-4">

@@ -7,12 +7,13 @@ import { OptionSelect } from "@/components/forms/option-select";
 import { SectionStats } from "@/components/appointments/section-stats";
 import { useUrlState } from "@/components/appointments/use-url-state";
 import { CALL_OUTCOME_LABELS } from "@/components/dashboard/overview/call-outcome";
-import { formatDateTime, formatDuration } from "@/components/forms/format";
+import { formatDuration } from "@/components/forms/format";
 import { errorMessage } from "@/components/forms/trpc-errors";
 import { ListFrame } from "@/components/lists/list-frame";
 import { useTRPC, type RouterOutputs } from "@/components/trpc/provider";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { CallOutcomeBadge, SentimentBadge } from "./call-badges";
+import { callerLabel, callTitle, callWhen } from "./call-title";
 import { callFiltersFromQuery, callFiltersToQuery, callListInput, OUTCOMES, PAGE_SIZE } from "./list-filters";
 
 /** The company's calls, newest first: outcome filter (kept in the URL), table and paging. */
@@ -51,8 +52,8 @@ export function CallList() {
           <Table aria-label="Anrufe" aria-busy={list.isFetching}>
             <TableHeader>
               <TableRow className="hover:bg-transparent">
+                <TableHead>Anruf</TableHead>
                 <TableHead>Beginn</TableHead>
-                <TableHead>Anrufer</TableHead>
                 <TableHead>Dauer</TableHead>
                 <TableHead>Ergebnis</TableHead>
                 <TableHead>Stimmung</TableHead>
@@ -72,18 +73,16 @@ export function CallList() {
 }
 
 function CallRow({ call: c }: { call: RouterOutputs["webhook"]["listCalls"]["calls"][number] }) {
-  const when = c.started_at ? formatDateTime(c.started_at) : "Unbekannt";
+  const title = callTitle(c.customer?.name, c.from_number);
   return (
     <TableRow data-testid="call-row">
-      <TableCell className="whitespace-nowrap">
-        <Link href={`/anrufe/${c.id}`} className="tabular font-medium underline-offset-4 hover:underline" aria-label={`Anruf vom ${when} öffnen`}>
-          {when}
+      <TableCell className="min-w-44">
+        <Link href={`/anrufe/${c.id}`} className="font-medium underline-offset-4 hover:underline">
+          {title}
         </Link>
+        {c.customer?.name && <div className="tabular whitespace-nowrap text-xs text-muted-foreground">{callerLabel(c.from_number)}</div>}
       </TableCell>
-      <TableCell className="min-w-40">
-        <div>{c.customer?.name ?? <span className="text-muted-foreground">Unbekannt</span>}</div>
-        <div className="tabular text-xs text-muted-foreground">{c.from_number ?? "Nummer unterdrückt"}</div>
-      </TableCell>
+      <TableCell className="tabular whitespace-nowrap">{callWhen(c.started_at, c.created_at)}</TableCell>
       <TableCell className="tabular whitespace-nowrap">{formatDuration(c.duration_ms === null ? null : c.duration_ms / 1000)}</TableCell>
       <TableCell>
         <CallOutcomeBadge outcome={c.outcome} />

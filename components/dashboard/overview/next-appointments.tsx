@@ -1,7 +1,9 @@
 import { CalendarX2 } from "lucide-react";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { formatPhoneForDisplay } from "@/server/scheduling/phone-display";
 import type { OverviewAppointment } from "@/server/services/dashboard/overview";
 import { EmptyState } from "../empty-state";
+import { RowLink } from "./row-link";
 
 export function NextAppointments({ appointments }: { appointments: OverviewAppointment[] }) {
   if (appointments.length === 0) {
@@ -21,7 +23,7 @@ export function NextAppointments({ appointments }: { appointments: OverviewAppoi
       </TableHeader>
       <TableBody>
         {appointments.map((a) => (
-          <TableRow key={a.id}>
+          <TableRow key={a.id} className="relative cursor-pointer" data-testid="next-appointment-row">
             <TableCell className="whitespace-nowrap">
               <span className="text-muted-foreground">{a.weekday.slice(0, 2)}, </span>
               <span className="tabular">{a.date}</span>
@@ -30,8 +32,10 @@ export function NextAppointments({ appointments }: { appointments: OverviewAppoi
               {a.startTime}–{a.endTime}
             </TableCell>
             <TableCell>
-              <div className="font-medium">{a.customerName}</div>
-              {a.customerName !== a.customerPhone && <div className="tabular text-xs text-muted-foreground">{a.customerPhone}</div>}
+              <RowLink href={`/termine/${a.id}`} label={`Termin von ${a.customerName ?? formatPhoneForDisplay(a.customerPhone)} am ${a.date} um ${a.startTime} Uhr öffnen`}>
+                {a.customerName ?? <span className="tabular whitespace-nowrap">{formatPhoneForDisplay(a.customerPhone)}</span>}
+              </RowLink>
+              {a.customerName && <div className="tabular whitespace-nowrap text-xs text-muted-foreground">{formatPhoneForDisplay(a.customerPhone)}</div>}
             </TableCell>
             <TableCell>{a.serviceName}</TableCell>
             <TableCell>{a.staffName ?? <span className="text-muted-foreground">Nicht festgelegt</span>}</TableCell>

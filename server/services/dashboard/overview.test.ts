@@ -103,6 +103,8 @@ describe("getDashboardOverview", () => {
       "Mittwoch 11.03.2026 10:00-10:45",
       "Mittwoch 11.03.2026 11:00-11:30",
     ]);
+    // The row opens the appointment; the name stays apart from the number (shown readable by the page).
+    expect(nextAppointments[3]!.id).toEqual(expect.any(String));
     expect(nextAppointments[3]).toMatchObject({
       customerName: "Maria Müller",
       customerPhone: "+4917112345670",
@@ -116,10 +118,10 @@ describe("getDashboardOverview", () => {
     const { recentCalls } = await getDashboardOverview({ db, companyId: demoId, now: () => NOW });
 
     expect(recentCalls).toEqual([
-      { id: expect.any(String), date: "10.03.2026", time: "08:55", durationSeconds: null, outcome: null, caller: null, customerName: null },
-      { id: expect.any(String), date: "10.03.2026", time: "08:30", durationSeconds: 205, outcome: "booked", caller: "+4917112345670", customerName: null },
+      { id: expect.any(String), date: "10.03.2026", time: "08:55", received: true, durationSeconds: null, outcome: null, caller: null, customerName: null },
+      { id: expect.any(String), date: "10.03.2026", time: "08:30", received: false, durationSeconds: 205, outcome: "booked", caller: "+4917112345670", customerName: null },
       // Duration from start and end when Retell sent none; an unknown outcome is shown as none.
-      { id: expect.any(String), date: "09.03.2026", time: "23:50", durationSeconds: 90, outcome: null, caller: null, customerName: null },
+      { id: expect.any(String), date: "09.03.2026", time: "23:50", received: false, durationSeconds: 90, outcome: null, caller: null, customerName: null },
     ]);
   });
 

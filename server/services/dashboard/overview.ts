@@ -13,7 +13,8 @@ export interface OverviewAppointment {
   /** HH:mm */
   startTime: string;
   endTime: string;
-  customerName: string;
+  /** Null when the customer gave no name (the row shows the number). */
+  customerName: string | null;
   customerPhone: string;
   serviceName: string;
   staffName: string | null;
@@ -94,7 +95,7 @@ export async function getDashboardOverview(ctx: DashboardContext, opts: { limit?
       weekday: germanWeekdayName(a.startsAt, tz),
       startTime: formatGermanTime(a.startsAt, tz),
       endTime: formatGermanTime(a.endsAt, tz),
-      customerName: a.customer.name ?? a.customer.phone,
+      customerName: a.customer.name,
       customerPhone: a.customer.phone,
       serviceName: a.service.name,
       staffName: a.staff?.name ?? null,

@@ -10,6 +10,8 @@ export interface RecentCall {
   /** dd.MM.yyyy and HH:mm in the company's time zone, of the start (or first record). */
   date: string;
   time: string;
+  /** True while the start is not reported: date and time are when the call was received. */
+  received: boolean;
   durationSeconds: number | null;
   outcome: CallOutcome | null;
   caller: string | null;
@@ -55,6 +57,7 @@ export async function getRecentCalls(ctx: DashboardContext & { timeZone: string 
       id: c.id,
       date: formatGermanDate(at(c), ctx.timeZone),
       time: formatGermanTime(at(c), ctx.timeZone),
+      received: c.startedAt === null,
       durationSeconds: durationSeconds(c),
       outcome: outcomeOf(c.outcome),
       caller: c.fromNumber,
