@@ -124,7 +124,8 @@ test("the detail of a phone booking shows customer, times, staff, branch and the
   const maria = page.getByTestId("appointment-row").filter({ hasText: "Maria Müller" }).filter({ hasText: "Damenhaarschnitt" }).first();
   await maria.getByRole("link").click();
   await expect(page.getByRole("heading", { level: 2 })).toContainText(/^Damenhaarschnitt am \d{2}\.\d{2}\.\d{4} um 10:00 Uhr$/);
-  for (const text of ["Maria Müller", "+4917112345670", "Anna Becker", "Salon Schönschnitt Mitte", "Telefonassistent", "Maria Müller buchte einen Damenhaarschnitt."]) {
+  // The number is shown readable, in national form.
+  for (const text of ["Maria Müller", "0171 12345670", "Anna Becker", "Salon Schönschnitt Mitte", "Telefonassistent", "Maria Müller buchte einen Damenhaarschnitt."]) {
     await expect(page.getByRole("definition").filter({ hasText: text }).first()).toBeVisible();
   }
   await expect(page.getByRole("button", { name: "Verschieben" })).toBeVisible();
@@ -195,7 +196,7 @@ test("another company's admin gets 'Termin nicht gefunden' for the salon's appoi
   await logIn(page, "otherAdmin");
   await page.goto(`/termine/${id}`);
   await expect(page.getByRole("heading", { name: "Termin nicht gefunden" })).toBeVisible();
-  for (const secret of ["Maria Müller", "+4917112345670", "Damenhaarschnitt", "Anna Becker", "Schönschnitt"]) await expect(page.getByText(secret)).toHaveCount(0);
+  for (const secret of ["Maria Müller", "+4917112345670", "0171 12345670", "Damenhaarschnitt", "Anna Becker", "Schönschnitt"]) await expect(page.getByText(secret)).toHaveCount(0);
   await shot(page, "termin-fremd");
 
   const res = await trpc(page.request, "appointments.get", { appointment_id: id });

@@ -45,7 +45,7 @@ test("Tagesplan: one section per staff member with time, customer, service and p
   const anna = page.getByRole("region", { name: "Anna Becker" });
   await expect(anna.getByRole("row").filter({ hasText: "Maria Müller" })).toContainText("10:00–");
   await expect(anna.getByRole("row").filter({ hasText: "Maria Müller" })).toContainText("Damenhaarschnitt");
-  await expect(anna.getByRole("row").filter({ hasText: "Maria Müller" })).toContainText("+4917112345670");
+  await expect(anna.getByRole("row").filter({ hasText: "Maria Müller" })).toContainText("0171 12345670");
   for (const column of ["Zeit", "Kundschaft", "Leistung", "Telefon", "Notizen"]) await expect(anna.getByRole("columnheader", { name: column })).toBeVisible();
 
   await page.emulateMedia({ media: "print" });

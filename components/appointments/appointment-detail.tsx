@@ -20,6 +20,7 @@ import { PaymentCard } from "./payment-card";
 import type { AppointmentPermissions } from "./permissions";
 import { StatusActions } from "./status-actions";
 import { StatusBadge } from "./status-badge";
+import { formatPhoneForDisplay } from "@/server/scheduling/phone-display";
 
 /** Everything known about one appointment, with Verschieben and Stornieren while it is active, Erledigt / Nicht erschienen once it began, and Bearbeiten. */
 export function AppointmentDetail({ id, permissions }: { id: string; permissions: AppointmentPermissions }) {
@@ -90,8 +91,8 @@ export function AppointmentDetail({ id, permissions }: { id: string; permissions
               ["Name", a.customer_name ?? "Unbekannt"],
               [
                 "Telefon",
-                <a key="tel" href={`tel:${a.customer_phone}`} className="tabular underline-offset-4 hover:underline">
-                  {a.customer_phone}
+                <a key="tel" href={`tel:${a.customer_phone}`} className="tabular whitespace-nowrap underline-offset-4 hover:underline">
+                  {formatPhoneForDisplay(a.customer_phone)}
                 </a>,
               ],
             ]}

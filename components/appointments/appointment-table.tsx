@@ -9,6 +9,7 @@ import { CancelAppointmentDialog } from "./cancel-appointment-dialog";
 import { describeAppointment } from "./describe";
 import { PaymentBadge } from "./payment-badge";
 import { StatusBadge } from "./status-badge";
+import { formatPhoneForDisplay } from "@/server/scheduling/phone-display";
 
 /** One page of appointments; the customer's name opens the detail. Wide: scrolls inside its own container. */
 export function AppointmentTable({ appointments, canCancel, busy }: { appointments: AppointmentDto[]; canCancel: boolean; busy: boolean }) {
@@ -27,9 +28,9 @@ export function AppointmentTable({ appointments, canCancel, busy }: { appointmen
             </TableCell>
             <TableCell className="min-w-44">
               <Link href={`/termine/${a.id}`} className="font-medium underline-offset-4 hover:underline" aria-label={`${describeAppointment(a)} öffnen`}>
-                {a.customer_name ?? a.customer_phone}
+                {a.customer_name ?? <span className="tabular whitespace-nowrap">{formatPhoneForDisplay(a.customer_phone)}</span>}
               </Link>
-              <div className="tabular text-xs text-muted-foreground">{a.customer_phone}</div>
+              {a.customer_name && <div className="tabular whitespace-nowrap text-xs text-muted-foreground">{formatPhoneForDisplay(a.customer_phone)}</div>}
             </TableCell>
             <TableCell className="min-w-36">{a.service}</TableCell>
             <TableCell className="min-w-36">{a.staff_id ? a.staff : <span className="text-muted-foreground">{a.staff}</span>}</TableCell>

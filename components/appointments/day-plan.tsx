@@ -18,6 +18,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { STATUS_LABELS } from "./labels";
 import { useAppointmentOptions } from "./options";
 import { byStaff, dayPlanInput, printHref } from "./print-day";
+import { formatPhoneForDisplay } from "@/server/scheduling/phone-display";
 
 // Only the plan itself goes onto paper: no sidebar, header, controls or toasts, no page margins of the screen layout.
 const PRINT_CSS = `@media print {
@@ -118,7 +119,7 @@ function StaffSections({ data }: { data: { appointments: Parameters<typeof bySta
                     {a.status !== "scheduled" && <span className="ml-1 font-normal text-muted-foreground">({STATUS_LABELS[a.status].label})</span>}
                   </td>
                   <td className="py-1.5 pr-3">{a.service}</td>
-                  <td className="tabular whitespace-nowrap py-1.5 pr-3">{a.customer_phone}</td>
+                  <td className="tabular whitespace-nowrap py-1.5 pr-3">{formatPhoneForDisplay(a.customer_phone)}</td>
                   <td className="whitespace-pre-line py-1.5">{a.notes}</td>
                 </tr>
               ))}
