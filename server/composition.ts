@@ -24,6 +24,7 @@ import { MESSAGE_JOB, messageJob } from "@/server/services/messaging-delivery/de
 import { messagingDeliveryServer } from "@/server/services/messaging-delivery/methods";
 import { messagingTemplatesServer } from "@/server/services/messaging-templates/methods";
 import { metaServer } from "@/server/services/meta/methods";
+import { notificationsServer } from "@/server/services/notifications/methods";
 import { phoneServer } from "@/server/services/phone/methods";
 import { privacyServer } from "@/server/services/privacy/methods";
 import { RETENTION_JOB, retentionJob } from "@/server/services/privacy/retention-job";
@@ -66,6 +67,7 @@ export const servers = [
   databaseServer,
   auditServer,
   privacyServer,
+  notificationsServer,
 ] satisfies ServerDef[];
 
 export const jobKinds = {

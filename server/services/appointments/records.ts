@@ -9,7 +9,7 @@ export const appointmentInclude = {
   service: { select: { id: true, name: true, durationMinutes: true, bufferMinutes: true, calcomEventTypeId: true, branchId: true } },
   staff: { select: { name: true } },
   branch: { select: { id: true, name: true, timeZone: true, state: true, businessHours: true } },
-  customer: { select: { id: true, name: true, phone: true, email: true } },
+  customer: { select: { id: true, name: true, phone: true, email: true, erasedAt: true } },
 } satisfies Prisma.AppointmentInclude;
 
 export type AppointmentRecord = Prisma.AppointmentGetPayload<{ include: typeof appointmentInclude }>;
@@ -35,8 +35,9 @@ export function toAppointmentDto(a: AppointmentRecord, now: Date, cutoffHours: n
     branch: a.branch.name,
     branch_id: a.branchId,
     customer_id: a.customerId,
-    customer_name: a.customer.name,
-    customer_phone: a.customer.phone,
+    // An erased customer's appointments stay for the books, named only as erased.
+    customer_name: a.customer.erasedAt ? "Kunde gelöscht" : a.customer.name,
+    customer_phone: a.customer.erasedAt ? "" : a.customer.phone,
     status: a.status,
     source: a.source,
     can_modify: canModify(a, now, cutoffHours),
@@ -63,7 +64,7 @@ export async function loadOwnAppointment(ctx: ServiceContext, id: string): Promi
   return appointment;
 }
 
-const ACTOR_NAMES: Record<Exclude<ServiceContext["actor"]["type"], "user">, string> = {
+export const ACTOR_NAMES: Record<Exclude<ServiceContext["actor"]["type"], "user">, string> = {
   retell: "Telefon",
   token: "API",
   calcom: "Cal.com",

@@ -1,4 +1,4 @@
-/** What the webhooks produced, for the dashboard: stored calls and the follow-up tasks from them. */
+/** What the webhooks produced, for the dashboard: the stored calls (their follow-up tasks: callback-tasks.ts). */
 import type { z } from "zod";
 import { AppError, ErrorCodes } from "@/server/core/errors";
 import type { Prisma } from "@/server/generated/prisma/client";
@@ -66,31 +66,4 @@ function transcriptTurns(value: Prisma.JsonValue | null): Array<{ role: "agent" 
     const { role, content } = turn as { role?: unknown; content?: unknown };
     return (role === "agent" || role === "user") && typeof content === "string" ? [{ role, content }] : [];
   });
-}
-
-export async function listTasks(ctx: ServiceContext, params: z.output<typeof s.listTasksParams>): Promise<z.input<typeof s.listTasksResult>> {
-  const rows = await ctx.db.task.findMany({
-    where: { companyId: ctx.companyId, ...(params.status ? { status: params.status } : {}) },
-    include: { call: { select: { retellCallId: true } } },
-    orderBy: { createdAt: "desc" },
-    take: params.limit,
-  });
-  return {
-    tasks: rows.map((t) => ({
-      id: t.id,
-      title: t.title,
-      status: t.status,
-      details: t.details ?? null,
-      call_id: t.call?.retellCallId ?? null,
-      customer_id: t.customerId,
-      created_at: t.createdAt.toISOString(),
-    })),
-    total: rows.length,
-  };
-}
-
-export async function setTaskStatus(ctx: ServiceContext, params: z.output<typeof s.setTaskStatusParams>): Promise<{ id: string; status: "open" | "done" }> {
-  const { count } = await ctx.db.task.updateMany({ where: { id: params.task_id, companyId: ctx.companyId }, data: { status: params.status } });
-  if (count === 0) throw new AppError(ErrorCodes.NOT_FOUND, "Die Aufgabe wurde nicht gefunden.");
-  return { id: params.task_id, status: params.status };
 }

@@ -1,6 +1,9 @@
 import { defineMethod, defineServer } from "@/server/core/types";
-import { getCall, listCalls, listTasks, setTaskStatus } from "./calls-and-tasks";
+import { listTasks, setTaskStatus } from "./callback-tasks";
+import { getCall, listCalls } from "./calls-and-tasks";
+import { getEvent, listEvents } from "./event-log";
 import { processWebhookEvent } from "./orchestrator";
+import { replayEvent } from "./replay";
 import * as s from "./schemas";
 
 export const webhookServer = defineServer({
@@ -10,30 +13,33 @@ export const webhookServer = defineServer({
   methods: [
     defineMethod({
       name: "webhook.listEvents",
-      description: "Die zuletzt empfangenen Webhook-Ereignisse mit ihrem Verarbeitungsstand.",
+      description:
+        "Die empfangenen Webhook-Ereignisse (Retell, Cal.com, Stripe), neueste zuerst, mit Verarbeitungsstand, Fehler und Versuchen; Filter nach Quelle, Status, Ereignis und Empfangstag, seitenweise per Cursor. Ohne Nutzdaten.",
       params: s.listEventsParams,
       result: s.listEventsResult,
       kind: "read",
-      handler: async (ctx, params) => {
-        const rows = await ctx.db.webhookEvent.findMany({
-          where: { companyId: ctx.companyId, ...(params.status ? { status: params.status } : {}), ...(params.event ? { event: params.event } : {}) },
-          orderBy: { receivedAt: "desc" },
-          take: params.limit,
-        });
-        return {
-          events: rows.map((e) => ({
-            id: e.id,
-            provider: e.provider,
-            event: e.event,
-            call_id: (e.payload as { call?: { call_id?: string } } | null)?.call?.call_id ?? null,
-            status: e.status,
-            error: e.error,
-            received_at: e.receivedAt.toISOString(),
-            processed_at: e.processedAt?.toISOString() ?? null,
-          })),
-          total: rows.length,
-        };
-      },
+      roles: ["admin"],
+      handler: listEvents,
+    }),
+    defineMethod({
+      name: "webhook.getEvent",
+      description: "Ein Webhook-Ereignis mit seinen Nutzdaten; Schlüssel, Tokens, Signaturen und Passwörter darin sind verborgen.",
+      params: s.getEventParams,
+      result: s.getEventResult,
+      kind: "read",
+      roles: ["admin"],
+      handler: getEvent,
+    }),
+    defineMethod({
+      name: "webhook.replayEvent",
+      description:
+        "Verarbeitet ein fehlgeschlagenes (oder seit Minuten hängendes) Ereignis erneut auf demselben Weg wie beim Empfang und zählt den Versuch. Ein bereits verarbeitetes Ereignis bleibt unverändert.",
+      params: s.replayEventParams,
+      result: s.replayEventResult,
+      kind: "write",
+      roles: ["admin"],
+      audit: { entity: "webhook_event", id: (params: { event_id: string }) => params.event_id },
+      handler: replayEvent,
     }),
     defineMethod({
       name: "webhook.processEvent",
@@ -61,7 +67,8 @@ export const webhookServer = defineServer({
     }),
     defineMethod({
       name: "webhook.listTasks",
-      description: "Rückruf-Aufgaben aus Anrufen (z. B. Terminwünsche, die nicht gebucht werden konnten).",
+      description:
+        "Rückruf-Aufgaben aus Anrufen (z. B. Terminwünsche, die nicht gebucht werden konnten), mit Nummer, Kunde, Zusammenfassung und den im Anruf gesammelten Termindaten; Filter nach Status (open, not_reached, done), seitenweise.",
       params: s.listTasksParams,
       result: s.listTasksResult,
       kind: "read",
@@ -69,11 +76,13 @@ export const webhookServer = defineServer({
     }),
     defineMethod({
       name: "webhook.setTaskStatus",
-      description: "Markiert eine Rückruf-Aufgabe als erledigt oder wieder offen.",
+      description:
+        "Setzt den Stand einer Rückruf-Aufgabe: open, done oder not_reached (nicht erreicht), mit Zeit und Namen; appointment_id verknüpft den daraus gebuchten Termin (nur mit done).",
       params: s.setTaskStatusParams,
       result: s.setTaskStatusResult,
       kind: "write",
       roles: ["admin", "staff"],
+      audit: { entity: "task" },
       handler: setTaskStatus,
     }),
   ],
