@@ -138,6 +138,9 @@ describe("privacy.eraseCustomer", () => {
     const appointment = await db.prisma.appointment.findUniqueOrThrow({ where: { id: h.appointment.id } });
     expect(appointment).toMatchObject({ customerId: h.customer.id, status: "completed", notes: null });
     expect(await db.prisma.payment.count({ where: { customerId: h.customer.id, amountCents: 2000 } })).toBe(1);
+    // The appointment list names the customer only as erased.
+    const shown = await call<{ appointment: unknown }>("appointments.get", { appointment_id: h.appointment.id });
+    expect(shown.appointment).toMatchObject({ customer_name: "Kunde gelöscht", customer_phone: "" });
 
     const customer = await db.prisma.customer.findUniqueOrThrow({ where: { id: h.customer.id } });
     expect(customer).toMatchObject({ name: null, email: null, notes: null, erasedAt: FIXED_NOW });
