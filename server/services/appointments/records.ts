@@ -64,7 +64,7 @@ export async function loadOwnAppointment(ctx: ServiceContext, id: string): Promi
   return appointment;
 }
 
-const ACTOR_NAMES: Record<Exclude<ServiceContext["actor"]["type"], "user">, string> = {
+export const ACTOR_NAMES: Record<Exclude<ServiceContext["actor"]["type"], "user">, string> = {
   retell: "Telefon",
   token: "API",
   calcom: "Cal.com",
