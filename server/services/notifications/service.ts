@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { AppError, ErrorCodes } from "@/server/core/errors";
 import type { ServiceContext } from "@/server/core/types";
 import { formatGermanDate, formatGermanTime } from "@/server/scheduling/time";
-import { formatPhoneForDisplay } from "@/server/scheduling/phone";
+import { formatPhoneForDisplay } from "@/server/scheduling/phone-display";
 import { ACTOR_NAMES } from "@/server/services/appointments/records";
 import type * as s from "./schemas";
 
