@@ -80,11 +80,11 @@ describe("Cal.com webhook", () => {
     expect(row?.customer.cancellationCount).toBe(1);
   });
 
-  it("records but ignores bookings it cannot place", async () => {
+  it("records a booking whose event type is not mapped as failed, for a later replay", async () => {
     const unmapped = { ...created("cal-uid-5", "2026-03-20T10:00:00.000Z"), payload: { ...created("cal-uid-5", "2026-03-20T10:00:00.000Z").payload, eventTypeId: 4242 } };
-    expect((await deliver(unmapped)).body).toMatchObject({ outcome: "ignored" });
+    expect((await deliver(unmapped)).body).toMatchObject({ outcome: "failed" });
     const stored = await db.prisma.webhookEvent.findFirstOrThrow({ where: { dedupeKey: { contains: "cal-uid-5" } } });
-    expect(stored).toMatchObject({ status: "ignored", error: "Terminart 4242 ist keiner Leistung zugeordnet" });
+    expect(stored).toMatchObject({ status: "failed", error: "Terminart 4242 ist keiner Leistung zugeordnet" });
     expect(await byUid("cal-uid-5")).toBeNull();
   });
 

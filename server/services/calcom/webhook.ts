@@ -56,7 +56,9 @@ export interface WebhookDeps {
   log: Logger;
 }
 
-type Outcome = { status: "processed" | "ignored"; note?: string };
+/** failed: the booking cannot be mirrored until the salon fixes its set-up (e.g. maps the event type); "erneut verarbeiten" runs it again. */
+export type CalcomOutcome = { status: "processed" | "ignored" | "failed"; note?: string };
+type Outcome = CalcomOutcome;
 
 export async function handleCalcomWebhook(request: CalcomWebhookRequest, deps: WebhookDeps): Promise<WebhookAnswer> {
   const company = request.companySlug
@@ -104,6 +106,13 @@ export async function handleCalcomWebhook(request: CalcomWebhookRequest, deps: W
   }
 }
 
+/** A stored event run again ("erneut verarbeiten"): the same steps as at its delivery, in the caller's transaction. */
+export function applyStoredCalcomEvent(tx: Tx, companyId: string, payload: unknown, now: Date): Promise<Outcome> {
+  const parsed = webhookSchema.safeParse(payload);
+  if (!parsed.success) return Promise.resolve({ status: "failed", note: "Die gespeicherten Ereignisdaten sind ungültig." });
+  return apply(tx, companyId, parsed.data, now);
+}
+
 function apply(tx: Tx, companyId: string, event: CalcomWebhook, now: Date): Promise<Outcome> {
   switch (event.triggerEvent) {
     case "BOOKING_CREATED":
@@ -125,13 +134,17 @@ async function created(tx: Tx, companyId: string, booking: Booking): Promise<Out
   const service = booking.eventTypeId
     ? await tx.service.findFirst({ where: { companyId, calcomEventTypeId: booking.eventTypeId }, select: { id: true, branchId: true, bufferMinutes: true } })
     : null;
-  if (!service) return { status: "ignored", note: `Terminart ${booking.eventTypeId ?? "?"} ist keiner Leistung zugeordnet` };
+  if (!service) {
+    return booking.eventTypeId
+      ? { status: "failed", note: `Terminart ${booking.eventTypeId} ist keiner Leistung zugeordnet` }
+      : { status: "ignored", note: "Buchung ohne Terminart" };
+  }
   const customerId = await customerFor(tx, companyId, booking);
   if (!customerId) return { status: "ignored", note: "Teilnehmer ohne Telefonnummer und ohne bekannte E-Mail" };
   const branch = service.branchId
     ? { id: service.branchId }
     : await tx.branch.findFirst({ where: { companyId, isActive: true }, orderBy: { createdAt: "asc" }, select: { id: true } });
-  if (!branch) return { status: "ignored", note: "Keine Filiale vorhanden" };
+  if (!branch) return { status: "failed", note: "Keine Filiale vorhanden" };
 
   await tx.appointment.create({
     data: {
