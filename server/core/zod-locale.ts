@@ -1,4 +1,5 @@
-/** Validation messages in German, for callers on every door and for the dashboard's forms. */
+/** Validation messages in plain German, for callers on every door and for the dashboard's forms. */
 import { z } from "zod";
+import { plainGermanError } from "./plain-german-errors";
 
-z.config(z.locales.de());
+z.config({ localeError: plainGermanError });

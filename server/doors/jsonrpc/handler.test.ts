@@ -221,11 +221,15 @@ describe("JSON-RPC 2.0", () => {
     expect(res.json).toMatchObject({ id: 9, error: { code: -32601, data: { type: "MethodNotFound" } } });
   });
 
-  it("answers invalid params with -32602 and the zod issues", async () => {
+  it("answers invalid params with -32602 and the zod issues, each with its path and a plain German message", async () => {
     const res = await post(call("customer.list", { limit: 500 }, 10));
     expect(res.json.id).toBe(10);
     expect(res.json.error.code).toBe(-32602);
-    expect(res.json.error.data.issues[0]).toMatchObject({ path: ["limit"], code: "too_big" });
+    expect(res.json.error.data.issues[0]).toMatchObject({ path: ["limit"], code: "too_big", message: "Höchstens 100." });
+    const fraction = await post(call("customer.list", { limit: 2.5 }, 12));
+    expect(fraction.json.error.data.issues[0]).toMatchObject({ path: ["limit"], message: "Bitte eine ganze Zahl eingeben." });
+    const text = await post(call("customer.list", { limit: "viele" }, 13));
+    expect(text.json.error.data.issues[0]).toMatchObject({ path: ["limit"], message: "Bitte eine ganze Zahl eingeben." });
     const positional = await post(call("customer.list", [1, 2], 11));
     expect(positional.status).toBe(200);
     expect(positional.json).toEqual({
