@@ -12,7 +12,9 @@ test("Anrufe lists the seeded calls newest first; filtered by outcome (kept in t
   await expect(rows.first()).toContainText("Rückruf nötig");
   await expect(rows.first()).toContainText("Negativ");
   await expect(rows.first()).toContainText("1:36 Min.");
-  await expect(rows.first()).toContainText("+4917298765432");
+  // A caller without a customer record: the call is titled by the number, shown readable.
+  await expect(rows.first()).toContainText("Anruf von 0172 98765432");
+  await expect(rows.first().getByRole("link")).toHaveText("Anruf von 0172 98765432");
   await expect(rows.first()).toContainText(/\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}/);
   await shot(page, "anrufe");
 
@@ -29,7 +31,8 @@ test("Anrufe lists the seeded calls newest first; filtered by outcome (kept in t
   await expect(maria).toContainText("Maria Müller buchte einen Damenhaarschnitt.");
   await maria.getByRole("link").click();
   await expect(page).toHaveURL(/\/anrufe\/[^/]+$/);
-  await expect(page.getByRole("heading", { level: 2 })).toHaveText(/^Anruf vom \d{2}\.\d{2}\.\d{4} um 10:15 Uhr$/);
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText("Anruf von Maria Müller");
+  await expect(page.getByTestId("call-when")).toHaveText(/^\d{2}\.\d{2}\.\d{4} um 10:15 Uhr$/);
 
   const turns = page.getByTestId("transcript-turn");
   await expect(turns.first()).toContainText("Assistent");
@@ -37,7 +40,7 @@ test("Anrufe lists the seeded calls newest first; filtered by outcome (kept in t
   await expect(turns.nth(1)).toContainText("Anrufer");
   await expect(turns.nth(1)).toContainText("Ich hätte gern einen Termin zum Schneiden.");
   expect(await turns.count()).toBeGreaterThanOrEqual(5);
-  for (const text of ["2:17 Min.", "+4917112345670", "Salon Schönschnitt Mitte", "Beendet", "Positiv", "Damenhaarschnitt"]) {
+  for (const text of ["2:17 Min.", "0171 12345670", "Salon Schönschnitt Mitte", "Beendet", "Positiv", "Damenhaarschnitt"]) {
     await expect(page.getByRole("definition").filter({ hasText: text }).first()).toBeVisible();
   }
   await shot(page, "anruf-detail");
@@ -61,6 +64,7 @@ test("another company sees none of the salon's calls: an empty list, and 'Anruf 
   await page.goto(href);
   await expect(page.getByRole("heading", { name: "Anruf nicht gefunden" })).toBeVisible();
   await expect(page.getByText("+4917298765432")).toHaveCount(0);
+  await expect(page.getByText("0172 98765432")).toHaveCount(0);
   await expect(page.getByTestId("transcript-turn")).toHaveCount(0);
 });
 

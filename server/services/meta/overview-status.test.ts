@@ -1,6 +1,7 @@
 /**
- * The overview's service status in plain German (components/dashboard/overview/server-health.ts;
- * tests of the repository run under server/): one line per faulty check with what to do.
+ * The overview's system status in an owner's words (components/dashboard/overview/server-health.ts;
+ * tests of the repository run under server/): one entry per dependency with a state word and what
+ * to do; server names and the operators' hints only for the technical details.
  */
 import { describe, expect, it } from "vitest";
 import { checkDetail, checkFindings, healthSummary } from "@/components/dashboard/overview/server-health";
@@ -18,39 +19,60 @@ const retellDown: ServerCheck = {
   check_label: "Retell",
 };
 const noCalendar: ServerCheck = { ...database, status: "not_configured", message: "Der eingebaute Kalender ist aktiv; Cal.com ist nicht angebunden.", latency_ms: null, check: "calcom", check_label: "Cal.com" };
+const sentry: ServerCheck = { ...database, status: "not_configured", message: "Sentry ist nicht eingerichtet.", action: "Optional: SENTRY_DSN setzen", check: "sentry", check_label: "Sentry" };
+const mailDown: ServerCheck = { ...database, status: "down", message: "Der Mailserver ist nicht erreichbar.", action: "SMTP_URL der Installation prüfen (Betrieb)", check: "smtp", check_label: "E-Mail-Versand" };
 
-describe("overview service status", () => {
-  it("calls every server ready when only unused connections are not set up", () => {
-    expect(healthSummary({ company: database, appointments: database, calcom: noCalendar })).toBe("Alle 3 Dienste sind bereit.");
-  });
-
-  it("counts the impaired servers and lists each faulty check once, with its action and where to take it", () => {
-    const checks = { company: database, retell: retellDown, "retell.config": retellDown, calcom: noCalendar };
-    expect(healthSummary(checks)).toBe("2 von 4 Diensten gestört.");
-    const { faults, notConfigured } = checkFindings(checks);
-    expect(faults).toEqual([
-      {
-        check: "retell",
-        label: "Retell",
-        status: "down",
-        message: "Retell lehnt den API-Schlüssel ab.",
-        action: "API-Schlüssel unter Einstellungen → Retell prüfen",
-        href: "/einstellungen?bereich=retell",
-        servers: ["retell", "retell.config"],
-      },
+describe("overview system status", () => {
+  it("is all ready when only unused connections are not set up", () => {
+    const { shown } = checkFindings({ company: database, appointments: database, calcom: noCalendar });
+    expect(healthSummary(shown)).toBe("Alles betriebsbereit.");
+    expect(shown.map((f) => [f.label, f.status])).toEqual([
+      ["Datenbank", "healthy"],
+      ["Kalender (Cal.com)", "not_configured"],
     ]);
-    expect(notConfigured.map((f) => f.label)).toEqual(["Cal.com"]);
   });
 
-  it("sends a missing agent to Agenten & Nummern and calls a degraded service impaired", () => {
-    const degraded = { ...retellDown, status: "degraded" as const, message: "Der Agent „agent_x“ ist in Retell nicht vorhanden." };
-    expect(healthSummary({ retell: degraded, company: database })).toBe("1 von 2 Diensten eingeschränkt.");
-    expect(checkFindings({ retell: degraded }).faults[0]!.href).toBe("/agenten");
+  it("names each dependency once, in plain words, with what to do and where, and keeps server names for the details", () => {
+    const checks = { company: database, retell: retellDown, "retell.config": retellDown, calcom: noCalendar };
+    const { shown } = checkFindings(checks);
+    expect(healthSummary(shown)).toBe("Retell nicht erreichbar: API-Schlüssel unter Einstellungen → Retell prüfen.");
+    expect(shown.find((f) => f.check === "retell")).toMatchObject({
+      label: "Retell",
+      status: "down",
+      message: "Retell lehnt den API-Schlüssel ab.",
+      action: "API-Schlüssel unter Einstellungen → Retell prüfen",
+      href: "/einstellungen?bereich=retell",
+      servers: ["retell", "retell.config"],
+    });
+  });
+
+  it("sends a missing agent to Agenten & Nummern and calls it impaired", () => {
+    const degraded = { ...retellDown, status: "degraded" as const, message: "Der Agent „agent_x“ ist in Retell nicht vorhanden.", action: "Rufnummern einem vorhandenen Agenten zuordnen" };
+    const { shown } = checkFindings({ retell: degraded, company: database });
+    expect(healthSummary(shown)).toBe("Retell eingeschränkt: Rufnummern einem vorhandenen Agenten zuordnen.");
+    expect(shown.find((f) => f.check === "retell")!.href).toBe("/agenten");
+  });
+
+  it("asks the owner to call the technical support where only the installation can be fixed, and keeps its settings for the details", () => {
+    const { shown, all } = checkFindings({ queue: mailDown, company: database, errors: sentry });
+    const mail = shown.find((f) => f.check === "smtp")!;
+    expect(mail).toMatchObject({ label: "E-Mail-Versand", action: "Technische Betreuung verständigen", href: null, technicalAction: "SMTP_URL der Installation prüfen (Betrieb)" });
+    expect(healthSummary(shown)).toBe("E-Mail-Versand nicht erreichbar: Technische Betreuung verständigen.");
+    // Sentry is for the operators: in the technical details only.
+    expect(shown.map((f) => f.check)).not.toContain("sentry");
+    expect(all.map((f) => f.check)).toContain("sentry");
+  });
+
+  it("puts the worst first in the summary", () => {
+    const degraded = { ...noCalendar, status: "degraded" as const, action: "Cal.com prüfen" };
+    const { shown } = checkFindings({ calendar: degraded, retell: retellDown, company: database });
+    expect(healthSummary(shown)).toMatch(/^Retell nicht erreichbar: .*\. Kalender \(Cal\.com\) eingeschränkt: Cal\.com prüfen\.$/);
   });
 
   it("details a check with its latency and the time it ran", () => {
-    expect(checkDetail(database, () => "10:00")).toBe("Die Datenbank antwortet. Antwortzeit 1 ms. Geprüft um 10:00 Uhr.");
-    expect(checkDetail({ ...database, latency_ms: 0.4 }, () => "10:00")).toBe("Die Datenbank antwortet. Antwortzeit unter 1 ms. Geprüft um 10:00 Uhr.");
-    expect(checkDetail(noCalendar, () => "10:00")).toBe("Der eingebaute Kalender ist aktiv; Cal.com ist nicht angebunden. Geprüft um 10:00 Uhr.");
+    const [db] = checkFindings({ company: database }).shown;
+    expect(checkDetail(db!, () => "10:00")).toBe("Antwortzeit 1 ms. Geprüft um 10:00 Uhr.");
+    expect(checkDetail({ ...db!, latencyMs: 0.4 }, () => "10:00")).toBe("Antwortzeit unter 1 ms. Geprüft um 10:00 Uhr.");
+    expect(checkDetail({ ...db!, latencyMs: null }, () => "10:00")).toBe("Geprüft um 10:00 Uhr.");
   });
 });
