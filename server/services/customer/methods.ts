@@ -1,11 +1,15 @@
 import { defineMethod, defineServer } from "@/server/core/types";
 import * as s from "./schemas";
-import { findCustomerByPhone, getCustomer, listCustomers, lookupCustomer, setMessagePreferences } from "./service";
+import { getCustomer } from "./detail";
+import { listCustomers } from "./list";
+import { mergeCustomers, previewMerge } from "./merge";
+import { findCustomerByPhone, lookupCustomer, setMessagePreferences } from "./service";
+import { updateCustomer } from "./update";
 
 export const customerServer = defineServer({
   name: "customer",
   version: "1.0.0",
-  description: "Kundinnen und Kunden der Firma: Suche per Telefonnummer, Details, Liste.",
+  description: "Kundinnen und Kunden der Firma: Suche per Name oder Telefonnummer, Details mit Besuchen und Anrufen, Bearbeiten, Zusammenführen.",
   methods: [
     defineMethod({
       name: "customer.findByPhone",
@@ -26,7 +30,8 @@ export const customerServer = defineServer({
     }),
     defineMethod({
       name: "customer.get",
-      description: "Liefert einen Kunden mit seinen kommenden Terminen.",
+      description:
+        "Liefert einen Kunden: Kontaktdaten, Notizen, Einwilligungen (SMS/E-Mail), kommende und vergangene Termine (Leistung, Mitarbeitende, Status), Anrufe, Nichterscheinen und Stornierungen.",
       params: s.getParams,
       result: s.getResult,
       kind: "read",
@@ -34,7 +39,8 @@ export const customerServer = defineServer({
     }),
     defineMethod({
       name: "customer.list",
-      description: "Listet Kunden, optional gefiltert nach Name oder Telefonnummer.",
+      description:
+        "Listet Kunden mit letztem und nächstem Besuch; Suche nach Namen oder Telefonnummer in jeder Schreibweise (auch Teilen davon), sortiert nach Name oder letztem Besuch. Gelöschte Kunden nur mit include_erased.",
       params: s.listParams,
       result: s.listResult,
       kind: "read",
@@ -47,7 +53,38 @@ export const customerServer = defineServer({
       result: s.setMessagePreferencesResult,
       kind: "write",
       roles: ["admin", "staff"], // staff take "bitte keine SMS mehr" on the phone
+      audit: { entity: "customer" },
       handler: setMessagePreferences,
+    }),
+    defineMethod({
+      name: "customer.update",
+      description:
+        "Ändert Name, E-Mail, Telefonnummer, Notizen und Einwilligungen eines Kunden (nur die gesendeten Felder; leerer Text löscht). Eine Nummer eines anderen Kunden wird abgelehnt.",
+      params: s.updateParams,
+      result: s.updateResult,
+      kind: "write",
+      roles: ["admin", "staff"],
+      audit: { entity: "customer" },
+      handler: updateCustomer,
+    }),
+    defineMethod({
+      name: "customer.mergePreview",
+      description: "Zeigt, was customer.merge vom Duplikat zum bleibenden Kunden verschieben würde (Termine, Anrufe, Aufgaben, Zahlungen, Nachrichten).",
+      params: s.mergeParams,
+      result: s.mergePreviewResult,
+      kind: "read",
+      handler: previewMerge,
+    }),
+    defineMethod({
+      name: "customer.merge",
+      description:
+        "Führt zwei Kunden zusammen (dieselbe Person unter zwei Nummern): alles vom Duplikat geht an customer_id, Zähler werden addiert, Notizen verbunden, ein Widerspruch (keine SMS/E-Mail) bleibt bestehen; das Duplikat wird gelöscht.",
+      params: s.mergeParams,
+      result: s.mergeResult,
+      kind: "write",
+      roles: ["admin", "staff"],
+      audit: { entity: "customer" },
+      handler: mergeCustomers,
     }),
   ],
 });

@@ -1,20 +1,27 @@
 import type { z } from "zod";
 import { AppError, ErrorCodes } from "@/server/core/errors";
-import type { Customer, Prisma } from "@/server/generated/prisma/client";
+import type { Customer } from "@/server/generated/prisma/client";
 import type { ServiceContext } from "@/server/core/types";
 import { normalizePhone, tryNormalizePhone } from "@/server/scheduling/phone";
-import { formatGermanDate, formatGermanTime } from "@/server/scheduling/time";
+import { formatPhoneForDisplay } from "@/server/scheduling/phone-display";
+import { formatGermanDate } from "@/server/scheduling/time";
 import type * as s from "./schemas";
 
-function toDto(c: Customer): s.CustomerDto {
+export const CUSTOMER_NOT_FOUND = "Der Kunde wurde nicht gefunden.";
+
+export function toDto(c: Customer): s.CustomerDto {
   return {
     id: c.id,
     phone: c.phone,
+    phone_display: formatPhoneForDisplay(c.phone),
     name: c.name,
     email: c.email,
     notes: c.notes,
     cancellation_count: c.cancellationCount,
     no_show_count: c.noShowCount,
+    sms_opt_out: c.smsOptOut,
+    email_opt_out: c.emailOptOut,
+    erased_at: c.erasedAt?.toISOString() ?? null,
     created_at: c.createdAt.toISOString(),
   };
 }
@@ -67,52 +74,6 @@ export async function lookupCustomer(ctx: ServiceContext, params: z.output<typeo
   };
 }
 
-export async function getCustomer(ctx: ServiceContext, params: z.output<typeof s.getParams>): Promise<z.input<typeof s.getResult>> {
-  const row = await ctx.db.customer.findFirst({
-    where: { id: params.customer_id, companyId: ctx.companyId },
-    include: {
-      appointments: {
-        where: { status: "scheduled", startsAt: { gte: ctx.now() } },
-        orderBy: { startsAt: "asc" },
-        take: 10,
-        include: { service: { select: { name: true } }, branch: { select: { name: true, timeZone: true } }, staff: { select: { name: true } } },
-      },
-    },
-  });
-  if (!row) throw new AppError(ErrorCodes.NOT_FOUND, "Der Kunde wurde nicht gefunden.");
-  return {
-    ...toDto(row),
-    upcoming_appointments: row.appointments.map((a) => ({
-      id: a.id,
-      starts_at: a.startsAt.toISOString(),
-      date: formatGermanDate(a.startsAt, a.branch.timeZone),
-      time: formatGermanTime(a.startsAt, a.branch.timeZone),
-      service: a.service.name,
-      branch: a.branch.name,
-      staff: a.staff?.name ?? null,
-    })),
-  };
-}
-
-export async function listCustomers(
-  ctx: ServiceContext,
-  params: z.output<typeof s.listParams>,
-): Promise<z.input<typeof s.listResult>> {
-  const where: Prisma.CustomerWhereInput = { companyId: ctx.companyId };
-  if (params.query) {
-    const digits = params.query.replace(/\D/g, "");
-    where.OR = [
-      { name: { contains: params.query, mode: "insensitive" } },
-      ...(digits.length >= 3 ? [{ phone: { contains: digits.replace(/^0+/, "") } }] : []),
-    ];
-  }
-  const [rows, total] = await Promise.all([
-    ctx.db.customer.findMany({ where, orderBy: [{ name: "asc" }, { createdAt: "asc" }], take: params.limit, skip: params.offset }),
-    ctx.db.customer.count({ where }),
-  ]);
-  return { customers: rows.map(toDto), total };
-}
-
 /** Stores the customer's opt-outs; checked when each message is sent, so queued reminders respect them too. */
 export async function setMessagePreferences(
   ctx: ServiceContext,
@@ -122,6 +83,6 @@ export async function setMessagePreferences(
     where: { id: params.customer_id, companyId: ctx.companyId },
     data: { smsOptOut: params.sms_opt_out, emailOptOut: params.email_opt_out },
   });
-  if (changed.count === 0) throw new AppError(ErrorCodes.NOT_FOUND, "Der Kunde wurde nicht gefunden.");
+  if (changed.count === 0) throw new AppError(ErrorCodes.NOT_FOUND, CUSTOMER_NOT_FOUND);
   return { customer_id: params.customer_id, sms_opt_out: params.sms_opt_out, email_opt_out: params.email_opt_out };
 }
