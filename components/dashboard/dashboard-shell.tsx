@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Sheet, SheetContent, SheetDescription, SheetTitle } from "@/components/ui/sheet";
 import { cn } from "@/components/ui/utils";
 import { HelpMenu } from "@/components/help/help-menu";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { LogoutButton } from "./logout-button";
 import { ROLE_LABELS, type Role } from "./nav-items";
 import { SidebarNav } from "./sidebar-nav";
@@ -30,6 +31,12 @@ export function DashboardShell({ user, children }: { user: ShellUser; children: 
 
   return (
     <div className="min-h-dvh bg-background">
+      <a
+        href="#inhalt"
+        className="sr-only z-50 rounded-md bg-primary px-4 py-2 text-sm font-medium text-primary-foreground shadow-lg focus:not-sr-only focus:fixed focus:left-4 focus:top-3 focus:outline-none focus:ring-2 focus:ring-ring focus:ring-offset-2"
+      >
+        Zum Inhalt springen
+      </a>
       <aside
         className={cn(
           "fixed inset-y-0 left-0 z-30 hidden flex-col border-r border-sidebar-border bg-sidebar transition-[width] duration-200 lg:flex",
@@ -89,6 +96,7 @@ export function DashboardShell({ user, children }: { user: ShellUser; children: 
             <Badge variant={user.role === "admin" ? "default" : "secondary"} data-testid="user-role">
               {ROLE_LABELS[user.role]}
             </Badge>
+            <NotificationBell />
             <HelpMenu />
             <Button asChild variant="ghost" size="sm">
               <Link href="/konto" title="Mein Konto: Passwort ändern">
@@ -101,7 +109,7 @@ export function DashboardShell({ user, children }: { user: ShellUser; children: 
             <LogoutButton />
           </div>
         </header>
-        <main className="mx-auto w-full min-w-0 max-w-7xl flex-1 px-4 py-6 sm:px-6 lg:px-8">{children}</main>
+        <main id="inhalt" tabIndex={-1} className="mx-auto w-full min-w-0 max-w-7xl flex-1 px-4 py-6 focus:outline-none sm:px-6 lg:px-8">{children}</main>
       </div>
     </div>
   );

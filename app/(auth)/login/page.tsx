@@ -4,7 +4,7 @@ import { LoginForm } from "@/components/auth/login-form";
 import { AuthCard } from "@/components/auth/auth-card";
 import { CircleCheck } from "lucide-react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { CardDescription, CardTitle } from "@/components/ui/card";
+import { CardDescription } from "@/components/ui/card";
 import { safeCallbackPath } from "@/server/auth/callback-url";
 import { loginErrorFromQuery } from "@/server/auth/login-messages";
 import { getServerAuthSession } from "@/server/auth/session";
@@ -29,7 +29,7 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
     <AuthCard
       header={
         <>
-          <CardTitle className="text-xl">Anmelden</CardTitle>
+          <h1 className="text-xl font-semibold leading-none tracking-tight">Anmelden</h1>
           <CardDescription>Melden Sie sich mit Ihrer E-Mail-Adresse und Ihrem Passwort an.</CardDescription>
         </>
       }
