@@ -15,6 +15,11 @@ test("Retell-Konfiguration: webhook address, masked key with reveal, events kept
   // APP_URL of the e2e server is the app itself.
   await expect(page.getByRole("textbox", { name: "Webhook-URL" })).toHaveValue(/^http:\/\/127\.0\.0\.1:\d+\/api\/mcp\/retell\/webhook$/);
   await expect(page.getByRole("button", { name: "Webhook-URL kopieren" })).toBeVisible();
+  // 127.0.0.1 over http only works on this machine: the page says so and what to do.
+  const warning = page.getByTestId("webhook-address-warning");
+  await expect(warning).toContainText("Adresse aus dem Internet nicht erreichbar");
+  await expect(warning).toContainText("Retell kann diese Adresse nicht erreichen: 127.0.0.1 ist nur im eigenen Netz erreichbar");
+  await expect(warning).toContainText("Tragen Sie die öffentliche Adresse in APP_URL ein");
 
   // The signing key is the Retell API key: masked, in clear only on an explicit reveal.
   const key = page.getByTestId("signing-key");

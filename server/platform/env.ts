@@ -13,6 +13,9 @@ const boolish = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
+/** Where the app says it lives when APP_URL is not set: reachable from this machine only. */
+const DEFAULT_APP_URL = "http://localhost:3000";
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -24,7 +27,7 @@ const schema = z.object({
     .string()
     .regex(/^rediss?:\/\//, "must be a redis:// URL")
     .optional(),
-  APP_URL: z.url().default("http://localhost:3000"),
+  APP_URL: z.url().default(DEFAULT_APP_URL),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   ENCRYPTION_KEY: z
     .string()
@@ -128,4 +131,10 @@ const cache = globalThis as unknown as { __askproEnv?: Env };
 export function env(): Env {
   cache.__askproEnv ??= parseEnv(process.env);
   return cache.__askproEnv;
+}
+
+/** APP_URL as configured; null when it is not set and env().APP_URL is only the local default. */
+export function configuredAppUrl(): string | null {
+  const url = env().APP_URL;
+  return process.env.APP_URL?.trim() || url !== DEFAULT_APP_URL ? url : null;
 }

@@ -20,7 +20,10 @@ export const CUSTOM_FUNCTION_PATH = "/api/mcp/retell/custom-function";
 export const empty = z.object({});
 
 export const webhookConfigurationResult = z.object({
+  /** Built from APP_URL. */
   webhook_url: z.string(),
+  /** Why Retell cannot reach the addresses from the internet and what to do (German); null when it can. */
+  webhook_address_warning: z.string().nullable(),
   custom_function_url: z.string(),
   /** Retell signs with the API key itself; shown masked only. */
   webhook_secret: z.string().nullable(),

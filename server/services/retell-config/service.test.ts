@@ -55,6 +55,14 @@ describe("webhook configuration", () => {
     expect(JSON.stringify(config)).not.toContain(DEMO_KEY);
     expect(config.configured_events).toEqual(["call_started", "call_ended", "call_analyzed"]);
     expect(config.connected).toBe(true);
+    // The test server's APP_URL is 127.0.0.1 over http: Retell could not reach it.
+    expect(config.webhook_address_warning).toMatch(/^Retell kann diese Adresse nicht erreichen: 127\.0\.0\.1 ist nur im eigenen Netz erreichbar/);
+    const undo = overrideEnv({ APP_URL: "https://termine.salon-schoenschnitt.de" });
+    try {
+      expect((await getWebhookConfiguration(ctx)).webhook_address_warning).toBeNull();
+    } finally {
+      undo();
+    }
   });
 
   it("stores new events and pushes URL and events to the company's agents", async () => {

@@ -2,11 +2,13 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { maskSecret } from "@/server/platform/crypto";
+import { configuredAppUrl } from "@/server/platform/env";
 import { AppError, ErrorCodes, isAppError } from "@/server/core/errors";
 import { RETELL_SIGNATURE_HEADER, signRetell } from "@/server/integrations/retell/signature";
 import { retellApiKeyOf, retellClientFor } from "@/server/services/retell/client-for-company";
 import type { ServiceContext } from "@/server/core/types";
 import { appUrl, companyAgentIds } from "./company-agents";
+import { publicAddressProblem } from "./public-address";
 import {
   CUSTOM_FUNCTION_PATH,
   DEFAULT_WEBHOOK_EVENTS,
@@ -28,6 +30,7 @@ export async function getWebhookConfiguration(ctx: ServiceContext): Promise<z.in
   const events = Array.isArray(config?.webhookEvents) ? (config.webhookEvents as string[]) : [...DEFAULT_WEBHOOK_EVENTS];
   return {
     webhook_url: appUrl(WEBHOOK_PATH),
+    webhook_address_warning: publicAddressProblem(configuredAppUrl()),
     custom_function_url: appUrl(CUSTOM_FUNCTION_PATH),
     webhook_secret: maskSecret(apiKey),
     signature_header: RETELL_SIGNATURE_HEADER,
