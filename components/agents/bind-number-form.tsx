@@ -111,7 +111,7 @@ export function BindNumberForm({ numbers, agents }: { numbers: string[]; agents:
     <Form {...form}>
       <form onSubmit={submit} noValidate className="grid gap-4" aria-label="Rufnummer zuordnen">
         <FormAlert message={form.formState.errors.root?.message} />
-        <div className="grid gap-4 md:grid-cols-3">
+        <div className="grid items-start gap-4 md:grid-cols-3">
           {selectField(
             "phone_number",
             "Rufnummer",

@@ -179,7 +179,7 @@ export function CreateAppointmentForm({ onDone, prefill }: { onDone: () => void;
           <DialogTitle>Termin anlegen</DialogTitle>
           <DialogDescription>Es gelten dieselben Regeln wie am Telefon: nur freie Zeiten innerhalb der Öffnungszeiten.</DialogDescription>
         </DialogHeader>
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid items-start gap-4 sm:grid-cols-2">
           <OptionFormField
             control={form.control}
             name="branch_id"
@@ -213,7 +213,7 @@ export function CreateAppointmentForm({ onDone, prefill }: { onDone: () => void;
           <DateField<BookFields, "date"> name="date" label="Datum" onApplied={() => clear("time")} />
         </div>
         <SlotPickerField control={form.control} name="time" query={{ branchId, serviceId, staffId, date: isDay(date) ? date : undefined }} />
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid items-start gap-4 sm:grid-cols-2">
           <LabeledField control={form.control} name="customer_phone" label="Telefonnummer" hint="In jeder Schreibweise, z. B. 0171 1234567">
             {(field) => <Input {...field} type="tel" maxLength={40} autoComplete="off" />}
           </LabeledField>

@@ -108,7 +108,7 @@ function EditAppointmentForm({ appointment: a, onDone }: { appointment: Appointm
               : "Leistung und Mitarbeiter lassen sich nur bei kommenden, geplanten Terminen ändern."}
           </DialogDescription>
         </DialogHeader>
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid items-start gap-4 sm:grid-cols-2">
           <OptionFormField
             control={form.control}
             name="service_id"
@@ -130,7 +130,7 @@ function EditAppointmentForm({ appointment: a, onDone }: { appointment: Appointm
             options={staff.map((s) => ({ value: s.id, label: s.name }))}
           />
         </div>
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid items-start gap-4 sm:grid-cols-2">
           <LabeledField control={form.control} name="customer_name" label="Name der Kundschaft">
             {(field) => <Input {...field} maxLength={200} autoComplete="off" />}
           </LabeledField>

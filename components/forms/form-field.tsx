@@ -28,7 +28,7 @@ export function FormField({
   const hintId = hint ? `${id}-hint` : undefined;
   const describedBy = [hintId, error ? fieldErrorId(id) : undefined].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="grid gap-2">
+    <div className="grid content-start gap-2">
       <Label htmlFor={id}>{label}</Label>
       {control({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
       {hint && (

@@ -129,7 +129,7 @@ export function FunctionTester({ replayCallId }: { replayCallId?: string }) {
                     </FormItem>
                   )}
                 />
-                <div className="grid gap-4 sm:grid-cols-2">
+                <div className="grid items-start gap-4 sm:grid-cols-2">
                   <OptionFormField
                     control={form.control}
                     name="branch_id"

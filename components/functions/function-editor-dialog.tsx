@@ -68,7 +68,7 @@ function FunctionForm({ fn, onSaved }: { fn?: CustomFunction; onSaved: () => voi
           <DialogDescription>Der Telefonassistent ruft die Funktion im Gespräch auf; AskProAI prüft die Angaben gegen das Parameter-Schema.</DialogDescription>
         </DialogHeader>
         <FormAlert message={form.formState.errors.root?.server?.message} />
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid items-start gap-4 sm:grid-cols-2">
           <LabeledField
             control={form.control}
             name="name"

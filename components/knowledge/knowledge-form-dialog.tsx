@@ -116,7 +116,7 @@ function KnowledgeForm({ entry, branches, categories, onSaved }: FormProps & { o
         <LabeledField control={form.control} name="content" label="Antwort" hint="So liest der Assistent die Antwort vor; bitte in ganzen Sätzen.">
           {(field) => <Textarea {...field} maxLength={2000} rows={4} />}
         </LabeledField>
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid items-start gap-4 sm:grid-cols-2">
           <FormField
             control={form.control}
             name="category"

@@ -133,7 +133,7 @@ export function ReminderSettingsCard() {
 
           <fieldset className="grid gap-3">
             <legend className="mb-1 text-sm font-medium">Ruhezeit für SMS</legend>
-            <div className="grid max-w-md gap-4 sm:grid-cols-2">
+            <div className="grid max-w-md items-start gap-4 sm:grid-cols-2">
               <LabeledField control={form.control} name="quiet_from" label="Keine SMS ab">
                 {(field) => <Input {...field} type="time" step={60} />}
               </LabeledField>

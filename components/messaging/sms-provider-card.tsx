@@ -118,7 +118,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
   return (
     <Form {...form}>
       <form onSubmit={form.handleSubmit((input) => save.mutate(input))} className="grid gap-4" noValidate aria-label="SMS-Anbieter einstellen">
-        <div className="grid gap-4 sm:grid-cols-2 lg:max-w-2xl">
+        <div className="grid items-start gap-4 sm:grid-cols-2 lg:max-w-2xl">
           <OptionFormField
             control={form.control}
             name="provider"
@@ -140,7 +140,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
           </LabeledField>
         </div>
         {provider !== "" && (
-          <div className="grid gap-4 sm:grid-cols-2 lg:max-w-2xl" data-testid="sms-credentials">
+          <div className="grid items-start gap-4 sm:grid-cols-2 lg:max-w-2xl" data-testid="sms-credentials">
             {CREDENTIAL_FIELDS[provider].map((f) => (
               <CredentialField
                 key={`${provider}-${f.name}`}

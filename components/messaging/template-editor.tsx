@@ -72,7 +72,7 @@ export function TemplateEditor() {
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-5">
-        <div className="grid gap-4 sm:grid-cols-2 lg:max-w-xl">
+        <div className="grid items-start gap-4 sm:grid-cols-2 lg:max-w-xl">
           <OptionSelect
             id="template-kind"
             label="Art"

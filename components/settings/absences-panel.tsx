@@ -87,12 +87,12 @@ export function AbsencesPanel({ person }: { person: StaffDto }) {
         ))}
       <Form {...form}>
         <form onSubmit={form.handleSubmit((input) => add.mutate(input))} className="grid gap-4" noValidate aria-label="Abwesenheit eintragen">
-          <div className="grid gap-4 sm:grid-cols-2">
+          <div className="grid items-start gap-4 sm:grid-cols-2">
             {/* After a failed submit a change of the start re-checks the end (order, past) too. */}
             <DateField<AbsenceFields, "from_date"> name="from_date" label="Von" rules={{ deps: ["to_date"] }} />
             <DateField<AbsenceFields, "to_date"> name="to_date" label="Bis einschließlich" hint="Leer: nur der eine Tag." rules={{ deps: ["from_date"] }} />
           </div>
-          <div className="grid gap-4 sm:grid-cols-2">
+          <div className="grid items-start gap-4 sm:grid-cols-2">
             <LabeledField control={form.control} name="from_time" label="Ab Uhrzeit (optional)" hint="Leer: ab Tagesbeginn.">
               {(field) => <Input {...field} type="time" step={900} />}
             </LabeledField>

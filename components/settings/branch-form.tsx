@@ -102,7 +102,7 @@ export function BranchForm({ branch, onSaved }: { branch?: Branch; onSaved: () =
           <DialogTitle>{branch ? "Filiale bearbeiten" : "Filiale anlegen"}</DialogTitle>
           <DialogDescription>Der Telefonassistent nennt Adresse und Öffnungszeiten und bucht nur zu diesen Zeiten.</DialogDescription>
         </DialogHeader>
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid items-start gap-4 sm:grid-cols-2">
           {text("name", "Name", { maxLength: 100 })}
           {text("phone", "Telefon", { type: "tel", autoComplete: "off" })}
           {text("street", "Straße und Hausnummer", { maxLength: 200 })}

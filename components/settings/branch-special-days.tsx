@@ -80,7 +80,7 @@ export function BranchSpecialDays({ branch }: { branch: Branch }) {
           <DateField<SpecialDayFields, "date"> name="date" label="Datum" hint="Ein vorhandener Sondertag an diesem Datum wird ersetzt." />
           <CheckboxFormField control={form.control} name="closed" label="Ganztägig geschlossen" hint="Ohne Haken: nur zu den angegebenen Zeiten geöffnet." />
           {!closed && (
-            <div className="grid gap-4 sm:grid-cols-2">
+            <div className="grid items-start gap-4 sm:grid-cols-2">
               <LabeledField control={form.control} name="open" label="Öffnet um">
                 {(field) => <Input {...field} type="time" step={900} />}
               </LabeledField>

@@ -141,7 +141,7 @@ export function CalendarSection() {
               )}
             />
             {provider === "calcom" && (
-              <div className="grid gap-4 sm:grid-cols-2">
+              <div className="grid items-start gap-4 sm:grid-cols-2">
                 <LabeledField
                   control={form.control}
                   name="base_url"

@@ -125,7 +125,7 @@ function ContactForm({ settings }: { settings: CompanySettings }) {
     <SectionCard id="kontakt" title="Kontakt und Bestätigungen" description="Kontaktdaten, die der Assistent auf Nachfrage nennt, und ob Kundinnen und Kunden Bestätigungen per E-Mail erhalten.">
       <Form {...form}>
         <form onSubmit={submit} className="grid gap-4" noValidate aria-label="Kontakt und Bestätigungen">
-          <div className="grid gap-4 sm:grid-cols-2">
+          <div className="grid items-start gap-4 sm:grid-cols-2">
             <LabeledField control={form.control} name="contactEmail" label="Kontakt-E-Mail">
               {(field) => <Input {...field} type="email" maxLength={200} />}
             </LabeledField>

@@ -87,7 +87,7 @@ export function PaymentsSection() {
       <CardContent>
         <Form {...form}>
           <form onSubmit={form.handleSubmit((input) => save.mutate(input))} className="grid gap-4" noValidate aria-label="Stripe einstellen">
-            <div className="grid gap-4 sm:grid-cols-2 lg:max-w-2xl">
+            <div className="grid items-start gap-4 sm:grid-cols-2 lg:max-w-2xl">
               <SecretField
                 control={form.control}
                 name="secret_key"

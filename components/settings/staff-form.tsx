@@ -106,7 +106,7 @@ export function StaffForm({ staff, branches, services, onSaved }: StaffFormProps
           <DialogTitle>{staff ? "Mitarbeitende bearbeiten" : "Person anlegen"}</DialogTitle>
           <DialogDescription>Gebucht wird nur zu den Arbeitszeiten, innerhalb der Öffnungszeiten der Filiale.</DialogDescription>
         </DialogHeader>
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid items-start gap-4 sm:grid-cols-2">
           <LabeledField control={form.control} name="name" label="Name">
             {(field) => <Input {...field} maxLength={100} />}
           </LabeledField>

@@ -131,7 +131,7 @@ export function SetupWizardForm() {
         </Section>
 
         <Section title="Ihr Betrieb" hint="So stellt sich der Telefonassistent vor.">
-          <div className="grid gap-4 sm:grid-cols-2">
+          <div className="grid items-start gap-4 sm:grid-cols-2">
             <LabeledField control={form.control} name="name" label="Name des Betriebs">
               {(field) => (
                 <Input
@@ -162,7 +162,7 @@ export function SetupWizardForm() {
         </Section>
 
         <Section title="Erste Filiale" hint="Adresse und Öffnungszeiten nennt der Telefonassistent; er bucht nur zu diesen Zeiten. Weitere Filialen folgen in den Einstellungen.">
-          <div className="grid gap-4 sm:grid-cols-2">
+          <div className="grid items-start gap-4 sm:grid-cols-2">
             {text("branch.name", "Name der Filiale", { maxLength: 100 }, "Leer lassen, um den Namen des Betriebs zu verwenden.")}
             {text("branch.street", "Straße und Hausnummer", { maxLength: 200 })}
             <div className="grid grid-cols-[7rem_1fr] gap-3">
@@ -175,7 +175,7 @@ export function SetupWizardForm() {
         </Section>
 
         <Section title="Ihr Zugang" hint="Mit diesem Zugang verwalten Sie den Betrieb; weitere Benutzer legen Sie danach an.">
-          <div className="grid gap-4 sm:grid-cols-2">
+          <div className="grid items-start gap-4 sm:grid-cols-2">
             {text("admin.name", "Ihr Name", { autoComplete: "name", maxLength: 100 })}
             {text("admin.email", "E-Mail", { type: "email", autoComplete: "username", maxLength: 200 })}
             {text("admin.password", "Passwort", { type: "password", autoComplete: "new-password" }, "Mindestens 10 Zeichen; kein gängiges Passwort.")}
