@@ -47,6 +47,8 @@ export interface MethodDef<P extends z.ZodType = z.ZodType, R extends z.ZodType 
    * What the audit row names as changed. Writes always leave a row; a read with `audit` leaves one too
    * (for reveals of secrets). Default id: result.id ?? result.<entity>.id ?? params.id ?? params.<entity>_id.
    */
+  // `any`: each method reads its own params and result shape here, which `unknown` would refuse.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   audit?: { entity: string; id?: (params: any, result: any) => string | null | undefined };
   handler: (ctx: ServiceContext, params: z.output<P>) => Promise<z.input<R>>;
 }
