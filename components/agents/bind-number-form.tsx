@@ -25,7 +25,7 @@ type BindParams = z.input<typeof setPhoneNumberAgentVersionParams>;
 const FIELD_NAMES = Object.keys(fields.shape) as Array<keyof BindFields>;
 
 /** A version number is chosen as text ("2" → 2); the named versions stay as they are and the method's schema judges them. */
-const bindSchema = fields
+export const bindSchema = fields
   .transform((v): BindParams => ({ ...v, version: /^\d+$/.test(v.version) ? Number(v.version) : (v.version as BindParams["version"]) }))
   .pipe(setPhoneNumberAgentVersionParams);
 

@@ -36,7 +36,7 @@ type Params = z.output<typeof setupSchema>;
 /** What the fields hold, named like the method's params: "" is "the default voice" and "no transfer". */
 const fields = z.object({ voiceId: z.string(), transferNumber: z.string(), numbers: z.array(z.string()) });
 type SetupFields = z.input<typeof fields>;
-const setupSchema = fields
+export const setupSchema = fields
   .transform((v): z.input<typeof previewAgentSetupParams> => ({ voiceId: v.voiceId || undefined, transferNumber: v.transferNumber, numbers: v.numbers }))
   .pipe(previewAgentSetupParams);
 

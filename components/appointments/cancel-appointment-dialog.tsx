@@ -19,7 +19,7 @@ import { useCancelAppointment } from "./use-cancel-appointment";
 const fields = z.object({ reason: z.string() });
 type CancelFields = z.input<typeof fields>;
 
-const cancelSchema = (appointmentId: string) =>
+export const cancelSchema = (appointmentId: string) =>
   fields.transform((v): z.input<typeof cancelParams> => ({ appointment_id: appointmentId, reason: v.reason.trim() || undefined })).pipe(cancelParams);
 
 /** "Stornieren": an optional reason, then appointments.cancel; the service's message when it refuses. */

@@ -38,7 +38,7 @@ const fields = z.object({
 type ChangeFields = z.input<typeof fields>;
 
 /** The fields → appointments.change's params; a time not yet chosen is the form's own error. */
-const changeSchema = (appointmentId: string) =>
+export const changeSchema = (appointmentId: string) =>
   fields
     .transform((v, ctx): z.input<typeof changeParams> => {
       const params = {

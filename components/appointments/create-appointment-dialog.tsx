@@ -51,7 +51,7 @@ const fields = z.object({
 type BookFields = z.input<typeof fields>;
 
 /** The fields → appointments.book's params; the choices still open are the form's own errors, in words rather than the params' names. */
-const bookSchema = (idempotencyKey: string) =>
+export const bookSchema = (idempotencyKey: string) =>
   fields
     .transform((v, ctx): z.input<typeof bookParams> => {
       const params = {

@@ -28,7 +28,7 @@ const PRINT_CSS = `@media print {
   body { background: white !important; }
 }`;
 
-const controls = z.object({ day: dayField(), branch: z.string() });
+export const controls = z.object({ day: dayField(), branch: z.string() });
 type Controls = z.input<typeof controls>;
 
 /** "Tagesplan": one day's appointments, one section per staff member, to print ("Drucken"). */

@@ -28,7 +28,7 @@ const fields = z.object({ service_id: z.string(), staff_id: z.string(), notes: z
 type EditFields = z.input<typeof fields>;
 
 /** Only what changed goes to appointments.update, so an unchanged service or staff member is not checked again. */
-const editSchema = (a: AppointmentDto) =>
+export const editSchema = (a: AppointmentDto) =>
   fields
     .transform((v): z.input<typeof updateParams> => ({
       appointment_id: a.id,

@@ -20,7 +20,7 @@ function messageFor(error: string): string {
 }
 
 /** The browser asks for both fields and an address (required, type="email"); whether they fit is the server's answer. */
-const credentials = z.object({ email: z.string(), password: z.string() });
+export const credentials = z.object({ email: z.string(), password: z.string() });
 type Credentials = z.infer<typeof credentials>;
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {

@@ -44,7 +44,7 @@ const fieldsOf = (functions: TestableFunction[], name: string) => functions.find
  * The fields as retell.function.test's params (the arguments by name). The method's own schema
  * lives outside what components may import, so the server checks it; its refusal shows above the buttons.
  */
-const testerSchema = (functions: TestableFunction[]) =>
+export const testerSchema = (functions: TestableFunction[]) =>
   fields.transform(
     (v): RunParams => ({
       function_name: v.function_name,

@@ -33,7 +33,7 @@ const fields = z.object({
 type KnowledgeFields = z.input<typeof fields>;
 
 /** The entry's params, checked by knowledge.upsert's own schema; an issue at "keywords.2" shows under the one keywords field. */
-const schemaFor = (id: string | undefined) =>
+export const schemaFor = (id: string | undefined) =>
   issuesAtFields(
     fields
       .transform(

@@ -22,7 +22,7 @@ const SOURCES: Record<SearchHit["source"], string> = {
 
 /** The question as typed, checked (and trimmed) by knowledge.search's own schema; five hits, as the page shows. */
 const fields = z.object({ query: z.string() });
-const schema = fields.transform((v): z.input<typeof searchParams> => ({ query: v.query, limit: 5 })).pipe(searchParams);
+export const schema = fields.transform((v): z.input<typeof searchParams> => ({ query: v.query, limit: 5 })).pipe(searchParams);
 
 /** Asks the knowledge base a question the way the phone agent does (knowledge.search). */
 export function KnowledgeSearch() {

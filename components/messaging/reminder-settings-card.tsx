@@ -41,7 +41,7 @@ function customMinutes(text: string): number[] {
     .map((part) => (/^\d+$/.test(part) ? Number(part) : Number.NaN));
 }
 
-const schema = fields
+export const schema = fields
   .superRefine((v, ctx) => {
     const custom = customMinutes(v.custom);
     if (custom.some((m) => !Number.isInteger(m) || m < REMINDER_OFFSET_MIN || m > REMINDER_OFFSET_MAX)) {

@@ -34,7 +34,7 @@ const fields = z.object({
 type SettingsFields = z.input<typeof fields>;
 
 /** Only the chosen provider's credentials are sent; an empty field keeps the stored value. */
-const schema = fields
+export const schema = fields
   .transform(
     (v): z.input<typeof updateSmsSettingsParams> => ({
       provider: v.provider || null,
@@ -46,7 +46,7 @@ const schema = fields
   .pipe(updateSmsSettingsParams);
 
 const testFields = z.object({ to: z.string() });
-const testSchema = testFields.pipe(sendTestSmsParams);
+export const testSchema = testFields.pipe(sendTestSmsParams);
 
 const EMPTY_CREDENTIALS = { account_sid: "", auth_token: "", api_key: "", signing_secret: "" };
 

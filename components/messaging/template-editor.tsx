@@ -43,7 +43,7 @@ import {
 const fields = z.object({ subject: z.string(), body: z.string() });
 type TemplateFields = z.input<typeof fields>;
 
-const schemaFor = (channel: TemplateChannel, kind: MessageKindName) =>
+export const schemaFor = (channel: TemplateChannel, kind: MessageKindName) =>
   fields
     .transform((v): z.input<typeof updateParams> => ({ channel, kind, subject: channel === "email" ? v.subject : null, body: v.body }))
     .pipe(updateParams);

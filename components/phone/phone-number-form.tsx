@@ -21,11 +21,11 @@ import { useRefreshNumbers } from "./use-refresh-numbers";
 /** What the fields hold, named like the method's params so the server's errors land under them. */
 const addFields = z.object({ number: z.string(), branch_id: z.string(), label: z.string() });
 type AddFields = z.input<typeof addFields>;
-const addSchema = addFields.transform((v): z.input<typeof addParams> => v).pipe(addParams);
+export const addSchema = addFields.transform((v): z.input<typeof addParams> => v).pipe(addParams);
 
 const editFields = z.object({ branch_id: z.string(), label: z.string(), is_active: z.boolean() });
 type EditFields = z.input<typeof editFields>;
-const editSchema = (id: string) => editFields.transform((v): z.input<typeof updateParams> => ({ id, ...v })).pipe(updateParams);
+export const editSchema = (id: string) => editFields.transform((v): z.input<typeof updateParams> => ({ id, ...v })).pipe(updateParams);
 
 const DESCRIPTION = "Anrufe auf dieser Nummer ordnet der Telefonassistent Ihrer Firma und der gewählten Filiale zu (Öffnungszeiten, Termine).";
 

@@ -28,9 +28,9 @@ type StoreParams = z.output<typeof setApiKeyParams>;
 type ReplaceParams = z.output<typeof rotateApiKeyParams>;
 
 /** No key yet: setApiKey's own params. */
-const storeSchema = keyFields.pipe(setApiKeyParams);
+export const storeSchema = keyFields.pipe(setApiKeyParams);
 /** A key is stored: rotateApiKey's own rule for new_api_key, checked under the form's one field. */
-const replaceSchema = z.object({ api_key: rotateApiKeyParams.shape.new_api_key }).transform((v): ReplaceParams => ({ new_api_key: v.api_key }));
+export const replaceSchema = z.object({ api_key: rotateApiKeyParams.shape.new_api_key }).transform((v): ReplaceParams => ({ new_api_key: v.api_key }));
 
 /**
  * The company's Retell API key, write-only: the input is never filled from the server, which

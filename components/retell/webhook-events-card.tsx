@@ -11,15 +11,15 @@ import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle }
 import { Checkbox } from "@/components/ui/checkbox";
 import { Form, FormControl, FormField, FormItem, FormMessage } from "@/components/ui/form";
 import { Label } from "@/components/ui/label";
-import { updateWebhookSettingsParams } from "@/server/services/retell-config/schemas";
+import { updateWebhookSettingsParams, WEBHOOK_EVENTS } from "@/server/services/retell-config/schemas";
 import { EVENT_LABELS, eventLabel } from "./event-labels";
 import { toastSavedAndPushed } from "./retell-toasts";
 import type { WebhookConfiguration } from "./use-webhook-configuration";
 
-/** What the checkboxes hold, named like updateWebhookSettings' param. */
-const fields = z.object({ events: z.array(z.string()) });
+/** What the checkboxes hold, named like updateWebhookSettings' param; the method's message lists event names for API callers. */
+const fields = z.object({ events: z.array(z.enum(WEBHOOK_EVENTS, "Bitte nur angebotene Ereignisse wählen.")) });
 type EventFields = z.input<typeof fields>;
-const eventsSchema = fields.pipe(updateWebhookSettingsParams);
+export const eventsSchema = fields.pipe(updateWebhookSettingsParams);
 
 /**
  * Which call events Retell reports; saved for the company and pushed to its agents by the

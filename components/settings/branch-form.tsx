@@ -46,8 +46,8 @@ type BranchFields = z.input<typeof fields>;
 /** The method's own schema checks the state against the list of German states. */
 const asValues = fields.transform((v): z.input<typeof createParams> => ({ ...v, state: v.state === NO_STATE ? null : (v.state as GermanState) }));
 
-const createSchema = asValues.pipe(createParams);
-const updateSchema = (branchId: string) => asValues.transform((v): z.input<typeof updateParams> => ({ branch_id: branchId, ...v })).pipe(updateParams);
+export const createSchema = asValues.pipe(createParams);
+export const updateSchema = (branchId: string) => asValues.transform((v): z.input<typeof updateParams> => ({ branch_id: branchId, ...v })).pipe(updateParams);
 
 function defaults(branch?: Branch): BranchFields {
   return {

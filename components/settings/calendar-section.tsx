@@ -41,7 +41,7 @@ const fields = z.object({
 type ConnectionFields = z.input<typeof fields>;
 
 /** The address counts only for Cal.com; an empty key or secret keeps the stored one. */
-const schema = fields
+export const schema = fields
   .transform(
     (v): z.input<typeof updateConnectionParams> => ({
       provider: v.provider,

@@ -30,7 +30,7 @@ export function CompanySection() {
 }
 
 const nameFields = z.object({ name: z.string() });
-const nameSchema = nameFields.pipe(updateParams);
+export const nameSchema = nameFields.pipe(updateParams);
 
 function CompanyNameForm({ name, slug, timeZone }: { name: string; slug: string; timeZone: string }) {
   const trpc = useTRPC();
@@ -104,7 +104,7 @@ const contactFields = z.object({
 });
 type ContactFields = z.input<typeof contactFields>;
 
-const contactSchema = contactFields
+export const contactSchema = contactFields
   .transform(
     (v): z.input<typeof settingsPatch> => ({
       contactEmail: v.contactEmail.trim() || null,
@@ -160,7 +160,7 @@ const rulesFields = z.object({
 });
 type RulesFields = z.input<typeof rulesFields>;
 
-const rulesSchema = rulesFields
+export const rulesSchema = rulesFields
   .transform(
     (v): z.input<typeof settingsPatch> => ({
       slotIntervalMinutes: toNumber(v.slotIntervalMinutes),

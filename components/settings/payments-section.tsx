@@ -27,7 +27,7 @@ const fields = z.object({
 });
 type PaymentFields = z.input<typeof fields>;
 
-const schema = fields
+export const schema = fields
   .transform((v, ctx): z.input<typeof updateSettingsParams> => {
     const fee = euroInputToCents(v.no_show_fee_cents);
     if (fee === undefined) {

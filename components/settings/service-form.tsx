@@ -66,8 +66,8 @@ const asValues = fields.transform((v, ctx): z.input<typeof createParams> => {
   };
 });
 
-const createSchema = asValues.pipe(createParams);
-const updateSchema = (serviceId: string) => asValues.transform((v): z.input<typeof updateParams> => ({ service_id: serviceId, ...v })).pipe(updateParams);
+export const createSchema = asValues.pipe(createParams);
+export const updateSchema = (serviceId: string) => asValues.transform((v): z.input<typeof updateParams> => ({ service_id: serviceId, ...v })).pipe(updateParams);
 
 function defaults(service?: ServiceDto): ServiceFields {
   return {

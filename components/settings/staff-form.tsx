@@ -47,8 +47,8 @@ const asValues = (services: ServiceDto[]) =>
     return { ...v, service_ids: v.service_ids.filter((id) => offered.some((s) => s.id === id)) };
   });
 
-const createSchema = (services: ServiceDto[]) => asValues(services).pipe(createParams);
-const updateSchema = (services: ServiceDto[], staffId: string) =>
+export const createSchema = (services: ServiceDto[]) => asValues(services).pipe(createParams);
+export const updateSchema = (services: ServiceDto[], staffId: string) =>
   asValues(services)
     .transform((v): z.input<typeof updateParams> => ({ staff_id: staffId, ...v }))
     .pipe(updateParams);

@@ -39,7 +39,7 @@ const fields = z.object({
 });
 type SetupFields = z.input<typeof fields>;
 
-const schema = fields
+export const schema = fields
   .refine((v) => v.admin.password === v.admin.password_repeat, {
     path: ["admin", "password_repeat"],
     message: "Die beiden Passwörter stimmen nicht überein.",

@@ -50,7 +50,7 @@ const fields = z.object({ name: z.string(), allowed_servers: z.array(z.string())
 type TokenFields = z.input<typeof fields>;
 
 /** `suggested`: the read-only set the dialog offers for the servers it has loaded. */
-const tokenSchema = (suggested: string[]) =>
+export const tokenSchema = (suggested: string[]) =>
   fields.transform((v): z.input<typeof createTokenInput> => ({ name: v.name, allowed_servers: v.allowed_servers ?? suggested })).pipe(createTokenInput);
 
 function CreateTokenForm({ onCreated }: { onCreated: (t: { token: string; name: string }) => void }) {

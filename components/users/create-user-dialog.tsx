@@ -50,7 +50,7 @@ export function CreateUserDialog() {
 const fields = z.object({ name: z.string(), email: z.string(), role: z.string() });
 type UserFields = z.input<typeof fields>;
 // The select offers only the two roles; the method's schema checks the value all the same.
-const schema = fields.transform((v): z.input<typeof createParams> => ({ ...v, role: v.role as z.input<typeof createParams>["role"] })).pipe(createParams);
+export const schema = fields.transform((v): z.input<typeof createParams> => ({ ...v, role: v.role as z.input<typeof createParams>["role"] })).pipe(createParams);
 
 function CreateUserForm({ onCreated }: { onCreated: (issued: IssuedLink) => void }) {
   const trpc = useTRPC();

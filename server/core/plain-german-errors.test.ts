@@ -53,7 +53,7 @@ describe("zod's messages in plain German", () => {
 
   it("offers choices instead of listing zod's expectations", () => {
     expect(message(z.enum(["admin", "staff"]), "")).toBe("Bitte einen der angebotenen Werte wählen.");
-    expect(message(z.enum(["admin", "staff"]), "boss")).toBe("Bitte einen der angebotenen Werte wählen: „admin“, „staff“.");
+    expect(z.enum(["admin", "staff"]).safeParse("boss").error?.issues[0]).toMatchObject({ message: "Bitte einen der angebotenen Werte wählen.", values: ["admin", "staff"] });
     expect(message(z.literal(true), false)).toBe("Bitte bestätigen.");
     expect(message(z.boolean(), "ja")).toBe("Bitte Ja oder Nein wählen.");
     expect(message(z.union([z.string().email(), z.number()]), true)).toBe("Bitte einen gültigen Wert eingeben.");

@@ -121,14 +121,11 @@ function format(issue: Extract<RawIssue, { code: "invalid_format" }>): string {
   return FORMATS[issue.format] ?? "Bitte eine gültige Kennung angeben.";
 }
 
-const listed = (values: readonly unknown[]) => values.map((v) => (typeof v === "string" ? `„${v}“` : String(v))).join(", ");
-
 function invalidValue(issue: Extract<RawIssue, { code: "invalid_value" }>): string {
   const values = issue.values as readonly unknown[];
   if (values.length === 1 && values[0] === true) return "Bitte bestätigen.";
-  if (isEmpty(issue.input)) return "Bitte einen der angebotenen Werte wählen.";
-  // A form offers only its own values; a wrong one comes from an API caller, who needs the list.
-  return values.length > 0 && values.length <= 12 ? `Bitte einen der angebotenen Werte wählen: ${listed(values)}.` : "Bitte einen der angebotenen Werte wählen.";
+  // The allowed values travel beside the message (the issue's "values") for API callers; an owner picks from a list.
+  return "Bitte einen der angebotenen Werte wählen.";
 }
 
 /** zod's issues → a plain German sentence with a fix. Installed as the locale in zod-locale.ts. */
