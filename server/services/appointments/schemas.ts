@@ -2,9 +2,9 @@ import { z } from "zod";
 import { paymentState } from "@/server/services/stripe/schemas";
 
 /** YYYY-MM-DD, a day in the branch's time zone. */
-export const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Datum im Format JJJJ-MM-TT erwartet");
+export const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Bitte ein Datum wie 2026-03-01 angeben (Jahr-Monat-Tag).");
 /** HH:mm, a wall-clock time in the branch's time zone. */
-export const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Uhrzeit im Format HH:mm erwartet");
+export const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Bitte eine Uhrzeit wie 09:30 angeben (Stunden:Minuten).");
 
 /** The service by id or by its exact name (case-insensitive); one of both is required. */
 const serviceRef = {

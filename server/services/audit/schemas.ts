@@ -11,7 +11,7 @@ const day = z
     const german = GERMAN_DAY.exec(v);
     return german ? `${german[3]}-${german[2]!.padStart(2, "0")}-${german[1]!.padStart(2, "0")}` : v;
   })
-  .refine(isValidLocalDate, "Datum im Format TT.MM.JJJJ erwartet.");
+  .refine(isValidLocalDate, "Bitte ein Datum wie 30.11.2026 eingeben.");
 
 /** Newest first. Days are the company's days, both included. */
 export const listParams = z.object({

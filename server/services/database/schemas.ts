@@ -11,7 +11,7 @@ export const EXPORT_ENTITY_OPTIONS = EXPORT_ENTITY_NAMES.map((name) => ({ value:
 const day = z
   .string()
   .trim()
-  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isValidLocalDate(v), "Datum im Format JJJJ-MM-TT erwartet, z. B. 2026-03-01.");
+  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isValidLocalDate(v), "Bitte ein Datum wie 2026-03-01 angeben (Jahr-Monat-Tag).");
 
 /** The longest range statistics are counted for. */
 export const MAX_RANGE_DAYS = 366;

@@ -153,8 +153,8 @@ describe("Termine: other companies and invalid input", () => {
     expect(bad.status).toBe(400);
     const issues = (bad.error?.data.issues ?? []) as Array<{ path: string; message: string }>;
     expect(Object.fromEntries(issues.map((i) => [i.path, i.message]))).toMatchObject({
-      date: "Datum im Format JJJJ-MM-TT erwartet",
-      time: "Uhrzeit im Format HH:mm erwartet",
+      date: "Bitte ein Datum wie 2026-03-01 angeben (Jahr-Monat-Tag).",
+      time: "Bitte eine Uhrzeit wie 09:30 angeben (Stunden:Minuten).",
       customer_name: expect.any(String),
     });
     const listed = await call("appointments.list", staff, { limit: 0 });
