@@ -48,7 +48,7 @@ const fields = z.object({
   customer_name_policy: z.enum(["", "keep_stored", "use_typed"]),
   notes: z.string(),
 });
-type BookFields = z.input<typeof fields>;
+export type BookFields = z.input<typeof fields>;
 
 /** The fields → appointments.book's params; the choices still open are the form's own errors, in words rather than the params' names. */
 export const bookSchema = (idempotencyKey: string) =>
@@ -112,8 +112,19 @@ export function CreateAppointmentDialog() {
   );
 }
 
-/** The booking form; `prefill` comes from a free cell of the Kalender (branch, staff, day and time chosen already). */
-export function CreateAppointmentForm({ onDone, prefill }: { onDone: () => void; prefill?: Partial<BookFields> }) {
+/**
+ * The booking form; `prefill` comes from a free cell of the Kalender (branch, staff, day and time
+ * chosen already) or from a callback (what the caller said). `onBooked` runs before the dialog closes.
+ */
+export function CreateAppointmentForm({
+  onDone,
+  onBooked,
+  prefill,
+}: {
+  onDone: () => void;
+  onBooked?: (appointment: AppointmentDto) => Promise<void> | void;
+  prefill?: Partial<BookFields>;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const options = useAppointmentOptions();
@@ -155,6 +166,7 @@ export function CreateAppointmentForm({ onDone, prefill }: { onDone: () => void;
           action: { label: "Anzeigen", onClick: () => router.push(`/termine/${booked.id}`) },
           duration: 10_000,
         });
+        await onBooked?.(booked);
         onDone();
         await refresh();
       },

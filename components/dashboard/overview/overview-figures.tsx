@@ -5,6 +5,7 @@ import { CalendarCheck, CalendarClock, PhoneIncoming, Users } from "lucide-react
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useTRPC } from "@/components/trpc/provider";
+import { OpenCallbacksCard } from "@/components/tasks/open-callbacks-card";
 import { StatCard } from "../stat-card";
 import { ActivityChart } from "./activity-chart";
 import { NextAppointments } from "./next-appointments";
@@ -31,6 +32,7 @@ export function OverviewFigures() {
         <StatCard label="Kundschaft" value={counts.customers} icon={Users} hint="gespeicherte Kontakte" />
         <StatCard label="Anrufe heute" value={counts.callsToday} icon={PhoneIncoming} hint={`${counts.callsTotal.toLocaleString("de-DE")} Anrufe insgesamt`} />
       </div>
+      <OpenCallbacksCard />
       <Card className="min-w-0">
         <CardHeader>
           <CardTitle>Nächste Termine</CardTitle>
