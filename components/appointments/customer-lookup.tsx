@@ -2,8 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { UserCheck, UserPlus } from "lucide-react";
-import { useEffect, useState } from "react";
 import type { Control, FieldPath, FieldValues } from "react-hook-form";
+import { useDebounced } from "@/components/forms/use-debounced";
 import { useTRPC, type RouterOutputs } from "@/components/trpc/provider";
 import { Badge } from "@/components/ui/badge";
 import { FormControl, FormField, FormItem, FormMessage } from "@/components/ui/form";
@@ -18,15 +18,6 @@ const MIN_DIGITS = 6;
 
 export const NAME_CHOICE_MESSAGE = "Bitte wählen Sie, welcher Name gelten soll.";
 
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
 
 /**
  * customer.lookup for the number being typed, once typing pauses: `customer` once a valid number
