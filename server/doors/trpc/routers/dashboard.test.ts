@@ -4,7 +4,7 @@
  * through callMethod in this process.
  */
 import type { Session } from "next-auth";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { appRouter } from "@/server/doors/trpc/root";
 import { setCache } from "@/server/platform/cache";
 import { MemoryCache } from "@/server/platform/cache/memory";
@@ -91,12 +91,15 @@ describe("overview procedures", () => {
     resetCallWindow();
     await call("queue.stats", staff);
     await call("queue.list", staff, {});
-    await call("queue.retry", staff, { job_id: "x" }, true); // refused to staff: a failed call
+    await call("queue.retry", staff, { job_id: "x" }, true); // refused to staff: a refusal, not a failure
+    const lost = vi.spyOn(testDb.prisma.outboxJob, "groupBy").mockRejectedValueOnce(new Error("connection lost"));
+    await call("queue.stats", staff).catch(() => undefined); // the database fails: a failure
+    lost.mockRestore();
     await call("queue.stats", otherAdmin); // another company's call
 
     const { errorRate } = (await call("dashboard.operations", staff)).data as OperationsStatus;
-    expect(errorRate).toMatchObject({ total: 3, failed: 1, sinceProcessStart: true });
-    expect(errorRate.rate).toBeCloseTo(1 / 3);
+    expect(errorRate).toMatchObject({ total: 4, failed: 1, sinceProcessStart: true });
+    expect(errorRate.rate).toBeCloseTo(1 / 4);
     expect(((await call("dashboard.operations", otherAdmin)).data as OperationsStatus).errorRate).toMatchObject({ total: 1, failed: 0, rate: 0 });
   });
 });
