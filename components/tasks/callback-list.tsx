@@ -39,7 +39,7 @@ export function CallbackList() {
         <h2 id="rueckrufe-erledigt">
           <Button variant="ghost" className="-ml-3 text-lg font-semibold" aria-expanded={showDone} onClick={() => setShowDone((v) => !v)}>
             {showDone ? <ChevronDown aria-hidden /> : <ChevronRight aria-hidden />}
-            Erledigt
+            Erledigte Rückrufe
           </Button>
         </h2>
         {showDone && <DoneList />}
