@@ -64,7 +64,7 @@ test("staff book a free time, find it with the filters (kept in the URL), open i
   await dialog.getByLabel("Datum", { exact: true }).fill(day);
   await dialog.getByLabel("Datum", { exact: true }).press("Enter");
   await choose(page, dialog, "Leistung", "Herrenhaarschnitt (30 Min.)");
-  await choose(page, dialog, "Mitarbeiter", "Jonas Wagner");
+  await choose(page, dialog, "Mitarbeitende", "Jonas Wagner");
   const firstFree = dialog.getByTestId("free-slots").getByRole("radio").first();
   await expect(firstFree).toBeVisible();
   const time = (await firstFree.getAttribute("value"))!;
@@ -83,14 +83,14 @@ test("staff book a free time, find it with the filters (kept in the URL), open i
   await expect(created).toContainText(time);
 
   // Jonas's appointments for Maria, found by her number in another spoken form.
-  await choose(page, page, "Mitarbeiter", "Jonas Wagner");
+  await choose(page, page, "Mitarbeitende", "Jonas Wagner");
   await page.getByLabel("Kundschaft", { exact: true }).fill("0171 1234 5670");
   await expect(page).toHaveURL(/[?&]suche=0171/);
   await expect(page).toHaveURL(/[?&]mitarbeiter=/);
   await expect(rows).toHaveCount(1);
   await page.reload();
   await expect(rows).toHaveCount(1);
-  await expect(page.getByLabel("Mitarbeiter", { exact: true })).toHaveText("Jonas Wagner");
+  await expect(page.getByLabel("Mitarbeitende", { exact: true })).toHaveText("Jonas Wagner");
   await expect(page.getByLabel("Kundschaft", { exact: true })).toHaveValue("0171 1234 5670");
 
   await rows.first().getByRole("link").click();

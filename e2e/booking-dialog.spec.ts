@@ -26,7 +26,7 @@ test("booking: the number typed shows who it is, a different name asks which app
   await datum.pressSequentially(day, { delay: 40 });
   await datum.press("Enter");
   await choose(page, dialog, "Leistung", "Herrenhaarschnitt (30 Min.)");
-  await choose(page, dialog, "Mitarbeiter", "Jonas Wagner");
+  await choose(page, dialog, "Mitarbeitende", "Jonas Wagner");
   const firstFree = dialog.getByTestId("free-slots").getByRole("radio").first();
   await expect(firstFree).toBeVisible();
   const time = (await firstFree.getAttribute("value"))!;

@@ -84,10 +84,10 @@ test("Kalender: book into a free cell, drag the appointment to another staff mem
     // 1. Book: the free cell opens the form with branch, staff, day and time chosen.
     await page.getByRole("button", { name: "14:00, Leonie Schmidt, frei" }).click();
     const dialog = page.getByRole("dialog", { name: "Termin anlegen" });
-    await expect(dialog.getByLabel("Mitarbeiter", { exact: true })).toHaveText("Leonie Schmidt");
+    await expect(dialog.getByLabel("Mitarbeitende", { exact: true })).toHaveText("Leonie Schmidt");
     await expect(dialog.getByLabel("Filiale", { exact: true })).toHaveText("Salon Schönschnitt Mitte");
     await choose(page, dialog, "Leistung", "Herrenhaarschnitt (30 Min.)");
-    await expect(dialog.getByLabel("Mitarbeiter", { exact: true })).toHaveText("Leonie Schmidt");
+    await expect(dialog.getByLabel("Mitarbeitende", { exact: true })).toHaveText("Leonie Schmidt");
     await expect(dialog.getByTestId("free-slots").getByRole("radio", { name: "14:00", exact: true })).toBeChecked();
     // Julia Meyer's number: the dialog knows her and fills in her name.
     await dialog.getByLabel("Telefonnummer").pressSequentially("030 987654321", { delay: 30 });
@@ -107,7 +107,7 @@ test("Kalender: book into a free cell, drag the appointment to another staff mem
     await expect(confirm).toContainText(`Termin von Julia Meyer auf ${shortDay(day)} 15:30 bei Jonas Wagner verschieben?`);
     await shot(page, "kalender-verschieben-frage");
     await confirm.getByRole("button", { name: "Verschieben" }).click();
-    await expect(page.getByText("Termin verschoben.")).toBeVisible();
+    await expect(page.getByText(`Termin verschoben auf ${shortDay(day)} 15:30`)).toBeVisible();
     await expect(confirm).toBeHidden();
     await page.reload();
     const moved = page.getByRole("link", { name: "15:30–16:00, Julia Meyer, Herrenhaarschnitt, Geplant" });

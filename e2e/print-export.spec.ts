@@ -23,7 +23,7 @@ test("CSV exportieren: every appointment of the current filters, UTF-8 with BOM,
   const text = await readFile((await download.path())!, "utf8");
   expect(text.startsWith("\uFEFF")).toBe(true);
   const lines = text.slice(1).split("\r\n").filter(Boolean);
-  expect(lines[0]).toBe("Datum;Wochentag;Beginn;Ende;Kundschaft;Telefon;Leistung;Mitarbeiter;Filiale;Status;Gebucht über;Notizen");
+  expect(lines[0]).toBe("Datum;Wochentag;Beginn;Ende;Kundschaft;Telefon;Leistung;Mitarbeitende;Filiale;Status;Gebucht über;Notizen");
   expect(lines).toHaveLength(total + 1);
   for (const line of lines.slice(1)) {
     expect(line).toMatch(/^\d{2}\.\d{2}\.\d{4};(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag);\d{2}:\d{2};\d{2}:\d{2};/);

@@ -35,7 +35,7 @@ export function AppointmentDetail({ id, permissions }: { id: string; permissions
     ["Datum", `${a.weekday}, ${a.date}`],
     ["Uhrzeit", `${a.time}–${formatTime(a.ends_at)} Uhr (${minutes} Min.)`],
     ["Leistung", a.service],
-    ["Mitarbeiter", a.staff],
+    ["Mitarbeitende", a.staff],
     ["Filiale", a.branch],
     ["Gebucht über", SOURCE_LABELS[a.source]],
     ["Gebucht von", a.created_by],

@@ -72,7 +72,7 @@ export function AppointmentFilterBar({ filters, today, onChange }: { filters: Ap
         <OptionFormField
           control={form.control}
           name="staff"
-          label="Mitarbeiter"
+          label="Mitarbeitende"
           noneLabel="Alle Mitarbeitenden"
           options={staffOf(options.staff, filters.branch).map((s) => ({ value: s.id, label: s.name }))}
           onChosen={() => void apply("staff")}

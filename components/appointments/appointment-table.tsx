@@ -15,7 +15,7 @@ import { formatPhoneForDisplay } from "@/server/scheduling/phone-display";
 export function AppointmentTable({ appointments, canCancel, busy }: { appointments: AppointmentDto[]; canCancel: boolean; busy: boolean }) {
   return (
     <Table aria-label="Termine" aria-busy={busy}>
-      <ListTableHeader columns={["Termin", "Kundschaft", "Leistung", "Mitarbeiter", { title: "Filiale", className: "hidden xl:table-cell" }, "Status"]} actions={canCancel} />
+      <ListTableHeader columns={["Termin", "Kundschaft", "Leistung", "Mitarbeitende", { title: "Filiale", className: "hidden xl:table-cell" }, "Status"]} actions={canCancel} />
       <TableBody>
         {appointments.map((a) => (
           <TableRow key={a.id} data-testid="appointment-row">

@@ -34,7 +34,7 @@ const appointment = {
 describe("appointmentsCsv", () => {
   it("writes German columns, the end time in Berlin and German status and source", () => {
     const [header, row, rest] = appointmentsCsv([appointment]).replace(/^\uFEFF/, "").split("\r\n");
-    expect(header).toBe("Datum;Wochentag;Beginn;Ende;Kundschaft;Telefon;Leistung;Mitarbeiter;Filiale;Status;Gebucht über;Notizen");
+    expect(header).toBe("Datum;Wochentag;Beginn;Ende;Kundschaft;Telefon;Leistung;Mitarbeitende;Filiale;Status;Gebucht über;Notizen");
     expect(row).toBe('15.12.2026;Dienstag;14:00;14:30;Jörg Groß;+4917112345670;Herrenhaarschnitt;Jonas Wagner;Salon Schönschnitt Mitte;Nicht erschienen;Telefonassistent;"Kurz; ""wie immer""\nbitte anrufen"');
     expect(rest).toBe("");
   });

@@ -5,7 +5,7 @@ import type { AppointmentDto } from "@/server/services/appointments/schemas";
 import { SOURCE_LABELS, STATUS_LABELS } from "./labels";
 import type { AppointmentFilters } from "./list-filters";
 
-const HEADER = ["Datum", "Wochentag", "Beginn", "Ende", "Kundschaft", "Telefon", "Leistung", "Mitarbeiter", "Filiale", "Status", "Gebucht über", "Notizen"] as const;
+const HEADER = ["Datum", "Wochentag", "Beginn", "Ende", "Kundschaft", "Telefon", "Leistung", "Mitarbeitende", "Filiale", "Status", "Gebucht über", "Notizen"] as const;
 
 export function appointmentsCsv(appointments: AppointmentDto[]): string {
   return toCsv(

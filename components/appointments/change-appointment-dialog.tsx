@@ -21,7 +21,7 @@ import { toast } from "@/components/ui/sonner";
 import { Textarea } from "@/components/ui/textarea";
 import { changeParams, type AppointmentDto, type getResult } from "@/server/services/appointments/schemas";
 import { refuseUnchosen } from "./choices";
-import { describeAppointment } from "./describe";
+import { describeAppointment, movedToast } from "./describe";
 import { berlinDay } from "./list-filters";
 import { staffOf, useAppointmentOptions } from "./options";
 import { showServiceErrors, SLOT_TAKEN } from "./service-errors";
@@ -83,7 +83,7 @@ function ChangeAppointmentForm({ appointment, onDone }: { appointment: Appointme
   const change = useMutation(
     trpc.appointments.change.mutationOptions({
       onSuccess: async (result) => {
-        toast.success("Termin verschoben.", { description: result.message });
+        toast.success(...movedToast(result.appointment));
         const detailKey = trpc.appointments.get.queryKey({ appointment_id: appointment.id });
         queryClient.setQueryData(detailKey, (old: z.output<typeof getResult> | undefined) => old && { ...old, appointment: result.appointment });
         onDone();
@@ -114,7 +114,7 @@ function ChangeAppointmentForm({ appointment, onDone }: { appointment: Appointme
           <OptionFormField
             control={form.control}
             name="staff_id"
-            label="Mitarbeiter"
+            label="Mitarbeitende"
             noneLabel={appointment.staff_id ? `Wie bisher (${appointment.staff})` : "Beliebig"}
             options={others.map((s) => ({ value: s.id, label: s.name }))}
             onChosen={() => form.setValue("new_time", "")}

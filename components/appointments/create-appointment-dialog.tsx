@@ -24,7 +24,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { bookParams, sameName, type AppointmentDto } from "@/server/services/appointments/schemas";
 import { refuseUnchosen } from "./choices";
 import { CustomerSummary, NAME_CHOICE_MESSAGE, NameChoiceField, useCustomerLookup } from "./customer-lookup";
-import { describeAppointment } from "./describe";
+import { describeAppointment, shortWhen } from "./describe";
 import { berlinDay } from "./list-filters";
 import { servicesOfBranch, staffOf, useAppointmentOptions } from "./options";
 import { showServiceErrors, SLOT_TAKEN } from "./service-errors";
@@ -91,11 +91,6 @@ const emptyFields = (): BookFields => ({
   customer_name_policy: "",
   notes: "",
 });
-
-/** "Di., 15.12.2026 14:00" */
-function shortWhen(a: Pick<AppointmentDto, "weekday" | "date" | "time">): string {
-  return `${a.weekday.slice(0, 2)}., ${a.date} ${a.time}`;
-}
 
 /** "Termin anlegen": branch, service, staff or any, day, a free time, customer; booked through appointments.book. */
 export function CreateAppointmentDialog() {
@@ -216,7 +211,7 @@ export function CreateAppointmentForm({
           <OptionFormField
             control={form.control}
             name="staff_id"
-            label="Mitarbeiter"
+            label="Mitarbeitende"
             noneLabel="Beliebig"
             options={staff.map((s) => ({ value: s.id, label: s.name }))}
             disabled={!serviceId}

@@ -105,7 +105,7 @@ function EditAppointmentForm({ appointment: a, onDone }: { appointment: Appointm
             {describeAppointment(a)}.{" "}
             {reassign
               ? "Eine andere Leistung oder Person wird zur selben Uhrzeit auf Verfügbarkeit geprüft."
-              : "Leistung und Mitarbeiter lassen sich nur bei kommenden, geplanten Terminen ändern."}
+              : "Leistung und Mitarbeitende lassen sich nur bei kommenden, geplanten Terminen ändern."}
           </DialogDescription>
         </DialogHeader>
         <div className="grid items-start gap-4 sm:grid-cols-2">
@@ -123,7 +123,7 @@ function EditAppointmentForm({ appointment: a, onDone }: { appointment: Appointm
           <OptionFormField
             control={form.control}
             name="staff_id"
-            label="Mitarbeiter"
+            label="Mitarbeitende"
             disabled={!reassign}
             noneLabel={a.staff_id ? undefined : "Beliebig"}
             placeholder="Bitte wählen"

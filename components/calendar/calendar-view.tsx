@@ -95,7 +95,7 @@ export function CalendarView({ today, permissions }: { today: string; permission
           onBook={(staff, date) => setPrefill({ branch_id: data.branch.id, staff_id: staff.id, date, time: "" })}
         />
       ) : data.staff.length === 0 ? (
-        <p className="text-sm text-muted-foreground">In dieser Filiale arbeitet noch niemand. Mitarbeiter legen Sie unter Einstellungen an.</p>
+        <p className="text-sm text-muted-foreground">In dieser Filiale arbeitet noch niemand. Mitarbeitende legen Sie unter Einstellungen an.</p>
       ) : (
         <DayGrid
           data={data}

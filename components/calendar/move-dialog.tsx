@@ -6,6 +6,7 @@ import { useState } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
 import { PendingButton } from "@/components/forms/pending-button";
 import { errorMessage } from "@/components/forms/trpc-errors";
+import { movedToast } from "@/components/appointments/describe";
 import { useRefreshAppointments } from "@/components/appointments/use-refresh-appointments";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/button";
@@ -39,7 +40,7 @@ function MoveQuestion({ move, onClose }: { move: PendingMove; onClose: () => voi
   const change = useMutation(
     trpc.appointments.change.mutationOptions({
       onSuccess: async (result) => {
-        toast.success("Termin verschoben.", { description: result.message });
+        toast.success(...movedToast(result.appointment));
         onClose();
         await refresh(move.appointment.id);
       },

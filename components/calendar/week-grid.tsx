@@ -26,11 +26,11 @@ export function WeekGrid({
   return (
     <div className="min-w-0 overflow-x-auto rounded-lg border bg-card" data-testid="calendar-week">
       <table className="w-full min-w-[52rem] table-fixed border-collapse text-sm">
-        <caption className="sr-only">Wochenübersicht je Mitarbeiter</caption>
+        <caption className="sr-only">Wochenübersicht je Mitarbeitenden</caption>
         <thead>
           <tr>
             <th scope="col" className="w-32 border-b p-2 text-left font-semibold">
-              Mitarbeiter
+              Mitarbeitende
             </th>
             {data.days.map((day) => (
               <th key={day.date} scope="col" className={cn("border-b border-l p-1 text-center font-semibold", day.date === today && "bg-sky-50")}>

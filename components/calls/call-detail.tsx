@@ -19,11 +19,11 @@ import { Transcript } from "./transcript";
 const COLLECTED_LABELS: Record<string, string> = {
   name: "Name",
   telefonnummer: "Telefonnummer",
-  dienstleistung: "Dienstleistung",
+  dienstleistung: "Leistung",
   datum: "Datum",
   uhrzeit: "Uhrzeit",
   email: "E-Mail",
-  mitarbeiter_wunsch: "Mitarbeiterwunsch",
+  mitarbeiter_wunsch: "Gewünschte Mitarbeitende",
   notizen: "Notizen",
 };
 

@@ -51,7 +51,7 @@ export const NAV_ITEMS = [
     href: "/termine",
     icon: CalendarDays,
     adminOnly: false,
-    description: "Gebuchte, verschobene und abgesagte Termine aller Filialen.",
+    description: "Gebuchte, verschobene und stornierte Termine aller Filialen.",
   },
   {
     key: "anrufe",

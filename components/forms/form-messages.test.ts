@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import "@/server/core/zod-locale";
-import { plainMessageProblem } from "@/server/testing/plain-messages";
+import { plainMessageProblem } from "@/components/forms/plain-messages";
 
 /**
  * Every dashboard form's schema, by the file that holds the form (a component calling

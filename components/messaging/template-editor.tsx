@@ -243,7 +243,7 @@ function Placeholders({ onInsert }: { onInsert: (key: string) => void }) {
           </Button>
         ))}
       </div>
-      <p className="text-xs text-muted-foreground">Fehlt ein Wert (etwa kein Mitarbeiter), bleibt die Stelle leer; eine Zeile wie „Bei: {"{mitarbeiter}"}“ entfällt dann ganz.</p>
+      <p className="text-xs text-muted-foreground">Fehlt ein Wert (etwa keine Mitarbeitenden gewählt), bleibt die Stelle leer; eine Zeile wie „Bei: {"{mitarbeiter}"}“ entfällt dann ganz.</p>
     </div>
   );
 }

@@ -21,7 +21,7 @@ const KINDS: Record<string, string> = {
   "message.send": "Nachricht an Kundschaft",
   "retell.webhook": "Anrufereignis von Retell",
   "stripe.deposit-link": "Zahlungslink für Anzahlung",
-  "stripe.deposit-expire": "Zahlungslink beenden (Termin abgesagt)",
+  "stripe.deposit-expire": "Zahlungslink beenden (Termin storniert)",
 };
 
 export function kindLabel(kind: string): string {

@@ -190,7 +190,7 @@ function BookingRulesForm({ settings }: { settings: CompanySettings }) {
     <SectionCard
       id="buchungsregeln"
       title="Buchungsregeln"
-      description="Buchungsregeln: Taktung der angebotenen Zeiten, Vorlaufzeit, Buchungsfenster und bis wann Termine am Telefon verschoben oder abgesagt werden können."
+      description="Buchungsregeln: Taktung der angebotenen Zeiten, Vorlaufzeit, Buchungsfenster und bis wann Termine am Telefon verschoben oder storniert werden können."
     >
       <Form {...form}>
         <form onSubmit={submit} className="grid gap-4" noValidate aria-label="Buchungsregeln">

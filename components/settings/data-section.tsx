@@ -85,7 +85,7 @@ function StatisticsCard() {
       <Separator className="my-5" />
       <DayBars days={appointments.per_day} />
       <div className="mt-5 grid gap-6 lg:grid-cols-2">
-        <TopList title="Termine je Mitarbeiter/in" rows={appointments.per_staff.map((s) => [s.name, s.count])} />
+        <TopList title="Termine je Mitarbeitenden" rows={appointments.per_staff.map((s) => [s.name, s.count])} />
         <TopList title="Termine je Leistung" rows={appointments.per_service.map((s) => [s.name, s.count])} />
       </div>
     </SectionCard>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import "@/server/core/zod-locale";
-import { plainMessageProblem } from "@/server/testing/plain-messages";
+import { plainMessageProblem } from "@/components/forms/plain-messages";
 
 /** The messages zod reports for `value` against `schema`, with the locale installed by zod-locale. */
 const messages = (schema: z.ZodType, value: unknown) => {

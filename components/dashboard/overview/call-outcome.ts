@@ -5,7 +5,7 @@ import type { CallOutcome } from "@/server/services/dashboard/recent-calls";
 export const CALL_OUTCOME_LABELS: Record<CallOutcome, { label: string; variant: BadgeProps["variant"] }> = {
   booked: { label: "Termin gebucht", variant: "success" },
   changed: { label: "Termin verschoben", variant: "secondary" },
-  cancelled: { label: "Termin abgesagt", variant: "secondary" },
+  cancelled: { label: "Termin storniert", variant: "secondary" },
   info: { label: "Auskunft", variant: "outline" },
   follow_up: { label: "Rückruf nötig", variant: "warning" },
   none: { label: "Ohne Ergebnis", variant: "outline" },

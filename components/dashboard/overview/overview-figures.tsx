@@ -27,7 +27,7 @@ export function OverviewFigures() {
       </p>
       <UndeliveredNotice undelivered={data.undelivered} />
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-        <StatCard label="Termine heute" value={counts.appointmentsToday} icon={CalendarCheck} hint="ohne abgesagte Termine" />
+        <StatCard label="Termine heute" value={counts.appointmentsToday} icon={CalendarCheck} hint="ohne stornierte Termine" />
         <StatCard label="Anstehende Termine" value={counts.upcomingAppointments} icon={CalendarClock} hint="ab jetzt geplant" />
         <StatCard label="Kundschaft" value={counts.customers} icon={Users} hint="gespeicherte Kontakte" />
         <StatCard label="Anrufe heute" value={counts.callsToday} icon={PhoneIncoming} hint={`${counts.callsTotal.toLocaleString("de-DE")} Anrufe insgesamt`} />
