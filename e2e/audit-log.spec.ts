@@ -1,0 +1,67 @@
+import { expect, test, type Page } from "@playwright/test";
+import { berlinDayAhead, DEMO_USERS, logIn, shot } from "./helpers";
+
+// Books for a known customer (Maria Müller) and cancels again at the end, so other specs find the seeded figures.
+
+/** Picks an option of a labelled select (Radix: the options open in a layer of their own). */
+async function choose(page: Page, scope: Page | ReturnType<Page["getByRole"]>, label: string, option: string) {
+  await scope.getByLabel(label, { exact: true }).click();
+  await page.getByRole("option", { name: option, exact: true }).click();
+}
+
+test("Protokoll: the admin's booking shows as „Termin gebucht“ with the admin's name and leads to the appointment", async ({ page }) => {
+  const admin = DEMO_USERS.admin;
+  await logIn(page, "admin");
+
+  // Book through the dashboard's dialog, a day no other spec books on.
+  await page.goto("/termine/liste");
+  await page.getByRole("button", { name: "Termin anlegen" }).click();
+  const dialog = page.getByRole("dialog", { name: "Termin anlegen" });
+  const day = berlinDayAhead(24, (weekday) => weekday >= 1 && weekday <= 5);
+  await choose(page, dialog, "Filiale", "Salon Schönschnitt Mitte");
+  const datum = dialog.getByLabel("Datum", { exact: true });
+  await datum.click();
+  await datum.press("ControlOrMeta+a");
+  await datum.pressSequentially(day, { delay: 40 });
+  await datum.press("Enter");
+  await choose(page, dialog, "Leistung", "Herrenhaarschnitt (30 Min.)");
+  await choose(page, dialog, "Mitarbeitende", "Jonas Wagner");
+  const firstFree = dialog.getByTestId("free-slots").getByRole("radio").first();
+  await expect(firstFree).toBeVisible();
+  await firstFree.check();
+  await dialog.getByLabel("Telefonnummer").pressSequentially("0171 1234 5670", { delay: 40 });
+  await expect(dialog.getByLabel("Name der Kundschaft")).toHaveValue("Maria Müller");
+  await dialog.getByRole("button", { name: "Termin buchen" }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole("button", { name: "Anzeigen" }).click();
+  await expect(page).toHaveURL(/\/termine\/[^/?]+$/);
+  const appointmentPath = new URL(page.url()).pathname;
+
+  // Protokoll, filtered to appointments and to the admin.
+  await page.goto("/protokoll");
+  await expect(page.getByRole("heading", { level: 1, name: "Protokoll" })).toBeVisible();
+  await choose(page, page, "Bereich", "Termin");
+  await choose(page, page, "Benutzer", admin.name);
+  await expect(page).toHaveURL(/bereich=appointment/);
+  const rows = page.getByTestId("audit-row");
+  await expect(rows.first()).toBeVisible();
+  // Every row left after filtering is the admin's.
+  for (const text of await rows.allInnerTexts()) expect(text).toContain(admin.name);
+
+  const booking = rows.filter({ hasText: "Termin gebucht" }).filter({ has: page.locator(`a[href="${appointmentPath}"]`) });
+  await expect(booking).toHaveCount(1);
+  await expect(booking).toContainText(admin.name);
+  await expect(booking).toContainText("Benutzer");
+  await expect(booking).toContainText("Erfolgreich");
+  await shot(page, "protokoll-termin-gebucht");
+
+  await booking.getByRole("link", { name: "Termin" }).click();
+  await expect(page).toHaveURL(new RegExp(`${appointmentPath}$`));
+  await expect(page.getByRole("heading", { level: 2 })).toContainText(`am ${day} um`);
+
+  // Cancelled again.
+  await page.getByRole("button", { name: "Stornieren" }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Termin stornieren?" });
+  await confirm.getByRole("button", { name: "Termin stornieren" }).click();
+  await expect(page.getByTestId("appointment-status")).toHaveText("Storniert");
+});
