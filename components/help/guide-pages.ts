@@ -49,6 +49,7 @@ const CONTEXT_HELP: ReadonlyArray<{ path: string; slug: string; anchor?: string 
   { path: "/warteschlange", slug: "nachrichten", anchor: "ist-die-nachricht-angekommen" },
   { path: "/konto", slug: "erste-schritte", anchor: "benutzer-anlegen" },
   { path: "/fehler", slug: "fehlerbehebung" },
+  { path: "/webhook-ereignisse", slug: "calcom-verbinden", anchor: "webhook-ereignisse-prüfen-und-erneut-verarbeiten" },
 ];
 
 /** Help for the page at `pathname` ("/retell", "/termine/123"); undefined where the guide has none. */
