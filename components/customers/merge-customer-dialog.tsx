@@ -3,7 +3,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Merge, Search } from "lucide-react";
 import { useState } from "react";
-import { counted } from "@/components/dashboard/overview/chart-scale";
 import { errorMessage, toastError } from "@/components/forms/trpc-errors";
 import { useDebounced } from "@/components/forms/use-debounced";
 import { PendingButton } from "@/components/forms/pending-button";
@@ -13,25 +12,12 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/sonner";
+import { describeMoves } from "./merge-moves";
 
 type Customer = RouterOutputs["customer"]["get"];
-type Moves = RouterOutputs["customer"]["mergePreview"]["moves"];
 
 const SEARCH_DELAY_MS = 300;
 const MIN_SEARCH = 2;
-
-/** "2 Termine, 1 Anruf und 1 Nachricht"; only what is there. */
-export function describeMoves(m: Moves): string {
-  const parts = [
-    m.appointments && counted(m.appointments, "Termin", "Termine"),
-    m.calls && counted(m.calls, "Anruf", "Anrufe"),
-    m.tasks && counted(m.tasks, "Rückruf-Aufgabe", "Rückruf-Aufgaben"),
-    m.payments && counted(m.payments, "Zahlung", "Zahlungen"),
-    m.messages && counted(m.messages, "Nachricht", "Nachrichten"),
-  ].filter((p): p is string => Boolean(p));
-  if (parts.length === 0) return "nichts weiter";
-  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} und ${parts.at(-1)}`;
-}
 
 /**
  * "Zusammenführen": the same person under a second number. Pick the duplicate by name or number,
