@@ -1,7 +1,6 @@
 "use client";
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import type { FieldValues, UseFormReturn } from "react-hook-form";
 import { z } from "zod";
 import { CheckboxFormField } from "@/components/forms/checkbox-form-field";
 import { LabeledField } from "@/components/forms/labeled-field";
@@ -14,9 +13,11 @@ import { Textarea } from "@/components/ui/textarea";
 import { updateParams, updateSettingsParams } from "@/server/services/company/schemas";
 import type { CompanySettings } from "@/server/calendar/company-settings";
 import { SaveButton } from "./save-button";
+import { RetentionForm } from "./retention-form";
 import { SectionCard } from "./section-card";
+import { useSaveSettings } from "./use-save-settings";
 
-/** Firma: the company's name, contact data and booking rules. */
+/** Firma: the company's name, contact data, booking rules and how long calls are kept. */
 export function CompanySection() {
   const trpc = useTRPC();
   const { data: company } = useSuspenseQuery(trpc.company.get.queryOptions({}));
@@ -25,6 +26,7 @@ export function CompanySection() {
       <CompanyNameForm name={company.name} slug={company.slug} timeZone={company.time_zone} />
       <ContactForm settings={company.settings} />
       <BookingRulesForm settings={company.settings} />
+      <RetentionForm settings={company.settings} />
     </div>
   );
 }
@@ -74,28 +76,8 @@ function ReadOnly({ label, value }: { label: string; value: string }) {
   );
 }
 
-/**
- * The settings patch company.updateSettings nests in "settings". The forms check it flat, so
- * its errors land under the fields; the mutation wraps it again.
- */
 const settingsPatch = updateSettingsParams.shape.settings;
 type SettingsPatch = z.output<typeof settingsPatch>;
-
-/** company.updateSettings for one card: the server's field errors (without the "settings." prefix) under its fields, and its toast. */
-function useSaveSettings<TValues extends FieldValues>(form: UseFormReturn<TValues, unknown, SettingsPatch>, message: string) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const save = useMutation(
-    trpc.company.updateSettings.mutationOptions({
-      onSuccess: async () => {
-        toast.success(message);
-        await queryClient.invalidateQueries({ queryKey: trpc.company.get.queryKey() });
-      },
-      onError: serverErrorsTo(form, "settings"),
-    }),
-  );
-  return { submit: form.handleSubmit((settings) => save.mutate({ settings })), pending: save.isPending };
-}
 
 const contactFields = z.object({
   contactEmail: z.string(),

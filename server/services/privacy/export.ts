@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { AppError, ErrorCodes } from "@/server/core/errors";
 import type { ServiceContext } from "@/server/core/types";
+import { actionLabel } from "@/server/services/audit/labels";
 import { callsOf, messagesOf, tasksOf } from "./customer-records";
 import type * as s from "./schemas";
 
@@ -126,6 +127,7 @@ export async function exportCustomer(ctx: ServiceContext, params: z.output<typeo
     audit: audit.map((r) => ({
       created_at: r.createdAt.toISOString(),
       method: r.method,
+      action: actionLabel(r.method),
       outcome: r.outcome,
       actor_name: r.actorName,
       entity_type: r.entityType,

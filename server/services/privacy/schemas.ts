@@ -98,6 +98,8 @@ export const exportResult = z.object({
     z.object({
       created_at: z.string(),
       method: z.string(),
+      /** The method in German ("Termin verschoben"). */
+      action: z.string(),
       outcome: z.string(),
       actor_name: z.string().nullable(),
       entity_type: z.string().nullable(),
