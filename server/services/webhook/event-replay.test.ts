@@ -10,9 +10,11 @@ import { isAppError, ErrorCodes } from "@/server/core/errors";
 import { calcomWebhookDoor } from "@/server/doors/calcom/webhook-door";
 import { signCalcomWebhook } from "@/server/integrations/calcom/webhook-signature";
 import { logger } from "@/server/platform/logger";
-import { FIXED_NOW, demoCall, seededTestDb, testContext } from "@/server/testing/retell";
+import { FIXED_NOW, demoCall, seededTestDb, signedRequest, testContext } from "@/server/testing/retell";
 import { createOtherCompany, type Tenant } from "@/server/testing/tenants";
 import { updateConnection } from "@/server/services/calcom/connection";
+import { handleRetellWebhook } from "@/server/doors/retell/webhook-door";
+import { runDueJobs } from "@/server/platform/outbox/worker";
 import { HIDDEN } from "./mask-secrets";
 
 const SECRET = "whsec_calcom_replay_0123456789";
@@ -134,6 +136,21 @@ describe("erneut verarbeiten", () => {
       message: "Das Ereignis wird gerade verarbeitet. Bitte in einigen Minuten erneut prüfen.",
       event: { status: "received", attempts: 1 },
     });
+  });
+});
+
+describe("the delivery's own run", () => {
+  it("counts the first run of a delivered Retell event once, and a later replay finds it processed", async () => {
+    const callId = "replay_job_1";
+    const res = await handleRetellWebhook(signedRequest("http://localhost/api/mcp/retell/webhook", { event: "call_ended", call: demoCall(callId, { call_status: "ended" }) }), {
+      db: db.prisma,
+      now: () => FIXED_NOW,
+    });
+    expect(res.status).toBe(200);
+    expect((await runDueJobs({ db: db.prisma, now: () => FIXED_NOW })).failed).toBe(0);
+    const event = await db.prisma.webhookEvent.findUniqueOrThrow({ where: { dedupeKey: `retell:${db.companyId}:${callId}:call_ended` } });
+    expect(event).toMatchObject({ status: "processed", attempts: 1 });
+    expect(await call<Replay>("webhook.replayEvent", { event_id: event.id })).toMatchObject({ replayed: false, event: { status: "processed", attempts: 1 } });
   });
 });
 
