@@ -62,8 +62,8 @@ test("Webhook-Ereignisse: a failed Cal.com booking is listed with its error, rep
   expect(eventId).toBeTruthy();
 
   // The filter for failed ones keeps it; the detail shows the payload as received.
-  await page.getByLabel("Status").click();
-  await page.getByRole("option", { name: "fehlgeschlagen" }).click();
+  await page.getByLabel("Status", { exact: true }).click();
+  await page.getByRole("option", { name: "fehlgeschlagen", exact: true }).click();
   await expect(row).toHaveCount(1);
   await expect(page.getByTestId("webhook-event-row").filter({ hasText: "verarbeitet" })).toHaveCount(0);
   await row.getByRole("button", { name: /öffnen$/ }).click();

@@ -66,7 +66,7 @@ function DetailBody({ eventId }: { eventId: string }) {
           ["Status", <WebhookStatusBadge key="s" status={e.status} />],
           ["Ereignis", <code key="e" className="font-mono text-xs">{e.event}</code>],
           ["Anruf-ID", e.call_id],
-          ["Verarbeitet", e.status !== "received" && e.processed_at ? formatDateTime(e.processed_at) : null],
+          [e.status === "failed" ? "Letzter Versuch" : "Verarbeitet", e.status !== "received" && e.processed_at ? formatDateTime(e.processed_at) : null],
           ["Versuche", String(e.attempts)],
           ["Fehler", error],
           ["Technische Meldung", error !== e.error ? e.error : null],
