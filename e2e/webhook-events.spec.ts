@@ -65,7 +65,7 @@ test("Webhook-Ereignisse: a failed Cal.com booking is listed with its error, rep
   await page.getByLabel("Status", { exact: true }).click();
   await page.getByRole("option", { name: "fehlgeschlagen", exact: true }).click();
   await expect(row).toHaveCount(1);
-  await expect(page.getByTestId("webhook-event-row").filter({ hasText: "verarbeitet" })).toHaveCount(0);
+  await expect(page.getByTestId("webhook-event-row").filter({ hasNotText: "fehlgeschlagen" })).toHaveCount(0);
   await row.getByRole("button", { name: /öffnen$/ }).click();
   const detail = page.getByRole("dialog");
   await expect(detail).toContainText(error);
@@ -88,10 +88,11 @@ test("Webhook-Ereignisse: a failed Cal.com booking is listed with its error, rep
   // The deep link opens the event; "Erneut verarbeiten" runs it again, now successfully.
   await page.goto(`/webhook-ereignisse?id=${eventId}`);
   const opened = page.getByRole("dialog");
-  await expect(opened).toContainText("fehlgeschlagen");
+  await expect(opened.getByText("fehlgeschlagen", { exact: true })).toBeVisible();
   await opened.getByRole("button", { name: "Erneut verarbeiten" }).click();
   await expect(page.getByText("Das Ereignis wurde erfolgreich verarbeitet.")).toBeVisible();
-  await expect(opened).toContainText("verarbeitet");
+  await expect(opened.getByText("verarbeitet", { exact: true })).toBeVisible();
+  await expect(opened.getByText("fehlgeschlagen", { exact: true })).toHaveCount(0);
   await expect(opened).not.toContainText(error);
   await expect(opened.getByRole("button", { name: "Erneut verarbeiten" })).toHaveCount(0);
   await shot(page, "webhook-ereignisse-verarbeitet");
@@ -99,7 +100,7 @@ test("Webhook-Ereignisse: a failed Cal.com booking is listed with its error, rep
   await page.keyboard.press("Escape");
   await expect(page).not.toHaveURL(/[?&]id=/);
   const replayed = page.locator(`[data-testid="webhook-event-row"][data-event-id="${eventId}"]`);
-  await expect(replayed).toContainText("verarbeitet");
+  await expect(replayed.getByText("verarbeitet", { exact: true })).toBeVisible();
   await expect(replayed).not.toContainText("fehlgeschlagen");
   await expect(replayed.getByRole("cell").last()).toHaveText("2");
 });
