@@ -81,7 +81,7 @@ test("Kunden: find a customer by the number in another spelling, see visit and c
     // Search by the number as +49 …: one row, with the number as people read it.
     await page.goto("/kunden");
     await expect(page.getByRole("heading", { name: "Kunden", level: 1 })).toBeVisible();
-    await page.getByLabel("Suche").fill(main.international);
+    await page.getByLabel("Suche", { exact: true }).fill(main.international);
     const row = page.getByTestId("customer-row").filter({ hasText: main.name });
     await expect(row).toHaveCount(1);
     await expect(page.getByTestId("customer-row")).toHaveCount(1);
@@ -91,9 +91,9 @@ test("Kunden: find a customer by the number in another spelling, see visit and c
     await shot(page, "kunden-suche");
 
     // A search nobody matches says so.
-    await page.getByLabel("Suche").fill("Niemand Unbekannt");
+    await page.getByLabel("Suche", { exact: true }).fill("Niemand Unbekannt");
     await expect(page.getByText("Kein Kunde gefunden.")).toBeVisible();
-    await page.getByLabel("Suche").fill(main.typed);
+    await page.getByLabel("Suche", { exact: true }).fill(main.typed);
     await row.getByRole("link", { name: main.name }).click();
 
     // Detail: the coming visit and, once the job queue has worked off the webhooks, the call.
@@ -115,11 +115,11 @@ test("Kunden: find a customer by the number in another spelling, see visit and c
     // Bearbeiten: a wrong e-mail is refused in plain German; the notes are saved.
     await page.getByRole("button", { name: "Bearbeiten" }).click();
     const edit = page.getByRole("dialog", { name: "Kunde bearbeiten" });
-    await edit.getByLabel("E-Mail").fill("kundin@");
+    await edit.getByLabel("E-Mail", { exact: true }).fill("kundin@");
     await edit.getByRole("button", { name: "Speichern" }).click();
     await expect(edit.getByText("Bitte eine gültige E-Mail-Adresse angeben.")).toBeVisible();
-    await edit.getByLabel("E-Mail").fill("");
-    await edit.getByLabel("Notizen").fill(`Mag Termine am Vormittag (${run}).`);
+    await edit.getByLabel("E-Mail", { exact: true }).fill("");
+    await edit.getByLabel("Notizen", { exact: true }).fill(`Mag Termine am Vormittag (${run}).`);
     await edit.getByRole("button", { name: "Speichern" }).click();
     await expect(edit).toBeHidden();
     await expect(page.getByText("Kundendaten gespeichert.")).toBeVisible();
