@@ -31,6 +31,7 @@ test("Übersicht: appointments, recent calls, the 14-day chart, server health, c
   await expect(dependencies.getByTestId("health-database")).toContainText("Datenbank");
   await expect(status.getByTestId("health-state-database")).toHaveText("Betriebsbereit");
   await expect(status.getByTestId("health-state-retell")).toHaveText(/^(Betriebsbereit|Nicht eingerichtet)$/);
+  await expect(dependencies.getByTestId("health-queue")).toContainText("Warteschlange");
   await expect(dependencies).not.toContainText("retell.config");
   await expect(dependencies).not.toContainText("appointments");
   const details = page.getByTestId("technical-details");

@@ -101,3 +101,31 @@ export function checkDetail(f: Pick<CheckFinding, "latencyMs" | "checkedAt">, ti
   const latency = f.latencyMs === null ? "" : `Antwortzeit ${f.latencyMs < 1 ? "unter 1" : Math.round(f.latencyMs)} ms. `;
   return `${latency}Geprüft um ${time(f.checkedAt)} Uhr.`;
 }
+
+/** A due job waiting this long means the queue does not run. */
+const STUCK_AFTER_SECONDS = 15 * 60;
+
+/** The queue of background jobs (confirmations, reminders) as one more dependency. */
+export function queueFinding(queue: { failed: number; oldestPendingSeconds: number | null }, checkedAt: string): CheckFinding {
+  const base = { check: "queue", label: "Warteschlange", technicalAction: null, latencyMs: null, checkedAt, servers: ["queue"] };
+  if (queue.oldestPendingSeconds !== null && queue.oldestPendingSeconds >= STUCK_AFTER_SECONDS) {
+    const minutes = Math.floor(queue.oldestPendingSeconds / 60);
+    return {
+      ...base,
+      status: "degraded",
+      message: `Aufträge warten seit ${minutes} Minuten; Bestätigungen und Erinnerungen gehen nicht hinaus.`,
+      action: OPERATOR_ACTION,
+      href: null,
+    };
+  }
+  if (queue.failed > 0) {
+    return {
+      ...base,
+      status: "degraded",
+      message: queue.failed === 1 ? "1 Auftrag ist fehlgeschlagen (z. B. eine Bestätigung)." : `${queue.failed} Aufträge sind fehlgeschlagen (z. B. Bestätigungen).`,
+      action: "In der Warteschlange erneut versuchen oder abbrechen",
+      href: "/warteschlange",
+    };
+  }
+  return { ...base, status: "healthy", message: "Bestätigungen und Erinnerungen werden versendet.", action: null, href: null };
+}

@@ -10,7 +10,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import type { ErrorRate } from "@/server/platform/call-window";
 import type { CircuitStateName, OutboundService } from "@/server/platform/resilience";
 import { counted } from "./chart-scale";
-import { checkDetail, checkFindings, healthSummary, STATUS_WORDS, type CheckFinding } from "./server-health";
+import { checkDetail, checkFindings, healthSummary, queueFinding, STATUS_WORDS, type CheckFinding } from "./server-health";
 
 const SERVICE_NAMES: Record<OutboundService, string> = { calcom: "Cal.com", retell: "Retell AI", external_api: "Externe Schnittstellen", sms: "SMS-Anbieter" };
 
@@ -49,12 +49,13 @@ export function SystemStatus() {
   const health = useQuery({ ...trpc.mcp.health.queryOptions({}), refetchInterval: 60_000 });
   const operations = useQuery({ ...trpc.dashboard.operations.queryOptions(), refetchInterval: 30_000 });
   const findings = health.data ? checkFindings(health.data.checks) : null;
+  const queue = operations.data ? queueFinding(operations.data.queue, new Date(operations.dataUpdatedAt).toISOString()) : null;
 
   return (
     <div className="grid gap-6">
       <div className="grid gap-6 lg:grid-cols-3">
         <Section title="Dienste" className="lg:col-span-2">
-          {health.isPending ? <Skeleton className="h-24" /> : health.isError || !findings ? <Unavailable /> : <DependencyList shown={findings.shown} />}
+          {health.isPending ? <Skeleton className="h-24" /> : health.isError || !findings ? <Unavailable /> : <DependencyList shown={queue ? [...findings.shown, queue] : findings.shown} />}
         </Section>
         <Section title="Fehlerquote">
           {operations.isPending ? <Skeleton className="h-24" /> : operations.isError ? <Unavailable /> : <ErrorRateFigure rate={operations.data.errorRate} />}

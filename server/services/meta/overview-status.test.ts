@@ -4,7 +4,7 @@
  * to do; server names and the operators' hints only for the technical details.
  */
 import { describe, expect, it } from "vitest";
-import { checkDetail, checkFindings, healthSummary } from "@/components/dashboard/overview/server-health";
+import { checkDetail, checkFindings, healthSummary, queueFinding } from "@/components/dashboard/overview/server-health";
 import type { ServerCheck } from "./schemas";
 
 const at = "2026-03-11T09:00:00.000Z";
@@ -74,5 +74,29 @@ describe("overview system status", () => {
     expect(checkDetail(db!, () => "10:00")).toBe("Antwortzeit 1 ms. Geprüft um 10:00 Uhr.");
     expect(checkDetail({ ...db!, latencyMs: 0.4 }, () => "10:00")).toBe("Antwortzeit unter 1 ms. Geprüft um 10:00 Uhr.");
     expect(checkDetail({ ...db!, latencyMs: null }, () => "10:00")).toBe("Geprüft um 10:00 Uhr.");
+  });
+});
+
+describe("the queue as a dependency", () => {
+  it("is ready without failed or long-waiting jobs", () => {
+    const queue = queueFinding({ failed: 0, oldestPendingSeconds: 30 }, at);
+    expect(queue).toMatchObject({ label: "Warteschlange", status: "healthy", action: null });
+    expect(healthSummary([queue])).toBe("Alles betriebsbereit.");
+  });
+
+  it("sends the owner to the queue for failed jobs", () => {
+    const queue = queueFinding({ failed: 2, oldestPendingSeconds: null }, at);
+    expect(queue).toMatchObject({ status: "degraded", message: "2 Aufträge sind fehlgeschlagen (z. B. Bestätigungen).", href: "/warteschlange" });
+    expect(healthSummary([queue])).toBe("Warteschlange eingeschränkt: In der Warteschlange erneut versuchen oder abbrechen.");
+  });
+
+  it("asks for the technical support when due jobs wait a quarter of an hour", () => {
+    expect(queueFinding({ failed: 0, oldestPendingSeconds: 14 * 60 + 59 }, at).status).toBe("healthy");
+    expect(queueFinding({ failed: 1, oldestPendingSeconds: 20 * 60 }, at)).toMatchObject({
+      status: "degraded",
+      message: "Aufträge warten seit 20 Minuten; Bestätigungen und Erinnerungen gehen nicht hinaus.",
+      action: "Technische Betreuung verständigen",
+      href: null,
+    });
   });
 });

@@ -87,6 +87,18 @@ describe("overview procedures", () => {
     expect(otherCompany.circuits).toContainEqual({ service: "retell", state: "closed" });
   });
 
+  it("reports the company's failed and long-waiting background jobs for the overview's Warteschlange", async () => {
+    const before = (await call("dashboard.operations", staff)).data as OperationsStatus;
+    const job = await testDb.prisma.outboxJob.create({ data: { companyId: demoId, kind: "message.send", payload: {}, state: "failed", lastError: "x" } });
+    try {
+      const after = (await call("dashboard.operations", staff)).data as OperationsStatus;
+      expect(after.queue.failed).toBe(before.queue.failed + 1);
+      expect(((await call("dashboard.operations", otherAdmin)).data as OperationsStatus).queue.failed).toBe(0);
+    } finally {
+      await testDb.prisma.outboxJob.delete({ where: { id: job.id } });
+    }
+  });
+
   it("counts the company's calls through the service layer and their failures over the last hour", async () => {
     resetCallWindow();
     await call("queue.stats", staff);

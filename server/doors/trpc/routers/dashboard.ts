@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getDailyActivity } from "@/server/services/dashboard/daily-activity";
-import { getOperationsStatus } from "@/server/services/dashboard/operations";
+import { getOperations } from "@/server/services/dashboard/operations";
 import { getDashboardOverview } from "@/server/services/dashboard/overview";
 import { getSectionFigures, SECTION_KEYS } from "@/server/services/dashboard/sections";
 import { getSetupProgress } from "@/server/services/dashboard/setup-progress";
@@ -19,8 +19,8 @@ export const dashboardRouter = createTRPCRouter({
   /** Calls and bookings per company day, last 14 days. */
   activity: protectedProcedure.query(({ ctx }) => getDailyActivity(ctx.service)),
 
-  /** Circuit breakers and the company's error rate of the last hour (process clock: calls are counted with it). */
-  operations: protectedProcedure.query(({ ctx }) => getOperationsStatus(ctx.service.companyId)),
+  /** Circuit breakers, the company's error rate of the last hour (process clock: calls are counted with it) and its queue. */
+  operations: protectedProcedure.query(({ ctx }) => getOperations(ctx.service)),
 
   sectionFigures: protectedProcedure
     .input(z.object({ section: z.enum(SECTION_KEYS) }))
