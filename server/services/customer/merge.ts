@@ -51,6 +51,8 @@ export async function previewMerge(ctx: ServiceContext, params: z.output<typeof 
 
 export async function mergeCustomers(ctx: ServiceContext, params: z.output<typeof mergeParams>): Promise<z.input<typeof mergeResult>> {
   return ctx.db.$transaction(async (tx) => {
+    // Both rows locked: a booking for the duplicate meanwhile waits and cannot land on a row about to be deleted.
+    await tx.$queryRaw`SELECT id FROM customers WHERE id IN (${params.customer_id}, ${params.duplicate_id}) AND "companyId" = ${ctx.companyId} FOR UPDATE`;
     const { keep, duplicate } = await loadPair(tx, ctx.companyId, params);
     const from = { companyId: ctx.companyId, customerId: duplicate.id };
     const to = { customerId: keep.id };
