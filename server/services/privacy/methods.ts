@@ -17,6 +17,8 @@ export const privacyServer = defineServer({
       result: s.exportResult,
       kind: "read",
       roles: ["admin", "staff"],
+      // Everything about a person: a token needs the explicit grant config:privacy, like database.export.
+      configuration: true,
       // Reading everything about a person is itself protocolled.
       audit: { entity: "customer", id: (params: { customer_id: string }) => params.customer_id },
       handler: exportCustomer,
@@ -29,6 +31,7 @@ export const privacyServer = defineServer({
       result: s.eraseResult,
       kind: "write",
       roles: ["admin"],
+      configuration: true,
       audit: { entity: "customer" },
       handler: eraseCustomer,
     }),

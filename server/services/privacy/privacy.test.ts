@@ -124,6 +124,14 @@ describe("privacy.exportCustomer", () => {
     expect(row).not.toBeNull();
     expect((await appError(call("privacy.exportCustomer", { customer_id: other.customerId }))).code).toBe(3005);
   });
+
+  it("needs the explicit grant config:privacy for an API token, not just the server", async () => {
+    const mine = await customerWithHistory("+4915700000004", "Tina Token");
+    const reader: Actor = { type: "token", id: "token-1", allowedServers: ["privacy"] };
+    expect((await appError(call("privacy.exportCustomer", { customer_id: mine.customer.id }, { actor: reader }))).code).toBe(3006);
+    const granted: Actor = { type: "token", id: "token-2", allowedServers: ["privacy", "config:privacy"] };
+    expect((await call<z.output<typeof s.exportResult>>("privacy.exportCustomer", { customer_id: mine.customer.id }, { actor: granted })).customer.name).toBe("Tina Token");
+  });
 });
 
 describe("privacy.eraseCustomer", () => {
