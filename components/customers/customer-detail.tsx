@@ -31,9 +31,13 @@ export function CustomerDetail({ id, canErase }: { id: string; canErase: boolean
   const contact: Fact[] = [
     [
       "Telefon",
-      <a key="tel" href={`tel:${c.phone}`} className="tabular whitespace-nowrap underline-offset-4 hover:underline">
-        {c.phone_display}
-      </a>,
+      erased ? (
+        c.phone_display
+      ) : (
+        <a key="tel" href={`tel:${c.phone}`} className="tabular whitespace-nowrap underline-offset-4 hover:underline">
+          {c.phone_display}
+        </a>
+      ),
     ],
     ["E-Mail", c.email && <a key="mail" href={`mailto:${c.email}`} className="break-all underline-offset-4 hover:underline">{c.email}</a>],
     ["Kunde seit", formatDate(c.created_at)],

@@ -124,7 +124,7 @@ describe("customer.list paging, sorting and visits", () => {
     expect(visible.customers.map((c) => c.id)).not.toContain(stefan.id);
     expect(visible.total).toBe(6);
     const withErased = await list({ limit: 100, include_erased: true });
-    expect(withErased.customers.find((c) => c.id === stefan.id)?.erased_at).toBe(FIXED_NOW.toISOString());
+    expect(withErased.customers.find((c) => c.id === stefan.id)).toMatchObject({ erased_at: FIXED_NOW.toISOString(), phone_display: "Nummer gelöscht" });
     expect((await list({ query: "0170 11122233" })).total).toBe(0);
     await db.prisma.customer.update({ where: { id: stefan.id }, data: { erasedAt: null, name: "Stefan Wolf" } });
   });

@@ -13,7 +13,8 @@ export function toDto(c: Customer): s.CustomerDto {
   return {
     id: c.id,
     phone: c.phone,
-    phone_display: formatPhoneForDisplay(c.phone),
+    // An erased customer's phone is a placeholder, nothing to read out.
+    phone_display: c.erasedAt ? "Nummer gelöscht" : formatPhoneForDisplay(c.phone),
     name: c.name,
     email: c.email,
     notes: c.notes,
