@@ -17,7 +17,8 @@ import { toastSavedAndPushed } from "./retell-toasts";
 import type { WebhookConfiguration } from "./use-webhook-configuration";
 
 /** What the checkboxes hold, named like updateWebhookSettings' param; the method's message lists event names for API callers. */
-const fields = z.object({ events: z.array(z.enum(WEBHOOK_EVENTS, "Bitte nur angebotene Ereignisse wählen.")) });
+const offered: readonly string[] = WEBHOOK_EVENTS;
+const fields = z.object({ events: z.array(z.string().refine((e) => offered.includes(e), "Bitte nur angebotene Ereignisse wählen.")) });
 type EventFields = z.input<typeof fields>;
 export const eventsSchema = fields.pipe(updateWebhookSettingsParams);
 
