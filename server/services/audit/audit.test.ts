@@ -5,6 +5,7 @@
  */
 import type { Session } from "next-auth";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createRpcHandler } from "@/server/doors/jsonrpc/handler";
 import { appRouter } from "@/server/doors/trpc/root";
 import { setCache } from "@/server/platform/cache";
 import { MemoryCache } from "@/server/platform/cache/memory";
@@ -12,6 +13,7 @@ import { MethodRateLimiter, setRateLimiter } from "@/server/platform/rate-limit"
 import { seedOtherDemoCompany } from "@/server/seed/other-company";
 import type { AppointmentDto, SlotDto } from "@/server/services/appointments/schemas";
 import { DEMO_KEY, FIXED_NOW, seededTestDb } from "@/server/testing/retell";
+import { serveFetchHandler } from "@/server/testing/serve";
 import { callTrpc, sessionsOf } from "@/server/testing/trpc";
 import type { z } from "zod";
 import type { listResult } from "./schemas";
@@ -104,6 +106,26 @@ describe("Protokoll: what the dashboard's own actions leave", () => {
     expect(JSON.stringify(entries)).not.toContain(token.slice(12));
   });
 
+  it("names the API token that changed something over the gateway", async () => {
+    const created = await call("dashboard.tokens.create", admin, { name: "Warenwirtschaft", allowed_servers: ["knowledge"] }, true);
+    const { token, info } = created.data as { token: string; info: { id: string } };
+    const gateway = await serveFetchHandler(createRpcHandler({ db: db.prisma, now: () => FIXED_NOW }));
+    try {
+      const res = await fetch(gateway.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "knowledge.upsert", params: { category: "Allgemein", title: "Parken", content: "Parkplätze im Hof." } }),
+      });
+      expect(((await res.json()) as { error?: unknown }).error).toBeUndefined();
+    } finally {
+      await gateway.close();
+    }
+    const { entries } = await list({ actor: `token:${info.id}` });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ actor: { type: "token", type_label: "API-Token", name: "Warenwirtschaft" }, action: { label: "Wissenseintrag gespeichert" }, entity: { type: "knowledge", href: "/wissen" } });
+    expect(entries[0]!.entity?.id).toEqual(expect.any(String));
+  });
+
   it("filters by user, action group and outcome", async () => {
     const staffBooking = await call("appointments.cancel", staff, { appointment_id: "gibt-es-nicht" }, true);
     expect(staffBooking.status).toBeGreaterThanOrEqual(400);
@@ -120,7 +142,7 @@ describe("Protokoll: what the dashboard's own actions leave", () => {
     const failures = await list({ outcome: "error" });
     expect(failures.entries.map((e) => e.action.method)).toEqual(["appointments.cancel"]);
     const keysAndTokens = await list({ action: "schluessel" });
-    expect(keysAndTokens.entries.map((e) => e.action.method).sort()).toEqual(["retell.config.revealApiKey", "tokens.create", "tokens.revoke"]);
+    expect([...new Set(keysAndTokens.entries.map((e) => e.action.method))].sort()).toEqual(["retell.config.revealApiKey", "tokens.create", "tokens.revoke"]);
   });
 });
 
