@@ -11,7 +11,7 @@ import { Prisma } from "@/server/generated/prisma/client";
 import type { ServiceContext } from "@/server/core/types";
 import { MESSAGE_JOB } from "@/server/services/messaging-delivery/delivery-job";
 import { sameName } from "@/server/services/appointments/schemas";
-import { clearedCallContent } from "./call-content";
+import { clearCallTraces, clearedCallContent } from "./call-content";
 import { callsOf, messagesOf, tasksOf } from "./customer-records";
 import { ERASE_CONFIRM_WORD, type eraseParams, type eraseResult } from "./schemas";
 
@@ -34,7 +34,7 @@ export async function eraseCustomer(ctx: ServiceContext, params: z.output<typeof
 
     const appointments = await tx.appointment.findMany({ where: { companyId, customerId: customer.id }, select: { id: true } });
     const appointmentIds = appointments.map((a) => a.id);
-    const calls = await tx.call.findMany({ where: callsOf(companyId, customer), select: { id: true } });
+    const calls = await tx.call.findMany({ where: callsOf(companyId, customer), select: { id: true, retellCallId: true } });
     const callIds = calls.map((c) => c.id);
 
     await tx.appointment.updateMany({
@@ -45,6 +45,7 @@ export async function eraseCustomer(ctx: ServiceContext, params: z.output<typeof
       where: { id: { in: callIds } },
       data: { ...clearedCallContent(now), fromNumber: null, customerId: customer.id },
     });
+    await clearCallTraces(tx, companyId, calls.map((c) => c.retellCallId));
     const clearedTasks = await tx.task.updateMany({
       where: tasksOf(companyId, customer.id, callIds),
       data: { title: "Rückruf (Kundendaten gelöscht)", details: Prisma.DbNull },

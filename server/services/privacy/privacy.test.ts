@@ -72,6 +72,11 @@ async function customerWithHistory(phone: string, name: string) {
       analysis: { call_summary: name },
     },
   });
+  // What Retell sent and what the agent's functions were asked, stored beside the call.
+  await p.webhookEvent.create({
+    data: { companyId: db.companyId, provider: "retell", event: "call_ended", dedupeKey: `retell:${db.companyId}:${theCall.retellCallId}:call_ended`, payload: { event: "call_ended", call: { call_id: theCall.retellCallId, from_number: phone, transcript: `Hier ist ${name}` } } },
+  });
+  await p.functionCall.create({ data: { companyId: db.companyId, retellCallId: theCall.retellCallId, functionName: "book_appointment", arguments: { name }, answer: { message: `Gebucht für ${name}` } } });
   await p.task.create({ data: { companyId: db.companyId, callId: theCall.id, customerId: customer.id, title: `Rückruf an ${name}`, details: { caller_number: phone } } });
   await p.message.create({
     data: { companyId: db.companyId, customerId: customer.id, appointmentId: appointment.id, channel: "sms", kind: "confirmation", to: phone, body: `Hallo ${name}, Ihr Termin`, state: "sent" },
@@ -157,6 +162,11 @@ describe("privacy.eraseCustomer", () => {
     const theCall = await db.prisma.call.findUniqueOrThrow({ where: { id: h.call.id } });
     expect(theCall).toMatchObject({ transcript: null, transcriptObject: null, recordingUrl: null, summary: null, collectedData: null, analysis: null, fromNumber: null, contentRemovedAt: FIXED_NOW });
 
+    const event = await db.prisma.webhookEvent.findFirstOrThrow({ where: { dedupeKey: { startsWith: `retell:${db.companyId}:${h.call.retellCallId}:` } } });
+    expect(event.payload).toEqual({ event: "call_ended", call: { call_id: h.call.retellCallId }, content_removed: true });
+    const fn = await db.prisma.functionCall.findFirstOrThrow({ where: { retellCallId: h.call.retellCallId } });
+    expect([fn.arguments, fn.answer]).toEqual([{}, null]);
+
     const task = await db.prisma.task.findFirstOrThrow({ where: { callId: h.call.id } });
     expect(task.details).toBeNull();
     expect(task.title).not.toContain("Lisa");
@@ -218,6 +228,10 @@ describe("call retention", () => {
     const old = await callAt(db.companyId, "ret-old", new Date("2025-09-01T10:00:00Z"));
     const recent = await callAt(db.companyId, "ret-recent", new Date("2025-09-20T10:00:00Z"));
     const foreignOld = await callAt(other.companyId, "ret-foreign", new Date("2024-01-01T10:00:00Z"));
+    for (const [companyId, id] of [[db.companyId, "ret-old"], [db.companyId, "ret-recent"], [other.companyId, "ret-foreign"]]) {
+      await db.prisma.webhookEvent.create({ data: { companyId, provider: "retell", event: "call_analyzed", dedupeKey: `retell:${companyId}:${id}:call_analyzed`, payload: { event: "call_analyzed", call: { call_id: id, transcript: "Text" } } } });
+    }
+    const payloadOf = async (id: string) => JSON.stringify((await db.prisma.webhookEvent.findFirstOrThrow({ where: { dedupeKey: { endsWith: `:${id}:call_analyzed` } } })).payload);
 
     // The cutoff is 11.09.2025 (six months before FIXED_NOW).
     const result = await call<z.output<typeof s.retentionResult>>("privacy.applyRetention", {});
@@ -228,6 +242,9 @@ describe("call retention", () => {
     expect(await byId(old.id)).toMatchObject({ transcript: null, recordingUrl: null, summary: null, contentRemovedAt: FIXED_NOW });
     expect(await byId(recent.id)).toMatchObject({ transcript: "Text", recordingUrl: "https://rec.example/x.wav", contentRemovedAt: null });
     expect(await byId(foreignOld.id)).toMatchObject({ transcript: "Text", contentRemovedAt: null });
+    expect(await payloadOf("ret-old")).not.toContain("Text");
+    expect(await payloadOf("ret-recent")).toContain("Text");
+    expect(await payloadOf("ret-foreign")).toContain("Text");
 
     // A second run finds nothing left; the other company's calls stay while it keeps them.
     expect((await call<z.output<typeof s.retentionResult>>("privacy.applyRetention", {})).calls_cleared).toBe(0);

@@ -8,7 +8,7 @@ import { subMonths } from "date-fns";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { parseCompanySettings } from "@/server/calendar/company-settings";
 import type { ServiceContext } from "@/server/core/types";
-import { clearedCallContent } from "./call-content";
+import { clearCallTraces, clearedCallContent } from "./call-content";
 
 const BATCH = 200;
 
@@ -27,11 +27,14 @@ export async function clearCallsBefore(db: PrismaClient, companyId: string, cuto
         contentRemovedAt: null,
         OR: [{ startedAt: { lt: cutoff } }, { startedAt: null, createdAt: { lt: cutoff } }],
       },
-      select: { id: true },
+      select: { id: true, retellCallId: true },
       take: BATCH,
     });
     if (batch.length === 0) return cleared;
-    const { count } = await db.call.updateMany({ where: { id: { in: batch.map((c) => c.id) }, contentRemovedAt: null }, data: clearedCallContent(now) });
+    const { count } = await db.$transaction(async (tx) => {
+      await clearCallTraces(tx, companyId, batch.map((c) => c.retellCallId));
+      return tx.call.updateMany({ where: { id: { in: batch.map((c) => c.id) }, contentRemovedAt: null }, data: clearedCallContent(now) });
+    });
     cleared += count;
     if (batch.length < BATCH) return cleared;
   }
