@@ -48,6 +48,7 @@ const CONTEXT_HELP: ReadonlyArray<{ path: string; slug: string; anchor?: string 
   { path: "/wissen", slug: "erste-schritte", anchor: "wissen-antworten-auf-häufige-fragen" },
   { path: "/warteschlange", slug: "nachrichten", anchor: "ist-die-nachricht-angekommen" },
   { path: "/konto", slug: "erste-schritte", anchor: "benutzer-anlegen" },
+  { path: "/protokoll", slug: "erste-schritte", anchor: "protokoll-wer-hat-was-geändert" },
   { path: "/fehler", slug: "fehlerbehebung" },
   { path: "/webhook-ereignisse", slug: "calcom-verbinden", anchor: "webhook-ereignisse-prüfen-und-erneut-verarbeiten" },
 ];
