@@ -54,9 +54,9 @@ export function CallList() {
               <TableRow className="hover:bg-transparent">
                 <TableHead>Anruf</TableHead>
                 <TableHead>Beginn</TableHead>
-                <TableHead>Dauer</TableHead>
+                <TableHead className="hidden lg:table-cell">Dauer</TableHead>
                 <TableHead>Ergebnis</TableHead>
-                <TableHead>Stimmung</TableHead>
+                <TableHead className="hidden lg:table-cell">Stimmung</TableHead>
                 <TableHead>Zusammenfassung</TableHead>
               </TableRow>
             </TableHeader>
@@ -83,14 +83,14 @@ function CallRow({ call: c }: { call: RouterOutputs["webhook"]["listCalls"]["cal
         {c.customer?.name && <div className="tabular whitespace-nowrap text-xs text-muted-foreground">{callerLabel(c.from_number)}</div>}
       </TableCell>
       <TableCell className="tabular whitespace-nowrap">{callWhen(c.started_at, c.created_at)}</TableCell>
-      <TableCell className="tabular whitespace-nowrap">{formatDuration(c.duration_ms === null ? null : c.duration_ms / 1000)}</TableCell>
+      <TableCell className="tabular hidden whitespace-nowrap lg:table-cell">{formatDuration(c.duration_ms === null ? null : c.duration_ms / 1000)}</TableCell>
       <TableCell>
         <CallOutcomeBadge outcome={c.outcome} />
       </TableCell>
-      <TableCell>
+      <TableCell className="hidden lg:table-cell">
         <SentimentBadge sentiment={c.sentiment} />
       </TableCell>
-      <TableCell className="min-w-64 max-w-md">
+      <TableCell className="min-w-48 max-w-md lg:min-w-64">
         <span className="line-clamp-2 text-muted-foreground" title={c.summary ?? undefined}>
           {c.summary ?? "–"}
         </span>

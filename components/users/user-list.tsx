@@ -44,7 +44,7 @@ export function UserList() {
           <Card className="min-w-0">
             <CardContent className="px-2 pt-2 sm:px-5">
               <Table aria-label="Benutzer">
-                <ListTableHeader columns={["Name", "E-Mail", "Rolle", "Status", { title: "Letzte Anmeldung", className: "hidden md:table-cell" }]} />
+                <ListTableHeader columns={["Name", "E-Mail", "Rolle", "Status", { title: "Letzte Anmeldung", className: "hidden lg:table-cell" }]} />
                 <TableBody>
                   {list.map((u) => (
                     <UserRow key={u.id} user={u} />
@@ -87,7 +87,7 @@ function UserRow({ user: u }: { user: UserDto }) {
       <TableCell className="whitespace-nowrap">
         <StateBadge user={u} />
       </TableCell>
-      <TableCell className="tabular hidden whitespace-nowrap md:table-cell">
+      <TableCell className="tabular hidden whitespace-nowrap lg:table-cell">
         {u.last_login_at ? formatDateTime(u.last_login_at) : <span className="text-muted-foreground">Noch nie</span>}
       </TableCell>
       <TableCell className="text-right">
