@@ -51,8 +51,13 @@ export function CalendarToolbar({
       )}
       <Tabs value={state.mode} onValueChange={(mode) => onChange({ ...state, mode: mode as CalendarMode })}>
         <TabsList aria-label="Ansicht">
-          <TabsTrigger value="tag">Tag</TabsTrigger>
-          <TabsTrigger value="woche">Woche</TabsTrigger>
+          {/* A view switch without tab panels: no aria-controls pointing at a panel that is not there. */}
+          <TabsTrigger value="tag" aria-controls={undefined}>
+            Tag
+          </TabsTrigger>
+          <TabsTrigger value="woche" aria-controls={undefined}>
+            Woche
+          </TabsTrigger>
         </TabsList>
       </Tabs>
     </div>

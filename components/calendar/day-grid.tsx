@@ -67,7 +67,7 @@ export function DayGrid({ data, date, now, canBook, canChange, onBook, onMove }:
         {columns.map((column, c) => (
           <div
             key={column.id ?? "none"}
-            role="columnheader"
+            data-testid="calendar-column"
             className="flex items-center justify-center border-b border-r px-2 text-center text-sm font-semibold"
             style={{ gridColumn: c + 2, gridRow: 1 }}
           >
