@@ -162,6 +162,7 @@ interface CustomerRow {
   name: string | null;
   phone: string;
   email: string | null;
+  erasedAt: Date | null;
 }
 
 /**
@@ -178,7 +179,7 @@ async function upsertCustomer(tx: Tx, companyId: string, phone: string, name: st
            name = CASE WHEN ${replaceName} THEN EXCLUDED.name ELSE COALESCE(NULLIF(customers.name, ''), EXCLUDED.name) END,
            "updatedAt" = CASE WHEN ${replaceName} OR EXCLUDED.email IS NOT NULL OR NULLIF(customers.name, '') IS NULL
                               THEN now() ELSE customers."updatedAt" END
-    RETURNING id, name, phone, email`;
+    RETURNING id, name, phone, email, "erasedAt"`;
   return customer;
 }
 
