@@ -14,6 +14,7 @@ export const auditServer = defineServer({
       result: s.listResult,
       kind: "read",
       roles: ["admin"],
+      configuration: true, // a token reads the log only with the explicit grant config:audit
       handler: listAudit,
     }),
     defineMethod({
@@ -23,6 +24,7 @@ export const auditServer = defineServer({
       result: s.filtersResult,
       kind: "read",
       roles: ["admin"],
+      configuration: true, // a token reads the log only with the explicit grant config:audit
       handler: (ctx) => auditFilters(ctx),
     }),
   ],
