@@ -88,7 +88,7 @@ test.describe("no serious or critical accessibility violations", () => {
   const details: { name: string; list: string; detail: RegExp; required: boolean }[] = [
     { name: "a call's detail", list: "/anrufe", detail: /^\/anrufe\/[^/?]+$/, required: true },
     { name: "an appointment's detail", list: "/termine/liste", detail: /^\/termine\/(?!liste|druck)[^/?]+$/, required: true },
-    { name: "a customer's detail", list: "/kunden", detail: /^\/kunden\/[^/?]+$/, required: false },
+    { name: "a customer's detail", list: "/kunden", detail: /^\/kunden\/[^/?]+$/, required: true },
   ];
   for (const { name, list, detail, required } of details) {
     test(name, async ({ browser }, testInfo) => {
