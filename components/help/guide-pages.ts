@@ -17,6 +17,7 @@ export const GUIDE_PAGES = [
   { slug: "calcom-verbinden", file: "calcom-verbinden.md", title: "Cal.com verbinden" },
   { slug: "funktionen", file: "funktionen.md", title: "Funktionen des Telefonassistenten" },
   { slug: "nachrichten", file: "nachrichten.md", title: "Bestätigungen und Erinnerungen" },
+  { slug: "kunden", file: "kunden.md", title: "Kunden, Rückrufe und Datenschutz" },
   { slug: "fehlerbehebung", file: "fehlerbehebung.md", title: "Fehlerbehebung" },
   { slug: "api", file: "api.md", title: "Schnittstelle für Entwickler" },
 ] as const satisfies readonly GuidePage[];
@@ -50,6 +51,8 @@ const CONTEXT_HELP: ReadonlyArray<{ path: string; slug: string; anchor?: string 
   { path: "/konto", slug: "erste-schritte", anchor: "benutzer-anlegen" },
   { path: "/protokoll", slug: "erste-schritte", anchor: "protokoll-wer-hat-was-geändert" },
   { path: "/fehler", slug: "fehlerbehebung" },
+  { path: "/kunden", slug: "kunden" },
+  { path: "/rueckrufe", slug: "kunden", anchor: "rückrufe-bearbeiten" },
   { path: "/webhook-ereignisse", slug: "calcom-verbinden", anchor: "webhook-ereignisse-prüfen-und-erneut-verarbeiten" },
 ];
 
