@@ -7,13 +7,13 @@ import { useState } from "react";
 import { OptionSelect } from "@/components/forms/option-select";
 import { formatDateTime } from "@/components/forms/format";
 import { errorMessage } from "@/components/forms/trpc-errors";
+import { CursorTable, useCursorPages } from "@/components/lists/cursor-pages";
 import { ListFrame } from "@/components/lists/list-frame";
 import { useTRPC, type RouterOutputs } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TableCell, TableRow } from "@/components/ui/table";
 import { ISSUE_STATUSES, PERIOD_LABELS, PERIODS, STATUS_LABELS } from "@/server/services/sentry/schemas";
 import { ErrorStatusBadge, SourceNote } from "./error-badges";
 import { FIRST_PAGE_INPUT, type ErrorListInput } from "./list-input";
@@ -25,13 +25,11 @@ export function ErrorList() {
   const trpc = useTRPC();
   const [filters, setFilters] = useState<Omit<ErrorListInput, "cursor">>({ status: FIRST_PAGE_INPUT.status, period: FIRST_PAGE_INPUT.period, query: "" });
   const [search, setSearch] = useState("");
-  // Cursors of the pages before this one; Sentry's cursors only lead forward.
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
-  const cursor = cursors[cursors.length - 1] ?? null;
-  const list = useQuery({ ...trpc.sentry.listIssues.queryOptions({ ...filters, cursor }), placeholderData: keepPreviousData });
+  const pages = useCursorPages();
+  const list = useQuery({ ...trpc.sentry.listIssues.queryOptions({ ...filters, cursor: pages.cursor }), placeholderData: keepPreviousData });
   const filter = (patch: Partial<typeof filters>) => {
     setFilters({ ...filters, ...patch });
-    setCursors([null]);
+    pages.reset();
   };
 
   return (
@@ -77,39 +75,21 @@ export function ErrorList() {
         loadingLabel="Fehler werden geladen"
         error={(error) => `Die Fehler konnten nicht geladen werden: ${errorMessage(error)}`}
         retry
-        isEmpty={(data) => data.issues.length === 0 && cursors.length === 1}
+        isEmpty={(data) => data.issues.length === 0 && pages.onFirstPage}
         empty={{ icon: Bug, title: "Keine Fehler in diesem Zeitraum.", text: "Unerwartete Fehler der Anwendung erscheinen hier, ohne personenbezogene Daten." }}
       >
         {(data) => (
-          <Card className="min-w-0">
-            <CardContent className="grid gap-4 px-2 pt-2 sm:px-5">
-              <Table aria-label="Fehler" aria-busy={list.isFetching}>
-                <TableHeader>
-                  <TableRow className="hover:bg-transparent">
-                    <TableHead>Fehler</TableHead>
-                    <TableHead className="text-right">Anzahl</TableHead>
-                    <TableHead>Zuletzt gesehen</TableHead>
-                    <TableHead>Status</TableHead>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {data.issues.map((issue) => (
-                    <ErrorRow key={issue.id} issue={issue} />
-                  ))}
-                </TableBody>
-              </Table>
-              {(cursors.length > 1 || data.next_cursor) && (
-                <nav aria-label="Seiten" className="flex justify-end gap-2">
-                  <Button variant="outline" size="sm" disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>
-                    Zurück
-                  </Button>
-                  <Button variant="outline" size="sm" disabled={!data.next_cursor} onClick={() => setCursors([...cursors, data.next_cursor])}>
-                    Weiter
-                  </Button>
-                </nav>
-              )}
-            </CardContent>
-          </Card>
+          <CursorTable
+            label="Fehler"
+            columns={["Fehler", { title: "Anzahl", className: "text-right" }, "Zuletzt gesehen", "Status"]}
+            busy={list.isFetching}
+            pages={pages}
+            nextCursor={data.next_cursor}
+          >
+            {data.issues.map((issue) => (
+              <ErrorRow key={issue.id} issue={issue} />
+            ))}
+          </CursorTable>
         )}
       </ListFrame>
     </div>

@@ -8,13 +8,13 @@ import type { QueryReader } from "@/components/appointments/url-query";
 import { OptionSelect } from "@/components/forms/option-select";
 import { formatDateTime } from "@/components/forms/format";
 import { errorMessage } from "@/components/forms/trpc-errors";
+import { CursorTable, useCursorPages } from "@/components/lists/cursor-pages";
 import { ListFrame } from "@/components/lists/list-frame";
 import { useTRPC, type RouterOutputs } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TableCell, TableRow } from "@/components/ui/table";
 import { EVENT_PROVIDERS, EVENT_STATUSES } from "@/server/services/webhook/schemas";
 import { DayFilter } from "./day-filter";
 import { eventLabel, plainError, PROVIDER_LABELS, STATUS_LABELS } from "./labels";
@@ -34,14 +34,12 @@ export function WebhookEventList() {
   const trpc = useTRPC();
   const [filters, setFilters] = useState<Filters>({});
   const [eventText, setEventText] = useState("");
-  // Cursors of the pages before this one; the cursor only leads forward.
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
+  const pages = useCursorPages();
   const [openId, setOpenId] = useUrlState(openedFrom, openedTo);
-  const cursor = cursors[cursors.length - 1] ?? null;
-  const list = useQuery({ ...trpc.webhook.listEvents.queryOptions({ ...FIRST_PAGE_INPUT, ...filters, cursor }), placeholderData: keepPreviousData });
+  const list = useQuery({ ...trpc.webhook.listEvents.queryOptions({ ...FIRST_PAGE_INPUT, ...filters, cursor: pages.cursor }), placeholderData: keepPreviousData });
   const filter = (patch: Filters) => {
     setFilters(Object.fromEntries(Object.entries({ ...filters, ...patch }).filter(([, v]) => v !== undefined && v !== "")));
-    setCursors([null]);
+    pages.reset();
   };
   const filtered = Object.keys(filters).length > 0;
 
@@ -91,7 +89,7 @@ export function WebhookEventList() {
         loadingLabel="Webhook-Ereignisse werden geladen"
         error={(error) => `Die Webhook-Ereignisse konnten nicht geladen werden: ${errorMessage(error)}`}
         retry
-        isEmpty={(data) => data.events.length === 0 && cursors.length === 1}
+        isEmpty={(data) => data.events.length === 0 && pages.onFirstPage}
         empty={{
           icon: Webhook,
           title: filtered ? "Keine Ereignisse zu diesen Filtern." : "Noch keine Webhook-Ereignisse empfangen.",
@@ -99,37 +97,17 @@ export function WebhookEventList() {
         }}
       >
         {(data) => (
-          <Card className="min-w-0">
-            <CardContent className="grid gap-4 px-2 pt-2 sm:px-5">
-              <Table aria-label="Webhook-Ereignisse" aria-busy={list.isFetching}>
-                <TableHeader>
-                  <TableRow className="hover:bg-transparent">
-                    <TableHead>Empfangen</TableHead>
-                    <TableHead>Quelle</TableHead>
-                    <TableHead>Ereignis</TableHead>
-                    <TableHead>Status</TableHead>
-                    <TableHead>Fehler</TableHead>
-                    <TableHead className="text-right">Versuche</TableHead>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {data.events.map((event) => (
-                    <EventRow key={event.id} event={event} onOpen={() => setOpenId(event.id)} />
-                  ))}
-                </TableBody>
-              </Table>
-              {(cursors.length > 1 || data.next_cursor) && (
-                <nav aria-label="Seiten" className="flex justify-end gap-2">
-                  <Button variant="outline" size="sm" disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>
-                    Zurück
-                  </Button>
-                  <Button variant="outline" size="sm" disabled={!data.next_cursor} onClick={() => setCursors([...cursors, data.next_cursor])}>
-                    Weiter
-                  </Button>
-                </nav>
-              )}
-            </CardContent>
-          </Card>
+          <CursorTable
+            label="Webhook-Ereignisse"
+            columns={["Empfangen", "Quelle", "Ereignis", "Status", "Fehler", { title: "Versuche", className: "text-right" }]}
+            busy={list.isFetching}
+            pages={pages}
+            nextCursor={data.next_cursor}
+          >
+            {data.events.map((event) => (
+              <EventRow key={event.id} event={event} onOpen={() => setOpenId(event.id)} />
+            ))}
+          </CursorTable>
         )}
       </ListFrame>
       <WebhookEventDetail eventId={openId} onClose={() => setOpenId(null)} />
