@@ -6,13 +6,13 @@ import { useState } from "react";
 import { useWatch } from "react-hook-form";
 import { z } from "zod";
 import { FormAlert } from "@/components/forms/form-alert";
+import { EditDialog } from "@/components/forms/edit-dialog";
 import { LabeledField } from "@/components/forms/labeled-field";
 import { OptionFormField } from "@/components/forms/option-select";
 import { PendingButton } from "@/components/forms/pending-button";
 import { useSchemaForm } from "@/components/forms/use-schema-form";
 import { useTRPC } from "@/components/trpc/provider";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Form } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/sonner";
@@ -47,19 +47,7 @@ export function canReassign(a: AppointmentDto, now = Date.now()): boolean {
 
 /** "Bearbeiten": service, staff member, notes and customer; a new service or staff member is checked like a booking. */
 export function EditAppointmentDialog({ appointment }: { appointment: AppointmentDto }) {
-  const [open, setOpen] = useState(false);
-  return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        <Button variant="outline">
-          <Pencil aria-hidden /> Bearbeiten
-        </Button>
-      </DialogTrigger>
-      <DialogContent className="max-h-[calc(100dvh-2rem)] overflow-y-auto sm:max-w-2xl">
-        {open && <EditAppointmentForm appointment={appointment} onDone={() => setOpen(false)} />}
-      </DialogContent>
-    </Dialog>
-  );
+  return <EditDialog width="sm:max-w-2xl">{(close) => <EditAppointmentForm appointment={appointment} onDone={close} />}</EditDialog>;
 }
 
 function EditAppointmentForm({ appointment: a, onDone }: { appointment: AppointmentDto; onDone: () => void }) {

@@ -5,12 +5,12 @@ import { Pencil } from "lucide-react";
 import { useState } from "react";
 import { z } from "zod";
 import { CheckboxFormField } from "@/components/forms/checkbox-form-field";
+import { EditDialog } from "@/components/forms/edit-dialog";
 import { LabeledField } from "@/components/forms/labeled-field";
 import { PendingButton } from "@/components/forms/pending-button";
 import { serverErrorsTo, useSchemaForm } from "@/components/forms/use-schema-form";
 import { useTRPC, type RouterOutputs } from "@/components/trpc/provider";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Form } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/sonner";
@@ -47,19 +47,7 @@ export const editSchema = (customerId: string) =>
 
 /** "Bearbeiten": name, number, e-mail, notes and consent of one customer. */
 export function EditCustomerDialog({ customer }: { customer: Customer }) {
-  const [open, setOpen] = useState(false);
-  return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        <Button variant="outline">
-          <Pencil aria-hidden /> Bearbeiten
-        </Button>
-      </DialogTrigger>
-      <DialogContent className="max-h-[calc(100dvh-2rem)] overflow-y-auto sm:max-w-xl">
-        {open && <EditCustomerForm customer={customer} onDone={() => setOpen(false)} />}
-      </DialogContent>
-    </Dialog>
-  );
+  return <EditDialog width="sm:max-w-xl">{(close) => <EditCustomerForm customer={customer} onDone={close} />}</EditDialog>;
 }
 
 function EditCustomerForm({ customer: c, onDone }: { customer: Customer; onDone: () => void }) {
