@@ -1,20 +1,7 @@
-import { expect, test, type APIRequestContext, type Locator } from "@playwright/test";
-import { berlinDayAhead, logIn, shot } from "./helpers";
+import { expect, test, type Locator } from "@playwright/test";
+import { berlinDayAhead, iso, logIn, shot, staffAndService, trpc } from "./helpers";
 
 // The booking made here is cancelled and the absence removed again, so other specs find the seeded figures.
-
-/** dd.MM.yyyy → YYYY-MM-DD */
-const iso = (german: string) => german.split(".").reverse().join("-");
-
-/** A tRPC call as the logged-in browser makes it (superjson envelope). */
-async function trpc(request: APIRequestContext, path: string, input: unknown, mutation = false) {
-  const payload = { json: input };
-  const res = mutation
-    ? await request.post(`/api/trpc/${path}`, { data: payload, headers: { origin: new URL(test.info().project.use.baseURL!).origin } })
-    : await request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(payload))}`);
-  const body = (await res.json()) as { result?: { data: { json: unknown } }; error?: { json: { message: string } } };
-  return { status: res.status(), data: body.result?.data.json as Record<string, unknown> | undefined, error: body.error?.json };
-}
 
 /** Types a day as text and applies it. */
 async function typeDay(field: Locator, text: string) {
@@ -26,10 +13,7 @@ async function typeDay(field: Locator, text: string) {
 test("enter a vacation over a booked appointment, get the warning with the appointment, move it from there", async ({ page }) => {
   await logIn(page, "admin");
   const { request } = page;
-  const staff = (await trpc(request, "staff.list", {})).data as { staff: Array<{ id: string; name: string; branch_id: string }> };
-  const jonas = staff.staff.find((s) => s.name === "Jonas Wagner")!;
-  const services = (await trpc(request, "service.list", {})).data as { services: Array<{ id: string; name: string }> };
-  const herren = services.services.find((s) => s.name === "Herrenhaarschnitt")!;
+  const { staff: jonas, service: herren } = await staffAndService(request, "Jonas Wagner", "Herrenhaarschnitt");
 
   // A Tuesday at least 9 days ahead (no seeded appointment of Jonas), booked at his first free time.
   const day = berlinDayAhead(9, (weekday) => weekday === 2);

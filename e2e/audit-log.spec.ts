@@ -1,13 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
-import { berlinDayAhead, DEMO_USERS, logIn, shot } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { berlinDayAhead, choose, firstFreeHerrenhaarschnitt, DEMO_USERS, logIn, shot } from "./helpers";
 
 // Books for a known customer (Maria Müller) and cancels again at the end, so other specs find the seeded figures.
-
-/** Picks an option of a labelled select (Radix: the options open in a layer of their own). */
-async function choose(page: Page, scope: Page | ReturnType<Page["getByRole"]>, label: string, option: string) {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page.getByRole("option", { name: option, exact: true }).click();
-}
 
 test("Protokoll: the admin's booking shows as „Termin gebucht“ with the admin's name and leads to the appointment", async ({ page }) => {
   const admin = DEMO_USERS.admin;
@@ -18,16 +12,7 @@ test("Protokoll: the admin's booking shows as „Termin gebucht“ with the admi
   await page.getByRole("button", { name: "Termin anlegen" }).click();
   const dialog = page.getByRole("dialog", { name: "Termin anlegen" });
   const day = berlinDayAhead(24, (weekday) => weekday >= 1 && weekday <= 5);
-  await choose(page, dialog, "Filiale", "Salon Schönschnitt Mitte");
-  const datum = dialog.getByLabel("Datum", { exact: true });
-  await datum.click();
-  await datum.press("ControlOrMeta+a");
-  await datum.pressSequentially(day, { delay: 40 });
-  await datum.press("Enter");
-  await choose(page, dialog, "Leistung", "Herrenhaarschnitt (30 Min.)");
-  await choose(page, dialog, "Mitarbeitende", "Jonas Wagner");
-  const firstFree = dialog.getByTestId("free-slots").getByRole("radio").first();
-  await expect(firstFree).toBeVisible();
+  const firstFree = await firstFreeHerrenhaarschnitt(page, dialog, day);
   await firstFree.check();
   await dialog.getByLabel("Telefonnummer").pressSequentially("0171 1234 5670", { delay: 40 });
   await expect(dialog.getByLabel("Name der Kundschaft")).toHaveValue("Maria Müller");

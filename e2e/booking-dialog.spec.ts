@@ -1,15 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
-import { berlinDayAhead, logIn, shot } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { berlinDayAhead, firstFreeHerrenhaarschnitt, logIn, shot } from "./helpers";
 
 // The booking is cancelled again at the end, so other specs find the seeded figures (9 upcoming, 6 customers).
 
 const LIST = "/termine/liste";
-
-/** Picks an option of a labelled select (Radix: the options open in a layer of their own). */
-async function choose(page: Page, scope: ReturnType<Page["getByRole"]>, label: string, option: string) {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page.getByRole("option", { name: option, exact: true }).click();
-}
 
 test("booking: the number typed shows who it is, a different name asks which applies, and the toast opens the appointment three weeks out", async ({ page }) => {
   await logIn(page, "staff");
@@ -19,16 +13,7 @@ test("booking: the number typed shows who it is, a different name asks which app
 
   // Three weeks ahead: beyond the list's 14 days.
   const day = berlinDayAhead(21, (weekday) => weekday >= 1 && weekday <= 5);
-  await choose(page, dialog, "Filiale", "Salon Schönschnitt Mitte");
-  const datum = dialog.getByLabel("Datum", { exact: true });
-  await datum.click();
-  await datum.press("ControlOrMeta+a");
-  await datum.pressSequentially(day, { delay: 40 });
-  await datum.press("Enter");
-  await choose(page, dialog, "Leistung", "Herrenhaarschnitt (30 Min.)");
-  await choose(page, dialog, "Mitarbeitende", "Jonas Wagner");
-  const firstFree = dialog.getByTestId("free-slots").getByRole("radio").first();
-  await expect(firstFree).toBeVisible();
+  const firstFree = await firstFreeHerrenhaarschnitt(page, dialog, day);
   const time = (await firstFree.getAttribute("value"))!;
   await firstFree.check();
 

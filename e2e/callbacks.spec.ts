@@ -1,26 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signRetell } from "../server/integrations/retell/signature";
-import { berlinDayAhead, logIn, shot } from "./helpers";
+import { berlinDayAhead, logIn, postSignedRetell, SALON_NUMBER, shot } from "./helpers";
 
 // A call whose wished appointment is taken becomes a callback task (the real way: the agent's
 // collect_appointment_data, then Retell's signed call_ended and call_analyzed webhooks). Staff book
 // it from /rueckrufe; both appointments made here are cancelled again and no customer is created
 // (the callers are seeded customers), so other specs find the seeded figures.
 
-const APP = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100)}`;
-const KEY = "demo-retell-key";
-const SALON_NUMBER = "+49301234567";
 const THOMAS = { name: "Thomas Schneider", phone: "+4915198765432", readable: "01519 8765432" };
 const MARIA = { name: "Maria Müller", phone: "+4917112345670" };
-
-async function signedPost(path: string, body: unknown): Promise<Response> {
-  const raw = JSON.stringify(body);
-  return fetch(`${APP}${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-retell-signature": signRetell(raw, KEY, Date.now()) },
-    body: raw,
-  });
-}
 
 const callOf = (callId: string, from: string, extra: Record<string, unknown> = {}) => ({
   call_id: callId,
@@ -47,7 +34,7 @@ test("Rückrufe: a call that needs a callback is on the list with its number and
   const args = { datum: day, uhrzeit: "11 Uhr", dienstleistung: "Bartpflege" };
 
   // The caller's wish, as the agent collects it during the call.
-  const collected = await signedPost("/api/mcp/retell/custom-function", {
+  const collected = await postSignedRetell("/api/mcp/retell/custom-function", {
     name: "collect_appointment_data",
     call: callOf(callId, THOMAS.phone),
     args: { ...args, name: THOMAS.name, telefonnummer: THOMAS.readable },
@@ -55,13 +42,13 @@ test("Rückrufe: a call that needs a callback is on the list with its number and
   expect(collected.status).toBe(200);
   // Meanwhile another caller takes that time (Bartpflege in Mitte: only Jonas Wagner offers it).
   const blocking = (await (
-    await signedPost("/api/mcp/retell/custom-function", { name: "book_appointment", call: callOf(`call_belegt_${run}`, MARIA.phone), args: { ...args, name: MARIA.name } })
+    await postSignedRetell("/api/mcp/retell/custom-function", { name: "book_appointment", call: callOf(`call_belegt_${run}`, MARIA.phone), args: { ...args, name: MARIA.name } })
   ).json()) as { success?: boolean; appointment?: { id: string } };
   // The call ends: the collected wish cannot be booked any more and becomes a callback task.
   const start = Date.now() - 90_000;
-  const ended = await signedPost("/api/mcp/retell/webhook", { event: "call_ended", call: callOf(callId, THOMAS.phone, { call_status: "ended", start_timestamp: start, end_timestamp: start + 80_000 }) });
+  const ended = await postSignedRetell("/api/mcp/retell/webhook", { event: "call_ended", call: callOf(callId, THOMAS.phone, { call_status: "ended", start_timestamp: start, end_timestamp: start + 80_000 }) });
   expect(ended.status).toBe(200);
-  const analyzed = await signedPost("/api/mcp/retell/webhook", {
+  const analyzed = await postSignedRetell("/api/mcp/retell/webhook", {
     event: "call_analyzed",
     call: callOf(callId, THOMAS.phone, { call_status: "ended", start_timestamp: start, call_analysis: { call_summary: summary, call_successful: false } }),
   });

@@ -1,39 +1,12 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { signRetell } from "../server/integrations/retell/signature";
-import { berlinDayAhead, logIn, shot } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { berlinDayAhead, iso, logIn, postSignedRetell, SALON_NUMBER, shot, staffAndService, trpc } from "./helpers";
 
 // Datenschutz for one customer (logged in as admin): a customer of this run books and calls in
 // (Retell's signed webhooks with a transcript); her data is exported as a JSON file and shown in
 // the Druckansicht; then she is erased: the call keeps no transcript and the appointment stays in
 // the list, named only "Kunde gelöscht". Her appointment lies five weeks ahead (outside the
 // figures other specs count) and her number belongs to this run only.
-
-const APP = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100)}`;
-const KEY = "demo-retell-key";
-const SALON_NUMBER = "+49301234567";
-
-/** dd.MM.yyyy → YYYY-MM-DD */
-const iso = (german: string) => german.split(".").reverse().join("-");
-
-/** A tRPC call as the logged-in browser makes it (superjson envelope). */
-async function trpc(request: APIRequestContext, path: string, input: unknown, mutation = false) {
-  const payload = { json: input };
-  const res = mutation
-    ? await request.post(`/api/trpc/${path}`, { data: payload, headers: { origin: new URL(test.info().project.use.baseURL!).origin } })
-    : await request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(payload))}`);
-  const body = (await res.json()) as { result?: { data: { json: unknown } }; error?: { json: { message: string } } };
-  return { status: res.status(), data: body.result?.data.json as Record<string, unknown> | undefined, error: body.error?.json };
-}
-
-async function signedPost(path: string, body: unknown): Promise<Response> {
-  const raw = JSON.stringify(body);
-  return fetch(`${APP}${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-retell-signature": signRetell(raw, KEY, Date.now()) },
-    body: raw,
-  });
-}
 
 type Export = { customer: { name: string | null }; calls: Array<{ id: string; retell_call_id: string; transcript: string | null }> };
 
@@ -48,10 +21,7 @@ test("Datenschutz: export a customer's data as JSON and in print, then erase her
   const { request } = page;
 
   // Her appointment: Damenhaarschnitt with Anna Becker, five weeks ahead.
-  const staff = (await trpc(request, "staff.list", {})).data as { staff: Array<{ id: string; name: string; branch_id: string }> };
-  const anna = staff.staff.find((s) => s.name === "Anna Becker")!;
-  const services = (await trpc(request, "service.list", {})).data as { services: Array<{ id: string; name: string }> };
-  const damen = services.services.find((s) => s.name === "Damenhaarschnitt")!;
+  const { staff: anna, service: damen } = await staffAndService(request, "Anna Becker", "Damenhaarschnitt");
   const day = berlinDayAhead(35, (weekday) => weekday >= 2 && weekday <= 4);
   const slot = { branch_id: anna.branch_id, service_id: damen.id, staff_id: anna.id, date: iso(day) };
   const free = (await trpc(request, "appointments.checkAvailability", slot)).data as { slots: Array<{ time: string }> };
@@ -66,9 +36,9 @@ test("Datenschutz: export a customer's data as JSON and in print, then erase her
   const start = Date.now() - 120_000;
   const call = { call_id: callId, call_type: "phone_call", direction: "inbound", from_number: customer.e164, to_number: SALON_NUMBER };
   const transcript = { transcript: `Agent: Salon Schönschnitt, guten Tag!\nUser: ${spoken}`, transcript_object: [{ role: "agent", content: "Salon Schönschnitt, guten Tag!" }, { role: "user", content: spoken }] };
-  expect((await signedPost("/api/mcp/retell/webhook", { event: "call_ended", call: { ...call, ...transcript, call_status: "ended", start_timestamp: start, end_timestamp: start + 60_000 } })).status).toBe(200);
+  expect((await postSignedRetell("/api/mcp/retell/webhook", { event: "call_ended", call: { ...call, ...transcript, call_status: "ended", start_timestamp: start, end_timestamp: start + 60_000 } })).status).toBe(200);
   expect(
-    (await signedPost("/api/mcp/retell/webhook", { event: "call_analyzed", call: { ...call, call_status: "ended", start_timestamp: start, call_analysis: { call_summary: `Paula Privat bestätigt ihren Termin (Lauf ${run}).`, call_successful: true } } })).status,
+    (await postSignedRetell("/api/mcp/retell/webhook", { event: "call_analyzed", call: { ...call, call_status: "ended", start_timestamp: start, call_analysis: { call_summary: `Paula Privat bestätigt ihren Termin (Lauf ${run}).`, call_successful: true } } })).status,
   ).toBe(200);
   // The webhooks are worked off by the job queue: the call shows up within seconds.
   let exported: Export | undefined;

@@ -1,38 +1,11 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { signRetell } from "../server/integrations/retell/signature";
-import { berlinDayAhead, logIn, shot } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { berlinDayAhead, iso, logIn, postSignedRetell, SALON_NUMBER, shot, staffAndService, trpc } from "./helpers";
 
 // Kunden as the team uses it (logged in as staff): a customer of its own, booked and calling in,
 // found by the number typed in another spelling; the detail shows the visit and the call; the
 // notes are edited; a duplicate under a second number is merged in. Both appointments made here
 // lie four weeks ahead (outside the figures other specs count) and are cancelled at the end; the
 // customers have numbers of this run only, so seeded customers stay as they are.
-
-const APP = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100)}`;
-const KEY = "demo-retell-key";
-const SALON_NUMBER = "+49301234567";
-
-/** dd.MM.yyyy → YYYY-MM-DD */
-const iso = (german: string) => german.split(".").reverse().join("-");
-
-/** A tRPC call as the logged-in browser makes it (superjson envelope). */
-async function trpc(request: APIRequestContext, path: string, input: unknown, mutation = false) {
-  const payload = { json: input };
-  const res = mutation
-    ? await request.post(`/api/trpc/${path}`, { data: payload, headers: { origin: new URL(test.info().project.use.baseURL!).origin } })
-    : await request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(payload))}`);
-  const body = (await res.json()) as { result?: { data: { json: unknown } }; error?: { json: { message: string } } };
-  return { status: res.status(), data: body.result?.data.json as Record<string, unknown> | undefined, error: body.error?.json };
-}
-
-async function signedPost(path: string, body: unknown): Promise<Response> {
-  const raw = JSON.stringify(body);
-  return fetch(`${APP}${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-retell-signature": signRetell(raw, KEY, Date.now()) },
-    body: raw,
-  });
-}
 
 test("Kunden: find a customer by the number in another spelling, see visit and call, edit the notes, merge a duplicate", async ({ page }) => {
   const run = Date.now().toString(36);
@@ -46,10 +19,7 @@ test("Kunden: find a customer by the number in another spelling, see visit and c
   const { request } = page;
 
   // Both appointments with Mehmet Yilmaz (Prenzlauer Berg), four weeks ahead.
-  const staff = (await trpc(request, "staff.list", {})).data as { staff: Array<{ id: string; name: string; branch_id: string }> };
-  const mehmet = staff.staff.find((s) => s.name === "Mehmet Yilmaz")!;
-  const services = (await trpc(request, "service.list", {})).data as { services: Array<{ id: string; name: string }> };
-  const herren = services.services.find((s) => s.name === "Herrenhaarschnitt")!;
+  const { staff: mehmet, service: herren } = await staffAndService(request, "Mehmet Yilmaz", "Herrenhaarschnitt");
   const day = berlinDayAhead(28, (weekday) => weekday >= 3 && weekday <= 5);
   const slot = { branch_id: mehmet.branch_id, service_id: herren.id, staff_id: mehmet.id, date: iso(day) };
   const free = (await trpc(request, "appointments.checkAvailability", slot)).data as { slots: Array<{ time: string }> };
@@ -70,8 +40,8 @@ test("Kunden: find a customer by the number in another spelling, see visit and c
   const summary = `Fragt nach Parkplätzen vor dem Salon (Lauf ${run}).`;
   const start = Date.now() - 120_000;
   const call = { call_id: callId, call_type: "phone_call", direction: "inbound", from_number: main.e164, to_number: SALON_NUMBER };
-  expect((await signedPost("/api/mcp/retell/webhook", { event: "call_ended", call: { ...call, call_status: "ended", start_timestamp: start, end_timestamp: start + 65_000 } })).status).toBe(200);
-  const analyzed = await signedPost("/api/mcp/retell/webhook", {
+  expect((await postSignedRetell("/api/mcp/retell/webhook", { event: "call_ended", call: { ...call, call_status: "ended", start_timestamp: start, end_timestamp: start + 65_000 } })).status).toBe(200);
+  const analyzed = await postSignedRetell("/api/mcp/retell/webhook", {
     event: "call_analyzed",
     call: { ...call, call_status: "ended", start_timestamp: start, call_analysis: { call_summary: summary, call_successful: true } },
   });

@@ -1,4 +1,5 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { signRetell } from "../server/integrations/retell/signature";
 import { DEMO_USERS as SALON_USERS, OTHER_DEMO_USERS } from "../server/seed/logins";
 
 /** The seeded logins: the salon's admin and staff user, and the admin of the second company. */
@@ -31,4 +32,62 @@ export function berlinDayAhead(minDaysAhead: number, ok: (weekday: number) => bo
   const day = new Date(Date.UTC(y!, m! - 1, d! + minDaysAhead, 12));
   while (!ok(day.getUTCDay())) day.setUTCDate(day.getUTCDate() + 1);
   return `${String(day.getUTCDate()).padStart(2, "0")}.${String(day.getUTCMonth() + 1).padStart(2, "0")}.${day.getUTCFullYear()}`;
+}
+
+/** dd.MM.yyyy → YYYY-MM-DD */
+export const iso = (german: string) => german.split(".").reverse().join("-");
+
+/** A tRPC call as the logged-in browser makes it (superjson envelope). */
+export async function trpc(request: APIRequestContext, path: string, input: unknown, mutation = false) {
+  const payload = { json: input };
+  const res = mutation
+    ? await request.post(`/api/trpc/${path}`, { data: payload, headers: { origin: new URL(test.info().project.use.baseURL!).origin } })
+    : await request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(payload))}`);
+  const body = (await res.json()) as { result?: { data: { json: unknown } }; error?: { json: { message: string } } };
+  return { status: res.status(), data: body.result?.data.json as Record<string, unknown> | undefined, error: body.error?.json };
+}
+
+/** A staff member and a service of the demo data, by name. */
+export async function staffAndService(request: APIRequestContext, staffName: string, serviceName: string) {
+  const staff = (await trpc(request, "staff.list", {})).data as { staff: Array<{ id: string; name: string; branch_id: string }> };
+  const services = (await trpc(request, "service.list", {})).data as { services: Array<{ id: string; name: string }> };
+  return { staff: staff.staff.find((s) => s.name === staffName)!, service: services.services.find((s) => s.name === serviceName)! };
+}
+
+const APP = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100)}`;
+/** The demo salon's number callers dial. */
+export const SALON_NUMBER = "+49301234567";
+
+/** Posts a webhook body signed with the demo Retell key, as Retell does. */
+export async function postSignedRetell(path: string, body: unknown): Promise<Response> {
+  const raw = JSON.stringify(body);
+  return fetch(`${APP}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-retell-signature": signRetell(raw, "demo-retell-key", Date.now()) },
+    body: raw,
+  });
+}
+
+/** Picks an option of a labelled select (Radix: the options open in a layer of their own). */
+export async function choose(page: Page, scope: Page | ReturnType<Page["getByRole"]>, label: string, option: string) {
+  await scope.getByLabel(label, { exact: true }).click();
+  await page.getByRole("option", { name: option, exact: true }).click();
+}
+
+/**
+ * In the open "Termin anlegen" dialog: a Herrenhaarschnitt with Jonas Wagner (Mitte) on `day`
+ * (dd.MM.yyyy, typed like a person); returns the first free time once it shows.
+ */
+export async function firstFreeHerrenhaarschnitt(page: Page, dialog: ReturnType<Page["getByRole"]>, day: string) {
+  await choose(page, dialog, "Filiale", "Salon Schönschnitt Mitte");
+  const datum = dialog.getByLabel("Datum", { exact: true });
+  await datum.click();
+  await datum.press("ControlOrMeta+a");
+  await datum.pressSequentially(day, { delay: 40 });
+  await datum.press("Enter");
+  await choose(page, dialog, "Leistung", "Herrenhaarschnitt (30 Min.)");
+  await choose(page, dialog, "Mitarbeitende", "Jonas Wagner");
+  const firstFree = dialog.getByTestId("free-slots").getByRole("radio").first();
+  await expect(firstFree).toBeVisible();
+  return firstFree;
 }
