@@ -14,7 +14,7 @@ test("Anrufe lists the seeded calls newest first; filtered by outcome (kept in t
   await expect(rows.first()).toContainText("1:36 Min.");
   // A caller without a customer record: the call is titled by the number, shown readable.
   await expect(rows.first()).toContainText("Anruf von 0172 98765432");
-  await expect(rows.first().getByRole("link")).toHaveText("Anruf von 0172 98765432");
+  await expect(rows.first().getByRole("link", { name: /^Anruf / })).toHaveText("Anruf von 0172 98765432");
   await expect(rows.first()).toContainText(/\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}/);
   await shot(page, "anrufe");
 
@@ -29,7 +29,7 @@ test("Anrufe lists the seeded calls newest first; filtered by outcome (kept in t
   const maria = rows.filter({ hasText: "Maria Müller" });
   await expect(maria).toHaveCount(1);
   await expect(maria).toContainText("Maria Müller buchte einen Damenhaarschnitt.");
-  await maria.getByRole("link").click();
+  await maria.getByRole("link", { name: /^Anruf / }).click();
   await expect(page).toHaveURL(/\/anrufe\/[^/]+$/);
   await expect(page.getByRole("heading", { level: 2 })).toHaveText("Anruf von Maria Müller");
   await expect(page.getByTestId("call-when")).toHaveText(/^\d{2}\.\d{2}\.\d{4} um 10:15 Uhr$/);
@@ -55,7 +55,7 @@ test("another company sees none of the salon's calls: an empty list, and 'Anruf 
   const salon = await (await browser.newContext({ baseURL: testInfo.project.use.baseURL })).newPage();
   await logIn(salon, "staff");
   await salon.goto("/anrufe");
-  const href = (await salon.getByTestId("call-row").first().getByRole("link").getAttribute("href"))!;
+  const href = (await salon.getByTestId("call-row").first().getByRole("link", { name: /^Anruf / }).getAttribute("href"))!;
   await salon.context().close();
 
   await logIn(page, "otherAdmin");

@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { logIn, shot } from "./helpers";
 
-const ADMIN_SECTIONS = ["Retell-Konfiguration", "Funktionen", "Agenten & Nummern", "API-Tokens", "Einstellungen"];
-const STAFF_SECTIONS = ["Übersicht", "Termine", "Anrufe", "Wissen", "Warteschlange"];
+const ADMIN_SECTIONS = ["Retell-Konfiguration", "Funktionen", "Agenten & Nummern", "API-Tokens", "Protokoll", "Webhook-Ereignisse", "Einstellungen"];
+const STAFF_SECTIONS = ["Übersicht", "Termine", "Anrufe", "Rückrufe", "Kunden", "Wissen", "Warteschlange"];
 
 test("staff see no admin sections and get 'Keine Berechtigung' on /einstellungen", async ({ page }) => {
   await logIn(page, "staff");
