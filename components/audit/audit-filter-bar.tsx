@@ -5,7 +5,7 @@ import { X } from "lucide-react";
 import { OptionSelect, type Option } from "@/components/forms/option-select";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/button";
-import { DayFilter } from "@/components/webhooks/day-filter";
+import { DayFilter } from "@/components/forms/day-filter";
 import { OUTCOME_OPTIONS, type AuditFilters } from "./list-filters";
 
 /** Benutzer, Aktion, Bereich, Von/Bis and Ergebnis; every change applies at once. */

@@ -1,11 +1,9 @@
 "use client";
 
 import { ChevronLeft, ChevronRight } from "lucide-react";
-import { useId, useState } from "react";
-import { DateInput } from "@/components/forms/date-input";
+import { DayFilter } from "@/components/forms/day-filter";
 import { OptionSelect } from "@/components/forms/option-select";
 import { Button } from "@/components/ui/button";
-import { Label } from "@/components/ui/label";
 import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { addDaysLocal } from "@/server/scheduling/local-date";
 import type { CalendarMode, CalendarState } from "./calendar-url";
@@ -43,7 +41,7 @@ export function CalendarToolbar({
           <ChevronRight aria-hidden />
         </Button>
       </div>
-      <DayField value={state.date} onApply={go} />
+      <DayFilter label="Datum" value={state.date} onApply={go} required className="gap-1.5" />
       {branches.length > 1 && (
         <div className="w-64 max-w-full">
           <OptionSelect id="kalender-filiale" label="Filiale" value={state.branch ?? shownBranch} options={branches} onChange={(branch) => onChange({ ...state, branch })} />
@@ -60,34 +58,6 @@ export function CalendarToolbar({
           </TabsTrigger>
         </TabsList>
       </Tabs>
-    </div>
-  );
-}
-
-/** The shown day as dd.MM.yyyy (DateInput: applied on Enter or leaving the field, or from the picker). */
-function DayField({ value, onApply }: { value: string; onApply: (day: string) => void }) {
-  const id = useId();
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <div className="grid gap-1.5">
-      <Label htmlFor={id}>Datum</Label>
-      <DateInput
-        id={id}
-        className="w-32"
-        value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onApply={(day) => {
-          setError(null);
-          if (day && day !== value) onApply(day);
-        }}
-        onRefuse={(message) => setError(message)}
-      />
-      {error && (
-        <p id={`${id}-error`} role="alert" className="text-xs text-destructive">
-          {error}
-        </p>
-      )}
     </div>
   );
 }

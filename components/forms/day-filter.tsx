@@ -4,12 +4,29 @@ import { useId, useState } from "react";
 import { DateInput } from "@/components/forms/date-input";
 import { Label } from "@/components/ui/label";
 
-/** A day filter (dd.MM.yyyy, empty for none), applied on Enter or leaving the field. */
-export function DayFilter({ label, value, onApply }: { label: string; value: string; onApply: (day: string) => void }) {
+/**
+ * A day field (dd.MM.yyyy) applied on Enter, on leaving the field or from the picker; a typed
+ * day it cannot read shows its message under the field. Empty means "no day" unless `required`
+ * (then an emptied field changes nothing).
+ */
+export function DayFilter({
+  label,
+  value,
+  onApply,
+  required = false,
+  className = "gap-2",
+}: {
+  label: string;
+  value: string;
+  onApply: (day: string) => void;
+  required?: boolean;
+  /** The gap between label and field. */
+  className?: string;
+}) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   return (
-    <div className="grid gap-2">
+    <div className={`grid ${className}`}>
       <Label htmlFor={id}>{label}</Label>
       <DateInput
         id={id}
@@ -19,7 +36,7 @@ export function DayFilter({ label, value, onApply }: { label: string; value: str
         aria-describedby={error ? `${id}-error` : undefined}
         onApply={(day) => {
           setError(null);
-          if (day !== value) onApply(day);
+          if ((day || !required) && day !== value) onApply(day);
         }}
         onRefuse={(message) => setError(message)}
       />
