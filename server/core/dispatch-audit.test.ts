@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { setCache } from "@/server/platform/cache";
-import { MemoryCache } from "@/server/platform/cache/memory";
 import { flushWriteBehind } from "@/server/platform/write-behind";
-import { MethodRateLimiter, setRateLimiter } from "@/server/platform/rate-limit";
+import { databasePerFile } from "@/server/testing/database-per-file";
 import { createTestDb, type TestDb } from "@/server/testing/test-db";
 import { createDemoTenant, type Tenant } from "@/server/testing/tenants";
 import { callMethod, type DoorContext } from "@/server/core/dispatch";
@@ -15,16 +13,12 @@ const NOW = new Date("2026-03-02T09:00:00Z");
 let db: TestDb;
 let demo: Tenant;
 
-beforeAll(async () => {
+databasePerFile(async () => {
   db = await createTestDb();
   demo = await createDemoTenant(db.prisma, NOW);
-});
-afterAll(async () => {
-  await db.close();
+  return db;
 });
 beforeEach(async () => {
-  setCache(new MemoryCache());
-  setRateLimiter(new MethodRateLimiter());
   await db.prisma.auditLog.deleteMany({});
 });
 

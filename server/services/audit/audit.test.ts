@@ -4,14 +4,12 @@
  * see nothing, staff are refused, secrets never show.
  */
 import type { Session } from "next-auth";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createRpcHandler } from "@/server/doors/jsonrpc/handler";
 import { appRouter } from "@/server/doors/trpc/root";
-import { setCache } from "@/server/platform/cache";
-import { MemoryCache } from "@/server/platform/cache/memory";
-import { MethodRateLimiter, setRateLimiter } from "@/server/platform/rate-limit";
 import { seedOtherDemoCompany } from "@/server/seed/other-company";
 import type { AppointmentDto, SlotDto } from "@/server/services/appointments/schemas";
+import { databasePerFile } from "@/server/testing/database-per-file";
 import { DEMO_KEY, FIXED_NOW, seededTestDb } from "@/server/testing/retell";
 import { serveFetchHandler } from "@/server/testing/serve";
 import { callTrpc, sessionsOf } from "@/server/testing/trpc";
@@ -40,20 +38,12 @@ function row(data: { method: string; createdAt: Date; companyId?: string } & Rec
   return db.prisma.auditLog.create({ data: { companyId: db.companyId, actorType: "system", outcome: "success", ...data } });
 }
 
-beforeAll(async () => {
+databasePerFile(async () => {
   db = await seededTestDb();
   ({ admin, staff } = await sessionsOf(db.prisma, db.companyId));
   otherCompanyId = await seedOtherDemoCompany(db.prisma, { now: FIXED_NOW });
   otherAdmin = (await sessionsOf(db.prisma, otherCompanyId)).admin;
-});
-
-beforeEach(() => {
-  setCache(new MemoryCache());
-  setRateLimiter(new MethodRateLimiter());
-});
-
-afterAll(async () => {
-  await db?.close();
+  return db;
 });
 
 describe("Protokoll: what the dashboard's own actions leave", () => {

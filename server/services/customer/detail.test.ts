@@ -3,14 +3,12 @@
  * appointments with service, staff and status (cancelled ones too), the customer's calls newest
  * first, and the no-show and cancellation counts; another company's customer stays hidden.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { callMethod } from "@/server/core/dispatch";
 import { ErrorCodes } from "@/server/core/errors";
 import type { Actor } from "@/server/core/types";
-import { setCache } from "@/server/platform/cache";
-import { MemoryCache } from "@/server/platform/cache/memory";
-import { MethodRateLimiter, setRateLimiter } from "@/server/platform/rate-limit";
+import { databasePerFile } from "@/server/testing/database-per-file";
 import { FIXED_NOW, seededTestDb } from "@/server/testing/retell";
 import { createOtherCompany } from "@/server/testing/tenants";
 import type * as s from "./schemas";
@@ -26,15 +24,9 @@ function get(customerId: string, companyId = db.companyId): Promise<Detail> {
   );
 }
 
-beforeAll(async () => {
+databasePerFile(async () => {
   db = await seededTestDb();
-});
-afterAll(async () => {
-  await db.close();
-});
-beforeEach(() => {
-  setCache(new MemoryCache());
-  setRateLimiter(new MethodRateLimiter());
+  return db;
 });
 
 describe("customer.get", () => {

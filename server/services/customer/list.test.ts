@@ -3,13 +3,11 @@
  * part of it) and by part of the name, pages and sorts by name or last visit, shows the last
  * and next visit, leaves erased customers out unless asked, and stays within the company.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { callMethod } from "@/server/core/dispatch";
 import type { Actor } from "@/server/core/types";
-import { setCache } from "@/server/platform/cache";
-import { MemoryCache } from "@/server/platform/cache/memory";
-import { MethodRateLimiter, setRateLimiter } from "@/server/platform/rate-limit";
+import { databasePerFile } from "@/server/testing/database-per-file";
 import { FIXED_NOW, seededTestDb } from "@/server/testing/retell";
 import { createOtherCompany } from "@/server/testing/tenants";
 import { phoneDigitsForSearch } from "./list";
@@ -27,17 +25,11 @@ function list(params: Record<string, unknown>, companyId = db.companyId): Promis
 }
 const names = (l: List) => l.customers.map((c) => c.name);
 
-beforeAll(async () => {
+databasePerFile(async () => {
   db = await seededTestDb();
   await createOtherCompany(db.prisma, { customerPhone: "+491623456789" });
   await db.prisma.customer.create({ data: { companyId: db.companyId, name: "Anna Schulz", phone: "+491623456789" } });
-});
-afterAll(async () => {
-  await db.close();
-});
-beforeEach(() => {
-  setCache(new MemoryCache());
-  setRateLimiter(new MethodRateLimiter());
+  return db;
 });
 
 describe("customer.list search", () => {

@@ -4,13 +4,11 @@
  * out) and the no-show count; half-typed text is no error; another company's customer with the
  * same number stays invisible.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { callMethod } from "@/server/core/dispatch";
 import type { Actor } from "@/server/core/types";
-import { setCache } from "@/server/platform/cache";
-import { MemoryCache } from "@/server/platform/cache/memory";
-import { MethodRateLimiter, setRateLimiter } from "@/server/platform/rate-limit";
+import { databasePerFile } from "@/server/testing/database-per-file";
 import { FIXED_NOW, seededTestDb } from "@/server/testing/retell";
 import { createOtherCompany, type Tenant } from "@/server/testing/tenants";
 import type * as s from "./schemas";
@@ -25,16 +23,10 @@ function lookup(phone: string, companyId = db.companyId): Promise<Lookup> {
   return callMethod("customer.lookup", { phone }, { companyId, actor: staff, correlationId: "lookup-test", db: db.prisma, now: () => FIXED_NOW }).then((r) => r.data as Lookup);
 }
 
-beforeAll(async () => {
+databasePerFile(async () => {
   db = await seededTestDb();
   other = await createOtherCompany(db.prisma);
-});
-afterAll(async () => {
-  await db.close();
-});
-beforeEach(() => {
-  setCache(new MemoryCache());
-  setRateLimiter(new MethodRateLimiter());
+  return db;
 });
 
 describe("customer.lookup", () => {

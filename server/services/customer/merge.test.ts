@@ -4,14 +4,12 @@
  * duplicate is gone, all or nothing; merging a customer with itself, with another company's
  * customer or with an erased one is refused. customer.mergePreview counts what would move.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { callMethod } from "@/server/core/dispatch";
 import { ErrorCodes } from "@/server/core/errors";
 import type { Actor } from "@/server/core/types";
-import { setCache } from "@/server/platform/cache";
-import { MemoryCache } from "@/server/platform/cache/memory";
-import { MethodRateLimiter, setRateLimiter } from "@/server/platform/rate-limit";
+import { databasePerFile } from "@/server/testing/database-per-file";
 import { FIXED_NOW, seededTestDb } from "@/server/testing/retell";
 import { createOtherCompany } from "@/server/testing/tenants";
 import { joinNotes } from "./merge";
@@ -41,15 +39,9 @@ async function customerWithHistory(phone: string, data: Record<string, unknown>,
   return { customer, appointment, call: callRow, task, payment, message };
 }
 
-beforeAll(async () => {
+databasePerFile(async () => {
   db = await seededTestDb();
-});
-afterAll(async () => {
-  await db.close();
-});
-beforeEach(() => {
-  setCache(new MemoryCache());
-  setRateLimiter(new MethodRateLimiter());
+  return db;
 });
 
 describe("customer.merge", () => {

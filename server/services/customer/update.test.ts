@@ -4,15 +4,13 @@
  * has; the consent flags are stored; waiting messages follow a new number; erased customers and
  * other companies' customers cannot be changed.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { InvalidParamsError } from "@/server/core/call-errors";
 import { callMethod } from "@/server/core/dispatch";
 import { ErrorCodes } from "@/server/core/errors";
 import type { Actor } from "@/server/core/types";
-import { setCache } from "@/server/platform/cache";
-import { MemoryCache } from "@/server/platform/cache/memory";
-import { MethodRateLimiter, setRateLimiter } from "@/server/platform/rate-limit";
+import { databasePerFile } from "@/server/testing/database-per-file";
 import { FIXED_NOW, seededTestDb } from "@/server/testing/retell";
 import { createOtherCompany } from "@/server/testing/tenants";
 import type * as s from "./schemas";
@@ -40,17 +38,11 @@ async function refusal(params: Record<string, unknown>): Promise<Record<string, 
 
 let lenaId: string;
 
-beforeAll(async () => {
+databasePerFile(async () => {
   db = await seededTestDb();
   const lena = await db.prisma.customer.create({ data: { companyId: db.companyId, name: "Lena Vogel", phone: "+491623456789", email: "lena@example.de", notes: "Alt" } });
   lenaId = lena.id;
-});
-afterAll(async () => {
-  await db.close();
-});
-beforeEach(() => {
-  setCache(new MemoryCache());
-  setRateLimiter(new MethodRateLimiter());
+  return db;
 });
 
 describe("customer.update", () => {

@@ -4,13 +4,11 @@
  * tasks, cancels queued reminders, leaves an audit row and refuses a second erase or another
  * company's customer; retention clears only calls older than the cutoff, only where it is set.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { callMethod } from "@/server/core/dispatch";
 import type { Actor } from "@/server/core/types";
-import { setCache } from "@/server/platform/cache";
-import { MemoryCache } from "@/server/platform/cache/memory";
-import { MethodRateLimiter, setRateLimiter } from "@/server/platform/rate-limit";
+import { databasePerFile } from "@/server/testing/database-per-file";
 import { appError } from "@/server/testing/appointment-fixtures";
 import { FIXED_NOW, seededTestDb } from "@/server/testing/retell";
 import { createOtherCompany, type Tenant } from "@/server/testing/tenants";
@@ -91,16 +89,10 @@ async function customerWithHistory(phone: string, name: string) {
   return { customer, appointment, call: theCall, reminder, job };
 }
 
-beforeAll(async () => {
+databasePerFile(async () => {
   db = await seededTestDb();
   other = await createOtherCompany(db.prisma);
-});
-afterAll(async () => {
-  await db.close();
-});
-beforeEach(() => {
-  setCache(new MemoryCache());
-  setRateLimiter(new MethodRateLimiter());
+  return db;
 });
 
 describe("privacy.exportCustomer", () => {
