@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Printer } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { z } from "zod";
+import { PrintOnlyContent } from "@/components/dashboard/print-only-content";
 import { DateField } from "@/components/forms/date-input";
 import { formatTime } from "@/components/forms/format";
 import { OptionFormField } from "@/components/forms/option-select";
@@ -20,14 +21,6 @@ import { useAppointmentOptions } from "./options";
 import { byStaff, dayPlanInput, printHref } from "./print-day";
 import { formatPhoneForDisplay } from "@/server/scheduling/phone-display";
 
-// Only the plan itself goes onto paper: no sidebar, header, controls or toasts, no page margins of the screen layout.
-const PRINT_CSS = `@media print {
-  aside, header, [data-sonner-toaster], [data-print-hidden] { display: none !important; }
-  div:has(> main) { padding-left: 0 !important; }
-  main { max-width: none !important; padding: 0 !important; }
-  body { background: white !important; }
-}`;
-
 export const controls = z.object({ day: dayField(), branch: z.string() });
 type Controls = z.input<typeof controls>;
 
@@ -43,7 +36,7 @@ export function DayPlan({ day, branch }: { day: string; branch?: string }) {
 
   return (
     <div className="grid gap-6">
-      <style>{PRINT_CSS}</style>
+      <PrintOnlyContent />
       <Form {...form}>
         <form data-print-hidden className="grid items-end gap-4 sm:grid-cols-[12rem_16rem_auto]" onSubmit={(e) => e.preventDefault()} noValidate aria-label="Tag und Filiale wählen">
           <DateField<Controls, "day"> name="day" label="Tag" onApplied={(next) => next && go({ day: next })} />

@@ -4,6 +4,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { Printer } from "lucide-react";
 import { SOURCE_LABELS, STATUS_LABELS } from "@/components/appointments/labels";
 import { CALL_OUTCOME_LABELS } from "@/components/dashboard/overview/call-outcome";
+import { PrintOnlyContent } from "@/components/dashboard/print-only-content";
 import { formatDateTime, formatDuration, formatEuro } from "@/components/forms/format";
 import { CHANNEL_LABELS, MESSAGE_KIND_LABELS } from "@/components/messaging/message-labels";
 import { TASK_STATUS_LABELS } from "@/components/tasks/callback-queries";
@@ -12,14 +13,6 @@ import { Button } from "@/components/ui/button";
 import { formatPhoneForDisplay } from "@/server/scheduling/phone-display";
 import type { CustomerExport } from "@/server/services/privacy/schemas";
 import { PAYMENT_KIND_LABELS, PAYMENT_STATE_LABELS } from "@/server/services/stripe/schemas";
-
-// Only the data goes onto paper: no sidebar, header, buttons or toasts.
-const PRINT_CSS = `@media print {
-  aside, header, [data-sonner-toaster], [data-print-hidden] { display: none !important; }
-  div:has(> main) { padding-left: 0 !important; }
-  main { max-width: none !important; padding: 0 !important; }
-  body { background: white !important; }
-}`;
 
 const when = (iso: string | null) => (iso ? formatDateTime(iso) : "–");
 const text = (value: string | null | undefined) => (value && value.trim() ? value : "–");
@@ -35,7 +28,7 @@ export function CustomerDataSheet({ customerId }: { customerId: string }) {
   const c = data.customer;
   return (
     <article className="grid gap-8 text-sm print:text-xs" aria-labelledby="customer-data-heading">
-      <style>{PRINT_CSS}</style>
+      <PrintOnlyContent />
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 id="customer-data-heading" className="text-2xl font-semibold tracking-tight">
