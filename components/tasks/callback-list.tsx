@@ -26,13 +26,7 @@ export function CallbackList() {
           isEmpty={(d) => d.tasks.length === 0}
           empty={{ icon: PhoneForwarded, title: "Keine offenen Rückrufe", text: "Braucht ein Anruf einen Rückruf, erscheint er hier." }}
         >
-          {(d) => (
-            <div className="grid gap-3">
-              {d.tasks.map((t) => (
-                <CallbackCard key={t.id} task={t} />
-              ))}
-            </div>
-          )}
+          {callbackCards}
         </ListFrame>
       </section>
       <section aria-labelledby="rueckrufe-erledigt" className="grid gap-3">
@@ -62,13 +56,18 @@ function DoneList() {
       empty={{ icon: PhoneForwarded, title: "Noch keine erledigten Rückrufe" }}
       pager={(d) => ({ page, pageSize: DONE_PAGE_SIZE, shown: d.tasks.length, total: d.total, onPage: setPage })}
     >
-      {(d) => (
-        <div className="grid gap-3">
-          {d.tasks.map((t) => (
-            <CallbackCard key={t.id} task={t} />
-          ))}
-        </div>
-      )}
+      {callbackCards}
     </ListFrame>
+  );
+}
+
+/** A list page's callbacks, one card each. */
+function callbackCards({ tasks }: { tasks: Array<React.ComponentProps<typeof CallbackCard>["task"]> }) {
+  return (
+    <div className="grid gap-3">
+      {tasks.map((t) => (
+        <CallbackCard key={t.id} task={t} />
+      ))}
+    </div>
   );
 }
