@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { callMethod } from "@/server/core/dispatch";
 import { ErrorCodes } from "@/server/core/errors";
 import type { Actor } from "@/server/core/types";
+import { callAs } from "@/server/testing/call-method";
 import { databasePerFile } from "@/server/testing/database-per-file";
 import { FIXED_NOW, seededTestDb } from "@/server/testing/retell";
 import { createOtherCompany } from "@/server/testing/tenants";
@@ -18,11 +18,7 @@ type Detail = z.output<typeof s.getResult>;
 let db: Awaited<ReturnType<typeof seededTestDb>>;
 const staff: Actor = { type: "user", id: "staff-1", role: "staff" };
 
-function get(customerId: string, companyId = db.companyId): Promise<Detail> {
-  return callMethod("customer.get", { customer_id: customerId }, { companyId, actor: staff, correlationId: "detail-test", db: db.prisma, now: () => FIXED_NOW }).then(
-    (r) => r.data as Detail,
-  );
-}
+const get = (customerId: string, companyId = db.companyId) => callAs<Detail>({ db, actor: staff, correlationId: "detail-test", companyId }, "customer.get", { customer_id: customerId });
 
 databasePerFile(async () => {
   db = await seededTestDb();

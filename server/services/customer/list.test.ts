@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { callMethod } from "@/server/core/dispatch";
 import type { Actor } from "@/server/core/types";
+import { callAs } from "@/server/testing/call-method";
 import { databasePerFile } from "@/server/testing/database-per-file";
 import { FIXED_NOW, seededTestDb } from "@/server/testing/retell";
 import { createOtherCompany } from "@/server/testing/tenants";
@@ -18,11 +18,7 @@ type List = z.output<typeof s.listResult>;
 let db: Awaited<ReturnType<typeof seededTestDb>>;
 const staff: Actor = { type: "user", id: "staff-1", role: "staff" };
 
-function list(params: Record<string, unknown>, companyId = db.companyId): Promise<List> {
-  return callMethod("customer.list", params, { companyId, actor: staff, correlationId: "list-test", db: db.prisma, now: () => FIXED_NOW }).then(
-    (r) => r.data as List,
-  );
-}
+const list = (params: Record<string, unknown>, companyId = db.companyId) => callAs<List>({ db, actor: staff, correlationId: "list-test", companyId }, "customer.list", params);
 const names = (l: List) => l.customers.map((c) => c.name);
 
 databasePerFile(async () => {

@@ -6,10 +6,10 @@
  */
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { callMethod } from "@/server/core/dispatch";
 import type { Actor } from "@/server/core/types";
+import { callAs } from "@/server/testing/call-method";
 import { databasePerFile } from "@/server/testing/database-per-file";
-import { FIXED_NOW, seededTestDb } from "@/server/testing/retell";
+import { seededTestDb } from "@/server/testing/retell";
 import { createOtherCompany, type Tenant } from "@/server/testing/tenants";
 import type * as s from "./schemas";
 
@@ -19,9 +19,7 @@ let db: Awaited<ReturnType<typeof seededTestDb>>;
 let other: Tenant;
 const staff: Actor = { type: "user", id: "staff-1", role: "staff" };
 
-function lookup(phone: string, companyId = db.companyId): Promise<Lookup> {
-  return callMethod("customer.lookup", { phone }, { companyId, actor: staff, correlationId: "lookup-test", db: db.prisma, now: () => FIXED_NOW }).then((r) => r.data as Lookup);
-}
+const lookup = (phone: string, companyId = db.companyId) => callAs<Lookup>({ db, actor: staff, correlationId: "lookup-test", companyId }, "customer.lookup", { phone });
 
 databasePerFile(async () => {
   db = await seededTestDb();

@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { callMethod } from "@/server/core/dispatch";
 import { ErrorCodes } from "@/server/core/errors";
 import type { Actor } from "@/server/core/types";
+import { callAs } from "@/server/testing/call-method";
 import { databasePerFile } from "@/server/testing/database-per-file";
 import { FIXED_NOW, seededTestDb } from "@/server/testing/retell";
 import { createOtherCompany } from "@/server/testing/tenants";
@@ -18,9 +18,7 @@ import type * as s from "./schemas";
 let db: Awaited<ReturnType<typeof seededTestDb>>;
 const staff: Actor = { type: "user", id: "staff-1", role: "staff" };
 
-function call<T>(method: string, params: Record<string, unknown>): Promise<T> {
-  return callMethod(method, params, { companyId: db.companyId, actor: staff, correlationId: "merge-test", db: db.prisma, now: () => FIXED_NOW }).then((r) => r.data as T);
-}
+const call = <T>(method: string, params: Record<string, unknown>) => callAs<T>({ db, actor: staff, correlationId: "merge-test" }, method, params);
 const merge = (params: Record<string, unknown>) => call<z.output<typeof s.mergeResult>>("customer.merge", params);
 const preview = (params: Record<string, unknown>) => call<z.output<typeof s.mergePreviewResult>>("customer.mergePreview", params);
 

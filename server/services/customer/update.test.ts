@@ -7,9 +7,9 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { InvalidParamsError } from "@/server/core/call-errors";
-import { callMethod } from "@/server/core/dispatch";
 import { ErrorCodes } from "@/server/core/errors";
 import type { Actor } from "@/server/core/types";
+import { callAs } from "@/server/testing/call-method";
 import { databasePerFile } from "@/server/testing/database-per-file";
 import { FIXED_NOW, seededTestDb } from "@/server/testing/retell";
 import { createOtherCompany } from "@/server/testing/tenants";
@@ -20,11 +20,7 @@ type Updated = z.output<typeof s.updateResult>;
 let db: Awaited<ReturnType<typeof seededTestDb>>;
 const staff: Actor = { type: "user", id: "staff-1", role: "staff" };
 
-function update(params: Record<string, unknown>, companyId = db.companyId): Promise<Updated> {
-  return callMethod("customer.update", params, { companyId, actor: staff, correlationId: "update-test", db: db.prisma, now: () => FIXED_NOW }).then(
-    (r) => r.data as Updated,
-  );
-}
+const update = (params: Record<string, unknown>, companyId = db.companyId) => callAs<Updated>({ db, actor: staff, correlationId: "update-test", companyId }, "customer.update", params);
 
 /** The field errors of a refused update, by field. */
 async function refusal(params: Record<string, unknown>): Promise<Record<string, string>> {

@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { callMethod } from "@/server/core/dispatch";
 import type { Actor } from "@/server/core/types";
+import { callAs } from "@/server/testing/call-method";
 import { databasePerFile } from "@/server/testing/database-per-file";
 import { appError } from "@/server/testing/appointment-fixtures";
 import { FIXED_NOW, seededTestDb } from "@/server/testing/retell";
@@ -23,15 +23,8 @@ const admin: Actor = { type: "user", id: "admin-1", role: "admin" };
 const staff: Actor = { type: "user", id: "staff-1", role: "staff" };
 const DAY = 86_400_000;
 
-function call<T>(method: string, params: unknown, opts: { actor?: Actor; companyId?: string } = {}): Promise<T> {
-  return callMethod(method, params, {
-    companyId: opts.companyId ?? db.companyId,
-    actor: opts.actor ?? admin,
-    correlationId: "privacy-test",
-    db: db.prisma,
-    now: () => FIXED_NOW,
-  }).then((r) => r.data as T);
-}
+const call = <T>(method: string, params: unknown, opts: { actor?: Actor; companyId?: string } = {}) =>
+  callAs<T>({ db, actor: opts.actor ?? admin, correlationId: "privacy-test", companyId: opts.companyId }, method, params);
 
 /** A customer of the demo company with one past appointment, one call with transcript, a task, a sent message and a queued reminder. */
 async function customerWithHistory(phone: string, name: string) {
