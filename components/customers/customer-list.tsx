@@ -82,8 +82,8 @@ export function CustomerList() {
                 <TableHead>Name</TableHead>
                 <TableHead>Telefon</TableHead>
                 <TableHead>Letzter Besuch</TableHead>
-                <TableHead>Nächster Besuch</TableHead>
-                <TableHead className="text-right">Nichterscheinen</TableHead>
+                <TableHead className="hidden lg:table-cell">Nächster Besuch</TableHead>
+                <TableHead className="hidden text-right lg:table-cell">Nichterscheinen</TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -115,8 +115,8 @@ function CustomerRow({ customer: c }: { customer: CustomerItem }) {
         {c.phone_display}
       </TableCell>
       <TableCell className="tabular whitespace-nowrap">{c.last_visit ?? "–"}</TableCell>
-      <TableCell className="tabular whitespace-nowrap">{c.next_visit ?? "–"}</TableCell>
-      <TableCell className="tabular text-right">{c.no_show_count}</TableCell>
+      <TableCell className="tabular hidden whitespace-nowrap lg:table-cell">{c.next_visit ?? "–"}</TableCell>
+      <TableCell className="tabular hidden text-right lg:table-cell">{c.no_show_count}</TableCell>
     </TableRow>
   );
 }
