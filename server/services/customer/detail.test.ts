@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { ErrorCodes } from "@/server/core/errors";
 import type { Actor } from "@/server/core/types";
+import { appointmentLike } from "@/server/testing/appointment-like";
 import { callAs } from "@/server/testing/call-method";
 import { databasePerFile } from "@/server/testing/database-per-file";
 import { FIXED_NOW, seededTestDb } from "@/server/testing/retell";
@@ -34,18 +35,7 @@ describe("customer.get", () => {
     const make = (hours: number, status: "completed" | "cancelled" | "scheduled" | "no_show", uid: string) => {
       const startsAt = new Date(FIXED_NOW.getTime() + hours * 3_600_000);
       return db.prisma.appointment.create({
-        data: {
-          companyId: db.companyId,
-          branchId: template.branchId,
-          serviceId: template.serviceId,
-          staffId: template.staffId,
-          customerId: customer.id,
-          startsAt,
-          endsAt: new Date(startsAt.getTime() + 30 * 60_000),
-          status,
-          source: "dashboard",
-          externalUid: uid,
-        },
+        data: { ...appointmentLike(template, customer.id, startsAt), status, source: "dashboard", externalUid: uid },
       });
     };
     const pastDone = await make(-48, "completed", "detail-1");

@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { Actor } from "@/server/core/types";
+import { appointmentLike } from "@/server/testing/appointment-like";
 import { callAs } from "@/server/testing/call-method";
 import { databasePerFile } from "@/server/testing/database-per-file";
 import { appError } from "@/server/testing/appointment-fixtures";
@@ -34,13 +35,7 @@ async function customerWithHistory(phone: string, name: string) {
   const startsAt = new Date(FIXED_NOW.getTime() - 10 * DAY);
   const appointment = await p.appointment.create({
     data: {
-      companyId: db.companyId,
-      branchId: template.branchId,
-      serviceId: template.serviceId,
-      staffId: template.staffId,
-      customerId: customer.id,
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 30 * 60_000),
+      ...appointmentLike(template, customer.id, startsAt),
       status: "completed",
       source: "phone",
       notes: `Notiz zu ${name}`,
