@@ -88,7 +88,7 @@ test("Datenschutz: export a customer's data as JSON and in print, then erase her
   await expect(page.getByTestId("transcript-turn")).toHaveCount(0);
 
   // The appointment is still in the list, without her name or number.
-  await page.goto(`/termine?von=${iso(day)}&bis=${iso(day)}&mitarbeiter=${anna.id}`);
+  await page.goto(`/termine/liste?von=${iso(day)}&bis=${iso(day)}&mitarbeiter=${anna.id}`);
   const row = page.getByTestId("appointment-row").filter({ hasText: time }).filter({ hasText: "Kunde gelöscht" });
   await expect(row).toHaveCount(1);
   await expect(row).not.toContainText("Paula");
