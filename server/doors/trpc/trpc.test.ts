@@ -117,10 +117,10 @@ describe("error mapping", () => {
     expect(await call(router, "adminOnly", staff)).toMatchObject({ status: 403, error: { message: "Keine Berechtigung." } });
   });
 
-  it("builds the ServiceContext from the session: user actor, company, request correlation id", async () => {
+  it("builds the ServiceContext from the session: user actor with the name for the audit log, company, request correlation id", async () => {
     const res = await call(router, "whoAmI", staff);
     expect(res.data).toEqual({
-      actor: { type: "user", id: staff.user.id, role: "staff" },
+      actor: { type: "user", id: staff.user.id, role: "staff", name: staff.user.name },
       company: staff.user.companyId,
       cid: "test-correlation-1",
     });
