@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --build] [--connections 10] [--duration 10] [--only <section name part>] [--db postgres]
+ * npm run bench [-- --build] [--connections 10] [--duration 10] [--only <section name part>] [--db postgres] [--profile]
  *
  * With --db postgres the same run measures the embedded default and then PostgreSQL + Redis
  * (DATABASE_URL / REDIS_URL, default the local servers; a database of its own, dropped after).
@@ -7,12 +7,15 @@
  * embedded database, measures a bare route handler as the baseline, then every section in
  * bench/sections/ (add a file there to add measurements), and prints req/s, p50, p99, the
  * ratios to the baseline (mean of a run before and after the sections) and the server's memory. Figures only: slowness never fails the run.
+ * With --profile the server runs under `node --cpu-prof` and its CPU self time is printed by package
+ * (profiling slows the server: read the figures of such a run for the shares, not the speed).
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DIST_DIR, ensureBuild, freePort, prepareData, processGroupRss, startApp, type RunningApp } from "./lib/app-server";
+import { printProfileSummary } from "./lib/cpu-profile";
 import { createToken, preparePostgres, type PostgresBench } from "./lib/postgres";
 import { measure } from "./lib/load";
 import type { BenchContext, BenchSection, Measurement } from "./lib/types";
@@ -71,6 +74,7 @@ async function main() {
       connections: { type: "string", default: "10" },
       duration: { type: "string", default: "10" },
       db: { type: "string", default: "embedded" },
+      profile: { type: "boolean", default: false },
     },
   });
   if (values.db !== "embedded" && values.db !== "postgres") throw new Error("--db takes embedded or postgres");
@@ -92,12 +96,14 @@ async function main() {
   delete base.DATABASE_URL;
   delete base.REDIS_URL;
   ensureBuild(base, values.build);
-  for (const kind of kinds) await runOn(kind, base, { connections, durationSeconds, only: values.only?.toLowerCase() });
+  for (const kind of kinds) await runOn(kind, base, { connections, durationSeconds, only: values.only?.toLowerCase(), profile: values.profile });
 }
 
-async function runOn(kind: DbKind, base: NodeJS.ProcessEnv, opts: { connections: number; durationSeconds: number; only?: string }) {
+async function runOn(kind: DbKind, base: NodeJS.ProcessEnv, opts: { connections: number; durationSeconds: number; only?: string; profile: boolean }) {
   const { connections, durationSeconds } = opts;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "askproai-bench-"));
+  // Kept after the run, for a closer look in Chrome DevTools or with bench/lib/cpu-profile.ts.
+  const profileDir = path.join(os.tmpdir(), `askproai-cpu-profile-${kind}-${Date.now()}`);
   let app: RunningApp | undefined;
   let pg: PostgresBench | undefined;
   try {
@@ -110,7 +116,7 @@ async function runOn(kind: DbKind, base: NodeJS.ProcessEnv, opts: { connections:
       prepareData(env);
     }
     const token = createToken(env);
-    app = await startApp(env, await freePort());
+    app = await startApp(env, await freePort(), opts.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
     const where = kind === "postgres" ? `PostgreSQL ${new URL(env.DATABASE_URL!).pathname.slice(1)} + Redis ${env.REDIS_URL}` : "embedded PGlite";
     console.log(`\n=== ${where} ===\nServer ${app.baseUrl} (pid ${app.pid}), ${connections} connections, ${durationSeconds} s per measurement\n`);
 
@@ -138,11 +144,25 @@ async function runOn(kind: DbKind, base: NodeJS.ProcessEnv, opts: { connections:
     const rss = processGroupRss(app.pid);
     const total = rss.reduce((s, p) => s + p.rssKiB, 0);
     console.log(`\n[${kind}] Server memory after the run (RSS): ${(rss[0]!.rssKiB / 1024).toFixed(0)} MiB in ${rss[0]!.command}; process group total ${(total / 1024).toFixed(0)} MiB`);
+    if (opts.profile) {
+      await app.stop();
+      console.log("");
+      printProfileSummary(serverProfile(profileDir), (line) => console.log(`[${kind}] ${line}`));
+      console.log(`[${kind}] Profiles kept in ${profileDir}`);
+    }
   } finally {
     await app?.stop();
     await pg?.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The server's profile: of the processes in the group (npx, next), the one that worked most. */
+function serverProfile(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const files = fs.readdirSync(dir).map((f) => path.join(dir, f));
+  files.sort((a, b) => fs.statSync(b).size - fs.statSync(a).size);
+  return files.slice(0, 1);
 }
 
 main().catch((err) => {

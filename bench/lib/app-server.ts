@@ -34,9 +34,10 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** `next start` in its own process group, so stopping it also stops the next-server child. */
-export async function startApp(env: NodeJS.ProcessEnv, port: number): Promise<RunningApp> {
-  const child: ChildProcess = spawn("npx", ["--no-install", "next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+/** `next start` (with extra Node flags, e.g. --cpu-prof) in its own process group, so stopping it also stops the next-server child. */
+export async function startApp(env: NodeJS.ProcessEnv, port: number, nodeArgs: string[] = []): Promise<RunningApp> {
+  const next = path.join("node_modules", "next", "dist", "bin", "next");
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, next, "start", "-p", String(port), "-H", "127.0.0.1"], {
     env,
     detached: true,
     stdio: ["ignore", "ignore", "pipe"],
@@ -58,7 +59,7 @@ export async function startApp(env: NodeJS.ProcessEnv, port: number): Promise<Ru
       } catch {
         // already gone
       }
-    }, 5_000);
+    }, 20_000); // a server under --cpu-prof writes its profile before it exits
     await exited;
     clearTimeout(timer);
   };
