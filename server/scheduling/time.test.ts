@@ -102,6 +102,28 @@ describe("instantToLocal", () => {
     }
   });
 
+  it("agrees with Intl for every minute around offset switches, also in zones with odd offsets and on the same instants", () => {
+    const wall = (instant: Date, tz: string) =>
+      new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+        .format(instant)
+        .replace(", ", " ");
+    const windows: Array<[string, string]> = [
+      [BERLIN, "2026-03-29T00:00:00Z"],
+      [BERLIN, "2026-10-25T00:00:00Z"],
+      ["America/New_York", "2026-03-29T00:00:00Z"], // the same instants as Berlin's switch, other offsets
+      ["America/New_York", "2026-11-01T05:00:00Z"],
+      ["Australia/Lord_Howe", "2026-04-04T14:00:00Z"], // half-hour switch
+      ["Asia/Kathmandu", "2026-03-29T00:00:00Z"], // +05:45
+    ];
+    for (const [tz, from] of windows) {
+      for (let minute = 0; minute < 3 * 60; minute += 7) {
+        const instant = new Date(Date.parse(from) + minute * 60_000);
+        const local = instantToLocal(instant, tz);
+        expect(`${local.date} ${local.time}`, `${tz} ${instant.toISOString()}`).toBe(wall(instant, tz));
+      }
+    }
+  });
+
   it("rejects an invalid Date", () => {
     expect(() => instantToLocal(new Date("nope"), BERLIN)).toThrow(
       expect.objectContaining({ code: ErrorCodes.INVALID_DATE }),

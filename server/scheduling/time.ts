@@ -27,8 +27,29 @@ const MS_PER_DAY = 86_400_000;
 
 const GERMAN_WEEKDAYS = ["Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"] as const;
 
+// Zone rules since 1980 change offsets only on quarter hours (UTC), so the offset is the same for
+// every instant of a quarter hour: remembered per zone and quarter hour, because asking Intl for it
+// is the costliest step of an availability answer. Bounded: emptied when it grows large.
+const QUARTER_HOUR_MS = 15 * MS_PER_MINUTE;
+const MEMO_FROM_MS = Date.UTC(1980, 0, 1);
+const MEMO_MAX = 50_000;
+const offsetMemo = new Map<string, number>();
+
 /** UTC offset of `tz` at `instantMs`, in minutes east of UTC. */
 function offsetMinutes(tz: string, instantMs: number): number {
+  if (instantMs < MEMO_FROM_MS) return readOffset(tz, instantMs);
+  const quarter = Math.floor(instantMs / QUARTER_HOUR_MS);
+  const key = `${tz} ${quarter}`;
+  let offset = offsetMemo.get(key);
+  if (offset === undefined) {
+    offset = readOffset(tz, quarter * QUARTER_HOUR_MS);
+    if (offsetMemo.size >= MEMO_MAX) offsetMemo.clear();
+    offsetMemo.set(key, offset);
+  }
+  return offset;
+}
+
+function readOffset(tz: string, instantMs: number): number {
   const offset = tzOffset(tz, new Date(instantMs));
   if (Number.isNaN(offset)) {
     throw new AppError(ErrorCodes.INVALID_INPUT, "Die Zeitzone ist ungültig.", { details: { tz } });
