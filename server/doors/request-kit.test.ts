@@ -38,4 +38,11 @@ describe("JSON in and out", () => {
     expect(await res.json()).toEqual({ ok: true });
     expect(jsonResponse({}, 200).headers.get(CORRELATION_HEADER)).toBeNull();
   });
+
+  it("states the length in bytes, so small answers go out without gzip", async () => {
+    const res = jsonResponse({ message: "Für Dienstag um 14:00 Uhr" }, 200);
+    const bytes = new Uint8Array(await res.arrayBuffer()).byteLength;
+    expect(bytes).toBeGreaterThan('{"message":"Für Dienstag um 14:00 Uhr"}'.length - 1);
+    expect(res.headers.get("content-length")).toBe(String(bytes));
+  });
 });
