@@ -6,6 +6,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs" && process.env.SENTRY_DSN) await import("./sentry.server.config");
   // The documented shape: the Node-only import sits inside the runtime check, so other runtimes never bundle it.
   if (process.env.NEXT_RUNTIME === "nodejs" && process.env.NEXT_PHASE !== "phase-production-build") {
+    // First, outside any request: the context that long-lived timers are started in.
+    await import("@/server/platform/outside-request");
     const { becomeDatabaseOwner } = await import("@/server/doors/cli/app-owner");
     await import("@/server/composition");
     const { startOutboxWorkerFromEnv } = await import("@/server/platform/outbox/start");

@@ -1,6 +1,7 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { Redis } from "ioredis";
 import { AppError, ErrorCodes } from "@/server/core/errors";
+import { outsideRequest } from "@/server/platform/outside-request";
 import { limitFor, parseRateLimits } from "./limits";
 
 export interface RateLimiterOptions {
@@ -29,7 +30,8 @@ export class MethodRateLimiter {
   /** Counts one request; throws AppError RATE_LIMITED (with retryAfter in seconds) when over the limit. */
   async consume(rateLimitClass: string, callerKey: string): Promise<void> {
     try {
-      await this.limiterFor(rateLimitClass).consume(callerKey, 1);
+      // The memory store starts an expiry timer per key: started outside the request, it keeps no request alive.
+      await outsideRequest(() => this.limiterFor(rateLimitClass).consume(callerKey, 1));
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) {
         const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));

@@ -1,5 +1,6 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeRedisClients, redisClient, redisLink } from "@/server/platform/cache/redis";
 import { AppError, ErrorCodes } from "@/server/core/errors";
 import { MethodRateLimiter, parseRateLimits } from "@/server/platform/rate-limit";
@@ -38,6 +39,27 @@ describe("MethodRateLimiter in memory", () => {
     const limiter = new MethodRateLimiter({ limits: {} });
     for (let i = 0; i < 120; i++) await limiter.consume("customer", "token:c");
     expect((await refusal(limiter.consume("customer", "token:c"))).code).toBe(ErrorCodes.RATE_LIMITED);
+  });
+
+  it("starts a caller key's expiry timer outside the request, so the timer keeps no request alive for the window", async () => {
+    const request = new AsyncLocalStorage<{ response: string }>();
+    const storesSeenByTimers: Array<{ response: string } | undefined> = [];
+    const realSetTimeout = globalThis.setTimeout;
+    const spy = vi.spyOn(globalThis, "setTimeout").mockImplementation(((fn: () => void, ms?: number) => {
+      storesSeenByTimers.push(request.getStore());
+      return realSetTimeout(fn, ms);
+    }) as typeof setTimeout);
+    try {
+      const limiter = new MethodRateLimiter({ limits: {} });
+      await request.run({ response: "a large response" }, async () => {
+        await limiter.consume("customer", "retell:call_1");
+        expect(request.getStore()).toEqual({ response: "a large response" }); // the request's own code keeps its context
+      });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(storesSeenByTimers.length).toBeGreaterThan(0);
+    expect(storesSeenByTimers.every((store) => store === undefined)).toBe(true);
   });
 });
 
