@@ -47,21 +47,25 @@ export function bucketOf(url: string, functionName: string): string {
   return path.basename(url);
 }
 
-/** Self time per bucket over one or more profiles, largest first; idle time is left out of the shares. */
-export function summariseProfiles(files: string[]): { rows: ProfileRow[]; busyMs: number } {
-  const totals = new Map<string, number>();
+/** Calls `visit` with every sample's frame and its time in ms (a sample lasts until the next one). */
+function forEachSample(files: string[], visit: (frame: ProfileNode["callFrame"], ms: number) => void): void {
   for (const file of files) {
     const profile = JSON.parse(fs.readFileSync(file, "utf8")) as CpuProfile;
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
     for (let i = 0; i < profile.samples.length; i++) {
       const node = byId.get(profile.samples[i]!);
-      if (!node) continue;
-      const key = bucketOf(node.callFrame.url, node.callFrame.functionName);
-      // A sample's time is the delta to the next sample.
-      const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-      totals.set(key, (totals.get(key) ?? 0) + ms);
+      if (node) visit(node.callFrame, (profile.timeDeltas[i + 1] ?? 0) / 1000);
     }
   }
+}
+
+/** Self time per bucket over one or more profiles, largest first; idle time is left out of the shares. */
+export function summariseProfiles(files: string[]): { rows: ProfileRow[]; busyMs: number } {
+  const totals = new Map<string, number>();
+  forEachSample(files, (frame, ms) => {
+    const key = bucketOf(frame.url, frame.functionName);
+    totals.set(key, (totals.get(key) ?? 0) + ms);
+  });
   totals.delete("(idle)");
   const busyMs = [...totals.values()].reduce((s, v) => s + v, 0);
   const rows = [...totals.entries()]
@@ -85,15 +89,10 @@ export function printProfileSummary(files: string[], log: (line: string) => void
 /** The functions with the most self time, with their place (for finding what to cut). */
 export function topFunctions(files: string[], top = 40): { name: string; ms: number }[] {
   const totals = new Map<string, number>();
-  for (const file of files) {
-    const profile = JSON.parse(fs.readFileSync(file, "utf8")) as CpuProfile;
-    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-    for (let i = 0; i < profile.samples.length; i++) {
-      const node = byId.get(profile.samples[i]!);
-      if (!node || node.callFrame.functionName === "(idle)") continue;
-      const key = `${node.callFrame.functionName || "(anonymous)"} ${node.callFrame.url.replace(/^.*\/node_modules\//, "")}`;
-      totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
-    }
-  }
+  forEachSample(files, (frame, ms) => {
+    if (frame.functionName === "(idle)") return;
+    const key = `${frame.functionName || "(anonymous)"} ${frame.url.replace(/^.*\/node_modules\//, "")}`;
+    totals.set(key, (totals.get(key) ?? 0) + ms);
+  });
   return [...totals.entries()].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms).slice(0, top);
 }
