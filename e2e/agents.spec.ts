@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { logIn, shot } from "./helpers";
+import { expectNoPageOverflow, logIn, shot } from "./helpers";
 
 const PRAXIS = "Praxis Dr. Weber – Rezeption";
 const SALON = "Salon Schnitt – Telefon";
@@ -53,8 +53,7 @@ test("Agenten & Nummern without a Retell key: a clear 'nicht verbunden' with the
   await expect(notConnected).toContainText("Retell ist nicht verbunden");
   await expect(notConnected).toContainText("Bitte hinterlegen Sie zuerst den Retell-API-Schlüssel.");
   await expect(page.locator("body")).not.toContainText(/Error:|at \w+ \(/);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, "page wider than the tablet screen").toBeLessThanOrEqual(0);
+  await expectNoPageOverflow(page, "page wider than the tablet screen");
   await shot(page, "agenten-nicht-verbunden");
 
   await notConnected.getByRole("link", { name: "Retell-API-Schlüssel hinterlegen" }).click();

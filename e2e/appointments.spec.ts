@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser, type Page, type TestInfo } from "@playwright/test";
-import { logIn, shot } from "./helpers";
+import { expectNoPageOverflow, logIn, shot } from "./helpers";
 
 // Every booking made here is cancelled again, so other specs find the seeded figures (9 upcoming, 6 customers).
 
@@ -217,8 +217,7 @@ test("Termine on a tablet: filters and table fit, the table scrolls inside its o
   // Cancelled appointments of the tests above are listed too: nine upcoming ones at least.
   await expect(page.getByTestId("appointment-row").first()).toBeVisible();
   expect(await page.getByTestId("appointment-row").count()).toBeGreaterThanOrEqual(9);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, "page wider than the tablet screen").toBeLessThanOrEqual(0);
+  await expectNoPageOverflow(page, "page wider than the tablet screen");
   // What does not fit scrolls sideways inside the table's own container.
   expect(await page.locator('[data-slot="table-container"]').evaluate((el) => getComputedStyle(el).overflowX)).toBe("auto");
   await shot(page, "termine-tablet");

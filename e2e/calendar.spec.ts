@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { berlinDayAhead, logIn, shot } from "./helpers";
+import { berlinDayAhead, expectNoPageOverflow, logIn, shot } from "./helpers";
 
 // The appointment booked here is cancelled again at the end, so other specs find the seeded figures
 // (9 upcoming, 6 customers: it is booked for Julia Meyer, a seeded customer).
@@ -140,8 +140,7 @@ test("Kalender: book into a free cell, drag the appointment to another staff mem
       await page.setViewportSize({ width, height });
       await page.goto(`/termine?datum=${iso(day)}`);
       await expect(page.getByRole("link", { name: "15:30–16:00, Julia Meyer, Herrenhaarschnitt, Geplant" })).toBeVisible();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, `page wider than ${width} px`).toBeLessThanOrEqual(0);
+      await expectNoPageOverflow(page, `page wider than ${width} px`);
       await page.screenshot({ path: testInfo.outputPath(`kalender-${width}.png`), fullPage: true });
       await shot(page, `kalender-${width}`);
     }

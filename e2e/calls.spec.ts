@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { logIn, shot } from "./helpers";
+import { expectNoPageOverflow, logIn, shot } from "./helpers";
 
 test("Anrufe lists the seeded calls newest first; filtered by outcome (kept in the URL); the detail shows the transcript and the booked appointment", async ({ page }) => {
   await logIn(page, "staff");
@@ -73,8 +73,7 @@ test("Anrufe on a tablet: no page overflow, the table scrolls inside its contain
   await logIn(page, "staff");
   await page.goto("/anrufe");
   await expect(page.getByTestId("call-row")).toHaveCount(10);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, "page wider than the tablet screen").toBeLessThanOrEqual(0);
+  await expectNoPageOverflow(page, "page wider than the tablet screen");
   // What does not fit scrolls sideways inside the table's own container.
   expect(await page.locator('[data-slot="table-container"]').evaluate((el) => getComputedStyle(el).overflowX)).toBe("auto");
   await shot(page, "anrufe-tablet");

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { logIn, shot } from "./helpers";
+import { expectNoPageOverflow, logIn, shot } from "./helpers";
 
 const VALID_SCHEMA = JSON.stringify({ type: "object", properties: { bestellnummer: { type: "string" } }, required: ["bestellnummer"] }, null, 2);
 
@@ -96,8 +96,7 @@ test("Funktionen fit a tablet; the editor scrolls inside its dialog", async ({ p
   await logIn(page, "admin");
   await page.goto("/funktionen");
   await expect(page.getByRole("table", { name: "Eingebaute Funktionen" })).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, "page wider than the tablet screen").toBeLessThanOrEqual(0);
+  await expectNoPageOverflow(page, "page wider than the tablet screen");
   const dialog = await openEditor(page);
   await expect(dialog.getByRole("button", { name: "Funktion anlegen" })).toBeVisible();
 });

@@ -91,3 +91,13 @@ export async function firstFreeHerrenhaarschnitt(page: Page, dialog: ReturnType<
   await expect(firstFree).toBeVisible();
   return firstFree;
 }
+
+/**
+ * The page is no wider than the screen once the layout has settled: after a resize the content's
+ * padding follows the sidebar with a 200 ms transition, and a measurement inside it can be a pixel off.
+ */
+export async function expectNoPageOverflow(page: Page, message = "page wider than the screen"): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), { message })
+    .toBeLessThanOrEqual(0);
+}

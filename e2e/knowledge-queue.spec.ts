@@ -1,10 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { logIn, shot } from "./helpers";
-
-async function expectNoHorizontalOverflow(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, "page wider than the screen").toBeLessThanOrEqual(0);
-}
+import { expectNoPageOverflow, logIn, shot } from "./helpers";
 
 async function ask(page: Page, question: string) {
   await page.getByLabel("Frage an die Wissensbasis").fill(question);
@@ -67,7 +62,7 @@ test("Wissen for staff on a tablet: reading and searching, no editing", async ({
   await expect(page.getByRole("button", { name: /bearbeiten|löschen/ })).toHaveCount(0);
   const found = await ask(page, "Kann ich mit Karte zahlen?");
   await expect(found.getByText("Sie können bar, mit EC-Karte oder mit Kreditkarte bezahlen.").first()).toBeVisible();
-  await expectNoHorizontalOverflow(page);
+  await expectNoPageOverflow(page);
 });
 
 test("Warteschlange: counts on top, jobs by state in tabs that agree with them; fits a tablet", async ({ page }) => {
@@ -96,7 +91,7 @@ test("Warteschlange: counts on top, jobs by state in tabs that agree with them; 
     else await expect(panel.getByTestId("queue-job")).toHaveCount(Math.min(count, 25));
   }
   await tabs.getByRole("tab", { name: /^Alle/ }).click();
-  await expectNoHorizontalOverflow(page);
+  await expectNoPageOverflow(page);
   await shot(page, "warteschlange-tablet");
 });
 

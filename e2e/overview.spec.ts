@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { logIn, shot } from "./helpers";
+import { expectNoPageOverflow, logIn, shot } from "./helpers";
 
 test("Übersicht: appointments, recent calls, the 14-day chart, server health, circuit breakers and the error rate", async ({ page }) => {
   await logIn(page, "admin");
@@ -79,7 +79,6 @@ test("Übersicht for staff on a tablet: the same status, no page overflow", asyn
   await expect(page.getByRole("img", { name: /^Säulendiagramm/ })).toBeVisible();
   await expect(page.getByTestId("server-health-summary")).toBeVisible();
   await expect(page.getByTestId("error-rate")).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, "page wider than the tablet screen").toBeLessThanOrEqual(0);
+  await expectNoPageOverflow(page, "page wider than the tablet screen");
   await shot(page, "uebersicht-tablet");
 });

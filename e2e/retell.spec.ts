@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { logIn, shot } from "./helpers";
+import { expectNoPageOverflow, logIn, shot } from "./helpers";
 
 const event = (page: Page, label: string) => page.getByRole("checkbox", { name: new RegExp(`^${label}`) });
 
@@ -105,7 +105,6 @@ test("Retell-Konfiguration without a Retell key, on a tablet", async ({ page }) 
   await expect(page.locator("#api-key").getByTestId("api-key-status")).toHaveText("Nicht verbunden");
   await expect(page.getByRole("button", { name: "Webhook testen" })).toBeDisabled();
   await expect(page.getByRole("button", { name: "Schlüssel speichern" })).toBeDisabled();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, "page wider than the tablet screen").toBeLessThanOrEqual(0);
+  await expectNoPageOverflow(page, "page wider than the tablet screen");
   await shot(page, "retell-nicht-verbunden-tablet");
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { logIn, shot } from "./helpers";
+import { expectNoPageOverflow, logIn, shot } from "./helpers";
 
 const ADMIN_SECTIONS = ["Retell-Konfiguration", "Funktionen", "Agenten & Nummern", "API-Tokens", "Protokoll", "Webhook-Ereignisse", "Einstellungen"];
 const STAFF_SECTIONS = ["Übersicht", "Termine", "Anrufe", "Rückrufe", "Kunden", "Wissen", "Warteschlange"];
@@ -56,8 +56,7 @@ test("on a tablet the navigation opens as a drawer", async ({ page }) => {
   await logIn(page, "admin");
   await expect(page.getByRole("navigation", { name: "Hauptnavigation" })).toBeHidden();
   await expect(page.getByRole("table", { name: "Nächste Termine" })).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, "page wider than the tablet screen").toBeLessThanOrEqual(0);
+  await expectNoPageOverflow(page, "page wider than the tablet screen");
   const table = page.getByRole("table", { name: "Nächste Termine" });
   const headerCells = await table.locator("thead th:visible").count();
   expect(await table.locator("tbody tr").first().locator("td:visible").count()).toBe(headerCells);

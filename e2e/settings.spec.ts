@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { logIn, shot } from "./helpers";
+import { expectNoPageOverflow, logIn, shot } from "./helpers";
 
 // Names unique per run, in case the server (and its database) is reused between runs.
 const RUN = Date.now().toString(36).slice(-5);
@@ -9,11 +9,6 @@ async function openTab(page: Page, name: string, bereich: string) {
   await page.getByRole("tab", { name }).click();
   await expect(page).toHaveURL(new RegExp(`[?&]bereich=${bereich}`));
   await expect(page.getByRole("tab", { name })).toHaveAttribute("aria-selected", "true");
-}
-
-async function expectNoHorizontalOverflow(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, "page wider than the screen").toBeLessThanOrEqual(0);
 }
 
 test("Firma: name, contact and booking rules; a wrong value is marked in German", async ({ page }) => {
@@ -219,7 +214,7 @@ test("Retell tab shows the API key card; every tab fits a tablet", async ({ page
     ["Retell", "retell"],
   ] as const) {
     await openTab(page, name, bereich);
-    await expectNoHorizontalOverflow(page);
+    await expectNoPageOverflow(page);
   }
   await openTab(page, "Mitarbeitende", "mitarbeitende");
   await shot(page, "einstellungen-mitarbeitende-tablet");

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { logIn, shot } from "./helpers";
+import { expectNoPageOverflow, logIn, shot } from "./helpers";
 
 let rpcId = 1;
 /** One JSON-RPC call to the gateway with a bearer token, as an outside system makes it. */
@@ -103,8 +103,7 @@ test("an admin creates a token, an outside system books with it, the admin revok
   // On a tablet the wide table scrolls in its own box, not the page.
   await page.setViewportSize({ width: 820, height: 1180 });
   await expect(row).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, "page wider than the tablet screen").toBeLessThanOrEqual(0);
+  await expectNoPageOverflow(page, "page wider than the tablet screen");
 });
 
 test("staff cannot reach the token management, neither the page nor its API", async ({ page }) => {
