@@ -157,7 +157,7 @@ async function runOn(kind: DbKind, base: NodeJS.ProcessEnv, opts: { connections:
   }
 }
 
-/** The server's profile: of the processes in the group (npx, next), the one that worked most. */
+/** The server's profile: the largest file written (Next may start helper processes that profile too). */
 function serverProfile(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   const files = fs.readdirSync(dir).map((f) => path.join(dir, f));

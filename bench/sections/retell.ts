@@ -21,8 +21,6 @@ export interface RetellBenchOptions {
   /** Requests per concurrent caller (default 50). */
   requestsPerWorker?: number;
   concurrencies?: number[];
-  /** Default: both. */
-  scenarios?: Scenario[];
   apiKey?: string;
   phoneNumber?: string;
   log?: (line: string) => void;
@@ -41,7 +39,7 @@ export const section = defineSection({
 export async function benchRetell(options: RetellBenchOptions): Promise<Measurement[]> {
   const log = options.log ?? console.log;
   const results: Measurement[] = [];
-  for (const scenario of options.scenarios ?? (["check_availability", "book_appointment"] as const)) {
+  for (const scenario of ["check_availability", "book_appointment"] as const) {
     for (const concurrency of options.concurrencies ?? [1, TARGET_CONCURRENCY]) {
       await runLoad(options, scenario, 1, 5); // warm-up: code paths, caches, connections
       const m = await runLoad(options, scenario, concurrency, options.requestsPerWorker ?? 50);

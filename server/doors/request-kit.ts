@@ -66,14 +66,14 @@ export function correlationIdFrom(headers: Headers): string {
 
 /** A JSON answer that is never cached, carrying the correlation id. */
 export function jsonResponse(body: unknown, status: number, correlationId?: string, headers: Record<string, string> = {}): Response {
-  const text = JSON.stringify(body);
-  return new Response(text, {
+  const bytes = Buffer.from(JSON.stringify(body));
+  return new Response(bytes, {
     status,
     headers: {
       "content-type": "application/json; charset=utf-8",
       "cache-control": "no-store",
       // A known length lets the server skip gzip for small answers (below 1 KiB it costs more than it saves).
-      "content-length": String(Buffer.byteLength(text)),
+      "content-length": String(bytes.byteLength),
       ...(correlationId ? { [CORRELATION_HEADER]: correlationId } : {}),
       ...headers,
     },

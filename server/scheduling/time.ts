@@ -33,18 +33,19 @@ const GERMAN_WEEKDAYS = ["Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnersta
 const QUARTER_HOUR_MS = 15 * MS_PER_MINUTE;
 const MEMO_FROM_MS = Date.UTC(1980, 0, 1);
 const MEMO_MAX = 50_000;
-const offsetMemo = new Map<string, number>();
+const offsetMemo = new Map<string, Map<number, number>>();
 
 /** UTC offset of `tz` at `instantMs`, in minutes east of UTC. */
 function offsetMinutes(tz: string, instantMs: number): number {
   if (instantMs < MEMO_FROM_MS) return readOffset(tz, instantMs);
   const quarter = Math.floor(instantMs / QUARTER_HOUR_MS);
-  const key = `${tz} ${quarter}`;
-  let offset = offsetMemo.get(key);
+  let zone = offsetMemo.get(tz);
+  if (!zone) offsetMemo.set(tz, (zone = new Map()));
+  let offset = zone.get(quarter);
   if (offset === undefined) {
     offset = readOffset(tz, quarter * QUARTER_HOUR_MS);
-    if (offsetMemo.size >= MEMO_MAX) offsetMemo.clear();
-    offsetMemo.set(key, offset);
+    if (zone.size >= MEMO_MAX) zone.clear();
+    zone.set(quarter, offset);
   }
   return offset;
 }
