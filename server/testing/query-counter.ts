@@ -8,6 +8,7 @@
 import type { PGlite } from "@electric-sql/pglite";
 import type { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/server/generated/prisma/client";
+import { pgliteAdapter } from "@/server/platform/db/pglite-prepared";
 
 export interface QueryCount {
   /** Prisma operations (model operations and raw queries), in order, as `model.operation` or `$queryRaw`. */
@@ -58,8 +59,8 @@ export async function queryCounter(pglite: PGlite): Promise<QueryCounter> {
       },
     });
 
-  const { PrismaPGlite } = await import("pglite-prisma-adapter");
-  const inner = new PrismaPGlite(pglite) as unknown as FactoryLike;
+  // The product's adapter, so the statements counted are the ones the app sends.
+  const inner = (await pgliteAdapter(pglite)) as unknown as FactoryLike;
   const factory = new Proxy(inner, {
     get(obj, prop, receiver) {
       const value = Reflect.get(obj, prop, receiver) as unknown;

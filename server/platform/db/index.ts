@@ -63,10 +63,8 @@ async function ownFolder(dataDir: string): Promise<void> {
 }
 
 export async function prismaOnPglite(pglite: PGlite): Promise<PrismaClient> {
-  const { PrismaPGlite } = await import("pglite-prisma-adapter");
-  // Typed against an older @prisma/driver-adapter-utils; the runtime contract is the same.
-  const adapter = new PrismaPGlite(pglite) as unknown as PrismaPg;
-  return new PrismaClient({ adapter });
+  const { pgliteAdapter } = await import("./pglite-prepared");
+  return new PrismaClient({ adapter: await pgliteAdapter(pglite) });
 }
 
 /** Closes the process-wide client (scripts, tests). */
