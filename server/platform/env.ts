@@ -133,6 +133,11 @@ export function env(): Env {
   return cache.__askproEnv;
 }
 
+/** Reads the variables again on next use (tests that change process.env). */
+export function resetEnv(): void {
+  delete cache.__askproEnv;
+}
+
 /** APP_URL as configured; null when it is not set and env().APP_URL is only the local default. */
 export function configuredAppUrl(): string | null {
   const url = env().APP_URL;

@@ -5,6 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { prismaOnPglite } from "@/server/platform/db/index";
 import { migratePglite, readMigrations } from "@/server/platform/db/migrations";
+import { flushWriteBehind } from "@/server/platform/write-behind";
 
 export interface TestDb {
   prisma: PrismaClient;
@@ -24,6 +25,8 @@ export async function createTestDb(): Promise<TestDb> {
     prisma,
     pglite,
     async close() {
+      // Rows still waiting to be written in a batch go out while their database is open.
+      await flushWriteBehind();
       await prisma.$disconnect();
       await pglite.close();
     },
