@@ -1,5 +1,6 @@
 /**
  * npm run bench [-- --build] [--connections 10] [--duration 10] [--only <section name part>] [--db postgres] [--profile]
+ *   [--node-options "<flags>"]
  *
  * With --db postgres the same run measures the embedded default and then PostgreSQL + Redis
  * (DATABASE_URL / REDIS_URL, default the local servers; a database of its own, dropped after).
@@ -9,6 +10,7 @@
  * ratios to the baseline (mean of a run before and after the sections) and the server's memory. Figures only: slowness never fails the run.
  * With --profile the server runs under `node --cpu-prof` and its CPU self time is printed by package
  * (profiling slows the server: read the figures of such a run for the shares, not the speed).
+ * --node-options adds Node flags to the server's NODE_OPTIONS (e.g. to compare heap settings).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -75,6 +77,7 @@ async function main() {
       duration: { type: "string", default: "10" },
       db: { type: "string", default: "embedded" },
       profile: { type: "boolean", default: false },
+      "node-options": { type: "string" },
     },
   });
   if (values.db !== "embedded" && values.db !== "postgres") throw new Error("--db takes embedded or postgres");
@@ -96,10 +99,10 @@ async function main() {
   delete base.DATABASE_URL;
   delete base.REDIS_URL;
   ensureBuild(base, values.build);
-  for (const kind of kinds) await runOn(kind, base, { connections, durationSeconds, only: values.only?.toLowerCase(), profile: values.profile });
+  for (const kind of kinds) await runOn(kind, base, { connections, durationSeconds, only: values.only?.toLowerCase(), profile: values.profile, nodeOptions: values["node-options"] });
 }
 
-async function runOn(kind: DbKind, base: NodeJS.ProcessEnv, opts: { connections: number; durationSeconds: number; only?: string; profile: boolean }) {
+async function runOn(kind: DbKind, base: NodeJS.ProcessEnv, opts: { connections: number; durationSeconds: number; only?: string; profile: boolean; nodeOptions?: string }) {
   const { connections, durationSeconds } = opts;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "askproai-bench-"));
   // Kept after the run, for a closer look in Chrome DevTools or with bench/lib/cpu-profile.ts.
@@ -116,6 +119,7 @@ async function runOn(kind: DbKind, base: NodeJS.ProcessEnv, opts: { connections:
       prepareData(env);
     }
     const token = createToken(env);
+    if (opts.nodeOptions) env = { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} ${opts.nodeOptions}`.trim() };
     app = await startApp(env, await freePort(), opts.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
     const where = kind === "postgres" ? `PostgreSQL ${new URL(env.DATABASE_URL!).pathname.slice(1)} + Redis ${env.REDIS_URL}` : "embedded PGlite";
     console.log(`\n=== ${where} ===\nServer ${app.baseUrl} (pid ${app.pid}), ${connections} connections, ${durationSeconds} s per measurement\n`);

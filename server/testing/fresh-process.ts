@@ -15,6 +15,9 @@ import { clearTokenCache } from "@/server/services/tokens/authenticate";
 // Taken when the worker first loads this module, before any test file ran.
 const startEnv = { ...process.env };
 
+/** Process-wide state the product keeps on globalThis and creates again when it is missing. */
+const RECREATED_GLOBALS = ["__askproStopping", "__askproLoginThrottle"] as const;
+
 export async function startAsFreshProcess(): Promise<void> {
   // A file that used the process-wide database leaves it open: its rows are flushed and it is closed.
   await closeDb();
@@ -26,4 +29,6 @@ export async function startAsFreshProcess(): Promise<void> {
   setRateLimiter(new MethodRateLimiter());
   resetCircuits();
   clearTokenCache();
+  // A shutdown test marks the process as stopping; the login throttle counts failed logins.
+  for (const key of RECREATED_GLOBALS) delete (globalThis as Record<string, unknown>)[key];
 }
