@@ -18,6 +18,8 @@ export default defineConfig({
     // Test files share a worker process: the server's modules load once per worker, not once per
     // file (about half the suite's time). server/testing/fresh-process.ts resets what a file leaves.
     isolate: false,
+    // Many files wait on child processes, sockets and timers: four workers keep two cores busy.
+    maxWorkers: 4,
     setupFiles: ["server/testing/setup.ts"],
     // The operator setting for development: tests talk to in-process fakes on http://127.0.0.1.
     // A company without a fake of its own reaches no real Retell: nothing listens on port 2, so it refuses at once.

@@ -12,11 +12,12 @@
  * (profiling slows the server: read the figures of such a run for the shares, not the speed).
  * --node-options adds Node flags to the server's NODE_OPTIONS (e.g. to compare heap settings).
  */
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { DIST_DIR, ensureBuild, freePort, prepareData, processGroupRss, startApp, type RunningApp } from "./lib/app-server";
+import { DIST_DIR, ensureBuild, freePort, heapFigures, prepareData, processGroupRss, startApp, type RunningApp } from "./lib/app-server";
 import { printProfileSummary } from "./lib/cpu-profile";
 import { createToken, preparePostgres, type PostgresBench } from "./lib/postgres";
 import { measure } from "./lib/load";
@@ -24,6 +25,7 @@ import type { BenchContext, BenchSection, Measurement } from "./lib/types";
 
 const TARGET_THROUGHPUT_RATIO = 0.8;
 const TARGET_P99_RATIO = 2;
+const METRICS_TOKEN = randomBytes(24).toString("hex");
 
 async function loadSections(): Promise<BenchSection[]> {
   const dir = path.join(process.cwd(), "bench", "sections");
@@ -95,6 +97,8 @@ async function main() {
     RATE_LIMITS: "company=100000000,mcp=100000000",
     OUTBOX_WORKER: "false",
     NEXT_TELEMETRY_DISABLED: "1",
+    // The heap figures after the run come from the metrics route.
+    METRICS_TOKEN,
   };
   delete base.DATABASE_URL;
   delete base.REDIS_URL;
@@ -148,6 +152,7 @@ async function runOn(kind: DbKind, base: NodeJS.ProcessEnv, opts: { connections:
     const rss = processGroupRss(app.pid);
     const total = rss.reduce((s, p) => s + p.rssKiB, 0);
     console.log(`\n[${kind}] Server memory after the run (RSS): ${(rss[0]!.rssKiB / 1024).toFixed(0)} MiB in ${rss[0]!.command}; process group total ${(total / 1024).toFixed(0)} MiB`);
+    console.log(`[${kind}] ${await heapFigures(app.baseUrl, METRICS_TOKEN)}`);
     if (opts.profile) {
       await app.stop();
       console.log("");

@@ -91,3 +91,15 @@ export function processGroupRss(pgid: number): { pid: number; rssKiB: number; co
     })
     .sort((a, b) => b.rssKiB - a.rssKiB);
 }
+
+/** The server's own view of its memory, from the default metrics of GET /api/metrics (Bearer METRICS_TOKEN). */
+export async function heapFigures(baseUrl: string, metricsToken: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } });
+  if (!res.ok) return `metrics not readable (${res.status})`;
+  const text = await res.text();
+  const mib = (name: string) => {
+    const value = new RegExp(`^${name} (\\S+)`, "m").exec(text)?.[1];
+    return value === undefined ? "?" : `${(Number(value) / 1024 / 1024).toFixed(0)} MiB`;
+  };
+  return `V8 heap ${mib("nodejs_heap_size_total_bytes")} committed, ${mib("nodejs_heap_size_used_bytes")} used; external ${mib("nodejs_external_memory_bytes")}; the rest of RSS is WebAssembly memory (PGlite, Prisma), code and native allocations`;
+}
