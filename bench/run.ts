@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --build] [--connections 10] [--duration 10] [--only <section name part>] [--db postgres] [--profile]
- *   [--node-options "<flags>"]
+ *   [--node-options="<flags>"]
  *
  * With --db postgres the same run measures the embedded default and then PostgreSQL + Redis
  * (DATABASE_URL / REDIS_URL, default the local servers; a database of its own, dropped after).

@@ -34,11 +34,16 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** `next start` (with extra Node flags, e.g. --cpu-prof) in its own process group, so stopping it also stops the next-server child. */
+/**
+ * `next start` (with extra Node flags, e.g. --cpu-prof) in its own process group, so stopping it also stops the next-server child.
+ * The heap limit is the one `npm start` sets (package.json config.serverHeapMb); NODE_OPTIONS given in `env` come after it and win.
+ */
 export async function startApp(env: NodeJS.ProcessEnv, port: number, nodeArgs: string[] = []): Promise<RunningApp> {
   const next = path.join("node_modules", "next", "dist", "bin", "next");
+  const heapMb = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { config?: { serverHeapMb?: string } }).config?.serverHeapMb;
+  const nodeOptions = [heapMb ? `--max-old-space-size=${heapMb}` : "", env.NODE_OPTIONS ?? ""].join(" ").trim();
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, next, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env,
+    env: { ...env, NODE_OPTIONS: nodeOptions },
     detached: true,
     stdio: ["ignore", "ignore", "pipe"],
   });
