@@ -1,6 +1,5 @@
 import "server-only";
 import type { PGlite } from "@electric-sql/pglite";
-import type { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/server/generated/prisma/client";
 import { env } from "@/server/platform/env";
 import { flushWriteBehind } from "@/server/platform/write-behind";
