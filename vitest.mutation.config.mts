@@ -8,4 +8,6 @@ import base from "./vitest.config.mts";
 const include = (process.env.MUTATION_TESTS ?? "").split(",").filter(Boolean);
 if (include.length === 0) throw new Error("MUTATION_TESTS names no test files.");
 
-export default defineConfig({ ...base, test: { ...base.test, include } });
+// Stryker runs one module's few test files again and again: each in a process of its own, as before
+// the main suite shared its workers.
+export default defineConfig({ ...base, test: { ...base.test, include, isolate: true } });
