@@ -37,6 +37,9 @@ export function berlinDayAhead(minDaysAhead: number, ok: (weekday: number) => bo
 /** dd.MM.yyyy → YYYY-MM-DD */
 export const iso = (german: string) => german.split(".").reverse().join("-");
 
+/** An appointment's detail page (/termine/<id>); the list at /termine/liste would match a looser pattern before the click has navigated. */
+export const APPOINTMENT_DETAIL_URL = /\/termine\/(?!liste$)[^/?]+$/;
+
 /** A tRPC call as the logged-in browser makes it (superjson envelope). */
 export async function trpc(request: APIRequestContext, path: string, input: unknown, mutation = false) {
   const payload = { json: input };
