@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
-import { logIn, shot } from "./helpers";
+import { choose, logIn, shot } from "./helpers";
 
 test("Daten: figures of the company and its data as JSON and CSV downloads", async ({ page }) => {
   await logIn(page, "admin");
@@ -18,8 +18,7 @@ test("Daten: figures of the company and its data as JSON and CSV downloads", asy
   const doc = JSON.parse(fs.readFileSync((await json.path())!, "utf8")) as { entities: Record<string, unknown[]> };
   expect(doc.entities.customers.length).toBeGreaterThan(0);
 
-  await page.getByLabel("Ein Bereich als CSV (für Excel)").click();
-  await page.getByRole("option", { name: "Termine" }).click();
+  await choose(page, page, "Ein Bereich als CSV (für Excel)", "Termine");
   const csvLink = page.getByRole("link", { name: "CSV herunterladen" });
   await expect(csvLink).toHaveAttribute("href", /entity=appointments/);
   const [csv] = await Promise.all([page.waitForEvent("download"), csvLink.click()]);

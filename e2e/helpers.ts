@@ -71,10 +71,18 @@ export async function postSignedRetell(path: string, body: unknown): Promise<Res
   });
 }
 
-/** Picks an option of a labelled select (Radix: the options open in a layer of their own). */
+/**
+ * Picks an option of a labelled select (Radix: the options open in a layer of their own). A click
+ * that lands while the list is still opening can be lost (seen in CI: the list stayed open), so
+ * the option is clicked until the list has closed.
+ */
 export async function choose(page: Page, scope: Page | ReturnType<Page["getByRole"]>, label: string, option: string) {
   await scope.getByLabel(label, { exact: true }).click();
-  await page.getByRole("option", { name: option, exact: true }).click();
+  const item = page.getByRole("option", { name: option, exact: true });
+  await expect(async () => {
+    if (await item.isVisible()) await item.click({ timeout: 2_000 });
+    await expect(page.getByRole("listbox")).toBeHidden({ timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
 }
 
 /**
