@@ -83,6 +83,22 @@ describe("the embedded database's prepared statements", () => {
     expect((await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM prep_items`)).rows[0]!.n).toBe(2);
   });
 
+  it("parse values with the query's own parsers first and PGlite's beneath, including array types PGlite adds later", async () => {
+    const client = preparedStatementClient(db.pglite);
+    const TEXT = 25;
+    const upper = { [TEXT]: (value: string) => value.toUpperCase() };
+    expect((await client.query<{ label: string; at: Date }>(`SELECT label, at FROM prep_items WHERE id = $1`, [1], { parsers: upper })).rows[0]).toEqual({
+      label: "ANNA",
+      at: new Date("2026-03-16T09:00:00Z"),
+    });
+    // A type made after the client's first query: its array parser arrives with refreshArrayTypes.
+    await db.pglite.exec(`CREATE TYPE prep_mood AS ENUM ('froh', 'müde')`);
+    await db.pglite.refreshArrayTypes();
+    const moods = `SELECT ARRAY['froh', 'müde']::prep_mood[] AS moods`;
+    expect((await client.query<{ moods: unknown }>(moods, [], { parsers: upper })).rows[0]!.moods).toEqual(["froh", "müde"]);
+    expect((await client.query(moods, [], { parsers: upper })).rows).toEqual((await db.pglite.query(moods)).rows);
+  });
+
   it("prepare a statement again when a migration changed its columns", async () => {
     const client = preparedStatementClient(db.pglite);
     const text = `SELECT * FROM prep_items WHERE id = $1`;

@@ -1,4 +1,4 @@
-import { parse, protocol, type PGlite, type QueryOptions, type Results, type Transaction } from "@electric-sql/pglite";
+import { parse, protocol, type ParserOptions, type PGlite, type QueryOptions, type Results, type Transaction } from "@electric-sql/pglite";
 import type { PrismaPg } from "@prisma/adapter-pg";
 
 /**
@@ -55,8 +55,6 @@ export function preparedStatementClient(pg: PGlite, limit = PREPARED_STATEMENT_L
             if (tx.closed) throw new Error("Transaction is closed");
             return pg.runExclusive(() => statements.run<T>(sql, params, options));
           },
-          exec: tx.exec,
-          rollback: tx.rollback,
           get closed() {
             return tx.closed;
           },
@@ -67,6 +65,7 @@ export function preparedStatementClient(pg: PGlite, limit = PREPARED_STATEMENT_L
 
 class PreparedStatements {
   private readonly byText = new Map<string, Statement>();
+  private readonly layeredParsers = new WeakMap<ParserOptions, PGlite["parsers"]>();
   private counter = 0;
 
   constructor(
@@ -99,7 +98,19 @@ class PreparedStatements {
       { syncToFs: false },
     );
     const described = statement.rowDescription ? [statement.rowDescription, ...messages] : messages;
-    return parse.parseResults(described, this.pg.parsers, options)[0] as Results<T>;
+    return parse.parseResults(described, this.parsersFor(options), options?.rowMode ? { rowMode: options.rowMode } : undefined)[0] as Results<T>;
+  }
+
+  /**
+   * The query's parsers on top of PGlite's. parseResults would copy PGlite's whole table for every
+   * query that brings parsers (the adapter always does), so the layering is kept per table. PGlite's
+   * table sits underneath as the prototype: array types it adds later (refreshArrayTypes) show through.
+   */
+  private parsersFor(options: QueryOptions | undefined): PGlite["parsers"] {
+    if (!options?.parsers) return this.pg.parsers;
+    let layered = this.layeredParsers.get(options.parsers);
+    if (!layered) this.layeredParsers.set(options.parsers, (layered = Object.assign(Object.create(this.pg.parsers) as PGlite["parsers"], options.parsers)));
+    return layered;
   }
 
   private async prepare(sql: string): Promise<Statement> {
