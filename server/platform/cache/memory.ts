@@ -1,12 +1,17 @@
 import type { Cache } from "./types";
 
 interface Entry {
-  json: string;
+  value: unknown;
   expiresAt: number;
   tags: string[];
 }
 
-/** In-process cache. Values are stored as JSON so callers never share mutable objects. */
+/**
+ * In-process cache. A value is stored as a deep-frozen copy made through JSON: readers get the
+ * shape a Redis round trip gives (dates as strings, no class instances) and share it without
+ * parsing it again on every read (a phone call reads the company's data several times); a reader
+ * that tried to change it would throw instead of changing it for everyone.
+ */
 export class MemoryCache implements Cache {
   private entries = new Map<string, Entry>();
   private byTag = new Map<string, Set<string>>();
@@ -20,13 +25,13 @@ export class MemoryCache implements Cache {
       this.remove(key);
       return undefined;
     }
-    return JSON.parse(e.json) as T;
+    return e.value as T;
   }
 
   async set(key: string, value: unknown, ttlSeconds: number, tags: string[] = []): Promise<void> {
     this.remove(key);
     if (this.entries.size >= this.maxEntries) this.remove(this.entries.keys().next().value!);
-    this.entries.set(key, { json: JSON.stringify(value), expiresAt: this.clock() + ttlSeconds * 1000, tags });
+    this.entries.set(key, { value: deepFreeze(JSON.parse(JSON.stringify(value)) as unknown), expiresAt: this.clock() + ttlSeconds * 1000, tags });
     for (const t of tags) {
       let keys = this.byTag.get(t);
       if (!keys) this.byTag.set(t, (keys = new Set()));
@@ -49,4 +54,12 @@ export class MemoryCache implements Cache {
     this.entries.delete(key);
     for (const t of e.tags) this.byTag.get(t)?.delete(key);
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object") {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
 }
