@@ -14,25 +14,104 @@ export interface TestDb {
 }
 
 /**
- * A fresh, migrated in-memory PGlite for one test file. Creating a cluster costs seconds, so the
- * migrated cluster is built once per migration set and then loaded from a dump (~1-2 s).
+ * A migrated, empty in-memory PGlite for a test file. Building one from the migrated template
+ * costs about half a second, so the worker process keeps the databases its files have closed:
+ * emptied (every table truncated, sequences restarted, session settings and locks dropped) and
+ * handed to the next file that asks. One database whose schema a test changed, or that a test
+ * closed itself, is not kept. Files running at once in other workers never share one: the
+ * databases live in their worker's memory.
  */
 export async function createTestDb(): Promise<TestDb> {
-  const pglite = new PGlite({ loadDataDir: await templateDump() });
-  await pglite.waitReady;
+  const pglite = kept().pop() ?? (await fromTemplate());
   const prisma = await prismaOnPglite(pglite);
+  let closed = false;
   return {
     prisma,
     pglite,
     async close() {
+      if (closed) return;
+      closed = true;
       // Rows still waiting to be written in a batch go out while their database is open.
       await flushWriteBehind();
       await prisma.$disconnect();
-      await pglite.close();
+      await giveBack(pglite);
     },
   };
 }
 
+/** Databases kept per worker process; more than this many open at once are closed. */
+const KEEP_AT_MOST = 2;
+
+interface Template {
+  dump: Blob;
+  /** The migrated schema, to tell a database a test altered from one it only filled. */
+  schema: string;
+  /** Empties every table the migrations made, and restarts their sequences. */
+  truncate: string;
+}
+
+// On globalThis: test files share worker processes, and the kept databases outlive a file.
+const g = globalThis as unknown as { __askproTestDbs?: PGlite[]; __askproTestTemplate?: Promise<Template> };
+const kept = () => (g.__askproTestDbs ??= []);
+
+async function fromTemplate(): Promise<PGlite> {
+  const pglite = new PGlite({ loadDataDir: (await template()).dump });
+  await pglite.waitReady;
+  return pglite;
+}
+
+async function giveBack(pglite: PGlite): Promise<void> {
+  if (pglite.closed) return;
+  if (kept().length < KEEP_AT_MOST && (await emptied(pglite))) kept().push(pglite);
+  else await pglite.close();
+}
+
+/** Back to the migrated template's state; false when the schema differs from it (then it is closed instead). */
+async function emptied(pglite: PGlite): Promise<boolean> {
+  const { schema, truncate } = await template();
+  try {
+    if ((await schemaOf(pglite)) !== schema) return false;
+    await pglite.exec(`RESET ALL; SELECT pg_advisory_unlock_all(); DISCARD TEMP; ${truncate}`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function template(): Promise<Template> {
+  g.__askproTestTemplate ??= (async () => {
+    const dump = await templateDump();
+    const pg = new PGlite({ loadDataDir: dump });
+    try {
+      const tables = await pg.query<{ name: string }>(
+        `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`,
+      );
+      return { dump, schema: await schemaOf(pg), truncate: `TRUNCATE ${tables.rows.map((t) => t.name).join(", ")} RESTART IDENTITY CASCADE` };
+    } finally {
+      await pg.close();
+    }
+  })();
+  return g.__askproTestTemplate;
+}
+
+/** Tables, columns, indexes, constraints, types, functions, triggers and schemas, as one text. */
+async function schemaOf(pg: PGlite): Promise<string> {
+  const { rows } = await pg.query<{ schema: string }>(`
+    SELECT string_agg(item, E'\\n' ORDER BY item) AS schema FROM (
+      SELECT 'column ' || table_schema || '.' || table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable || ' ' || coalesce(column_default, '') AS item
+        FROM information_schema.columns WHERE table_schema NOT IN ('pg_catalog', 'information_schema')
+      UNION ALL SELECT 'index ' || indexdef FROM pg_indexes WHERE schemaname NOT IN ('pg_catalog', 'information_schema')
+      UNION ALL SELECT 'constraint ' || conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace <> 'pg_catalog'::regnamespace
+      UNION ALL SELECT 'type ' || typnamespace::regnamespace || '.' || typname FROM pg_type WHERE typnamespace NOT IN ('pg_catalog'::regnamespace, 'information_schema'::regnamespace, 'pg_toast'::regnamespace)
+      UNION ALL SELECT 'function ' || oid::regprocedure FROM pg_proc WHERE pronamespace NOT IN ('pg_catalog'::regnamespace, 'information_schema'::regnamespace)
+      UNION ALL SELECT 'trigger ' || tgrelid::regclass || ' ' || tgname FROM pg_trigger WHERE NOT tgisinternal
+      UNION ALL SELECT 'schema ' || nspname FROM pg_namespace
+      UNION ALL SELECT 'role ' || rolname FROM pg_roles
+    ) items`);
+  return rows[0]?.schema ?? "";
+}
+
+/** The migrated cluster as a dump, built once per migration set and kept in the temp folder. */
 async function templateDump(): Promise<Blob> {
   const migrations = readMigrations();
   const key = migrations.map((m) => m.checksum.slice(0, 12)).join("-");
