@@ -1,7 +1,7 @@
 import autocannon from "autocannon";
 import type { LoadOptions, Measurement } from "./types";
 
-const WARMUP_SECONDS = 2;
+export const WARMUP_SECONDS = 2;
 
 async function fire(url: string, opts: LoadOptions, connections: number, duration: number) {
   return autocannon({
