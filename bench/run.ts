@@ -174,7 +174,11 @@ function serverProfile(dir: string): string[] {
   return files.slice(0, 1);
 }
 
-main().catch((err) => {
-  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
-  process.exitCode = 1;
-});
+main().then(
+  // A keep-alive socket or timer a section left open must not keep the finished run waiting.
+  () => process.exit(process.exitCode ?? 0),
+  (err: unknown) => {
+    console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+    process.exit(1);
+  },
+);

@@ -100,13 +100,13 @@ describe("query budget of the phone path (demo company)", () => {
     expect(answers[0]).toMatchObject({ success: true, already_booked: false, termin: { uhrzeit: "10:00" } });
     expect(queries.operations).toEqual([
       "$queryRaw", // claim the invocation (function_invocations)
-      "Appointment.findUnique", // a booking made earlier under the same key?
+      "$queryRaw", // a booking made earlier under the same key?
       "$executeRaw", // transaction: lock_timeout and the branch's booking lock
       "$queryRaw", // transaction: appointments and absences of the day, checked again under the lock
       "$queryRaw", // transaction: the customer, created or updated
       "Appointment.create",
       "$queryRaw", // transaction: the branch's address, the company's zone and reminder settings (messaging-delivery)
-      "MessageTemplate.findUnique", // transaction: the company's wording of the confirmation (or the default)
+      "$queryRaw", // transaction: the company's wording of the confirmation (or the default)
       "$executeRaw", // transaction: the confirmation's job into the outbox
       "Message.createMany", // transaction: the confirmation as a Message (state queued)
       "Call.upsert",
