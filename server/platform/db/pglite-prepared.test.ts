@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { PrismaClient } from "@/server/generated/prisma/client";
 import { createTestDb, type TestDb } from "@/server/testing/test-db";
 import { pgliteAdapter, preparedStatementClient } from "./pglite-prepared";
@@ -105,6 +105,15 @@ describe("the embedded database's prepared statements", () => {
     expect(Object.keys((await client.query<Record<string, unknown>>(text, [1])).rows[0]!)).not.toContain("note");
     await db.pglite.exec(`ALTER TABLE prep_items ADD COLUMN note text DEFAULT 'neu'`);
     expect((await client.query<Record<string, unknown>>(text, [1])).rows[0]).toMatchObject({ id: 1, note: "neu" });
+  });
+
+  it("keep one set per database when this module is loaded a second time (one copy per bundle)", async () => {
+    await preparedStatementClient(db.pglite).query(`SELECT $1::int AS one`, [1]);
+    vi.resetModules();
+    const again = await import("./pglite-prepared");
+    expect(again.preparedStatementClient).not.toBe(preparedStatementClient);
+    const second = again.preparedStatementClient(db.pglite);
+    expect((await second.query<{ n: number }>(`SELECT $1::int + 1 AS n`, [1])).rows).toEqual([{ n: 2 }]);
   });
 
   it("serve two Prisma clients on one database without their statement names colliding", async () => {

@@ -32,7 +32,11 @@ const { serialize } = protocol;
 const CACHED_PLAN_CHANGED = "0A000";
 
 // One set per database: statement names are the connection's, and two clients may share a PGlite.
-const statementsOf = new WeakMap<PGlite, PreparedStatements>();
+// On globalThis, because this module may be loaded more than once in a process (one copy per Next
+// bundle; test files sharing a worker) while the database and its statements live on: a second,
+// empty set would hand out names the database already has.
+const registry = globalThis as unknown as { __askproPreparedStatements?: WeakMap<PGlite, PreparedStatements> };
+const statementsOf = (registry.__askproPreparedStatements ??= new WeakMap<PGlite, PreparedStatements>());
 
 export function preparedStatementClient(pg: PGlite, limit = PREPARED_STATEMENT_LIMIT): AdapterClient {
   let statements = statementsOf.get(pg);
