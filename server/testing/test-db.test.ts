@@ -54,6 +54,16 @@ describe("test databases", () => {
     expect(columns.rows).toEqual([]);
   });
 
+  it("are not handed out again once a test changed their migration record", async () => {
+    await mine.pglite.exec(`UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE migration_name = (SELECT max(migration_name) FROM "_prisma_migrations")`);
+    const altered = mine.pglite;
+    await mine.close();
+    expect(altered.closed).toBe(true);
+    mine = await createTestDb();
+    const rolledBack = await mine.pglite.query(`SELECT 1 FROM "_prisma_migrations" WHERE rolled_back_at IS NOT NULL`);
+    expect(rolledBack.rows).toEqual([]);
+  });
+
   it("are not handed out again once a test closed them itself", async () => {
     const shut = mine.pglite;
     await shut.close();

@@ -44,7 +44,7 @@ const KEEP_AT_MOST = 2;
 
 interface Template {
   dump: Blob;
-  /** The migrated schema, to tell a database a test altered from one it only filled. */
+  /** The migrated schema and migration record, to tell a database a test altered from one it only filled. */
   schema: string;
   /** Empties every table the migrations made, and restarts their sequences. */
   truncate: string;
@@ -94,7 +94,7 @@ function template(): Promise<Template> {
   return g.__askproTestTemplate;
 }
 
-/** Tables, columns, indexes, constraints, types, functions, triggers and schemas, as one text. */
+/** Tables, columns, indexes, constraints, types, functions, triggers, schemas, roles and the migration record, as one text. */
 async function schemaOf(pg: PGlite): Promise<string> {
   const { rows } = await pg.query<{ schema: string }>(`
     SELECT string_agg(item, E'\\n' ORDER BY item) AS schema FROM (
@@ -107,6 +107,8 @@ async function schemaOf(pg: PGlite): Promise<string> {
       UNION ALL SELECT 'trigger ' || tgrelid::regclass || ' ' || tgname FROM pg_trigger WHERE NOT tgisinternal
       UNION ALL SELECT 'schema ' || nspname FROM pg_namespace
       UNION ALL SELECT 'role ' || rolname FROM pg_roles
+      UNION ALL SELECT 'migration ' || migration_name || ' ' || checksum || ' ' || coalesce(finished_at::text, '-') || ' ' || coalesce(rolled_back_at::text, '-')
+        FROM _prisma_migrations
     ) items`);
   return rows[0]?.schema ?? "";
 }
