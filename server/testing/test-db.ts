@@ -17,8 +17,8 @@ export interface TestDb {
  * A migrated, empty in-memory PGlite for a test file. Building one from the migrated template
  * costs about half a second, so the worker process keeps the databases its files have closed:
  * emptied (every table truncated, sequences restarted, session settings and locks dropped) and
- * handed to the next file that asks. One database whose schema a test changed, or that a test
- * closed itself, is not kept. Files running at once in other workers never share one: the
+ * handed to the next file that asks. A database whose schema or migration record a test changed,
+ * or that a test closed itself, is not kept. Files running at once in other workers never share one: the
  * databases live in their worker's memory.
  */
 export async function createTestDb(): Promise<TestDb> {
