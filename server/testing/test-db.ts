@@ -42,8 +42,8 @@ export async function createTestDb(): Promise<TestDb> {
 /** Databases kept per worker process; more than this many open at once are closed. */
 const KEEP_AT_MOST = 2;
 
-interface Template {
-  dump: Blob;
+/** What a database fresh from the template looks like, read off the first one this worker makes. */
+interface Shape {
   /** The migrated schema and migration record, to tell a database a test altered from one it only filled. */
   schema: string;
   /** Empties every table the migrations made, and restarts their sequences. */
@@ -51,12 +51,14 @@ interface Template {
 }
 
 // On globalThis: test files share worker processes, and the kept databases outlive a file.
-const g = globalThis as unknown as { __askproTestDbs?: PGlite[]; __askproTestTemplate?: Promise<Template> };
+const g = globalThis as unknown as { __askproTestDbs?: PGlite[]; __askproTestShape?: Promise<Shape> };
 const kept = () => (g.__askproTestDbs ??= []);
 
 async function fromTemplate(): Promise<PGlite> {
-  const pglite = new PGlite({ loadDataDir: (await template()).dump });
+  const pglite = new PGlite({ loadDataDir: await templateDump() });
   await pglite.waitReady;
+  // Read before any test has touched it: every database given back is compared with this one.
+  await (g.__askproTestShape ??= shapeOf(pglite));
   return pglite;
 }
 
@@ -68,7 +70,7 @@ async function giveBack(pglite: PGlite): Promise<void> {
 
 /** Back to the migrated template's state; false when the schema differs from it (then it is closed instead). */
 async function emptied(pglite: PGlite): Promise<boolean> {
-  const { schema, truncate } = await template();
+  const { schema, truncate } = await g.__askproTestShape!;
   try {
     if ((await schemaOf(pglite)) !== schema) return false;
     await pglite.exec(`RESET ALL; SELECT pg_advisory_unlock_all(); DISCARD TEMP; ${truncate}`);
@@ -78,20 +80,11 @@ async function emptied(pglite: PGlite): Promise<boolean> {
   }
 }
 
-function template(): Promise<Template> {
-  g.__askproTestTemplate ??= (async () => {
-    const dump = await templateDump();
-    const pg = new PGlite({ loadDataDir: dump });
-    try {
-      const tables = await pg.query<{ name: string }>(
-        `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`,
-      );
-      return { dump, schema: await schemaOf(pg), truncate: `TRUNCATE ${tables.rows.map((t) => t.name).join(", ")} RESTART IDENTITY CASCADE` };
-    } finally {
-      await pg.close();
-    }
-  })();
-  return g.__askproTestTemplate;
+async function shapeOf(pg: PGlite): Promise<Shape> {
+  const tables = await pg.query<{ name: string }>(
+    `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`,
+  );
+  return { schema: await schemaOf(pg), truncate: `TRUNCATE ${tables.rows.map((t) => t.name).join(", ")} RESTART IDENTITY CASCADE` };
 }
 
 /** Tables, columns, indexes, constraints, types, functions, triggers, schemas, roles and the migration record, as one text. */

@@ -98,7 +98,7 @@ class PreparedStatements {
   private async execute<T>(statement: Statement, params: unknown[], options: QueryOptions | undefined): Promise<Results<T>> {
     const values = params.map((value, i) => serializeParam(this.pg, statement.paramTypes[i], value, options));
     const messages = await this.pg.execProtocolStream(
-      frames(serialize.bind({ statement: statement.name, values }), serialize.execute({}), serialize.sync()),
+      Buffer.concat([serialize.bind({ statement: statement.name, values }), serialize.execute({}), serialize.sync()]),
       { syncToFs: false },
     );
     const described = statement.rowDescription ? [statement.rowDescription, ...messages] : messages;
@@ -124,7 +124,7 @@ class PreparedStatements {
     }
     const name = `askpro_${++this.counter}`;
     const messages = await this.pg.execProtocolStream(
-      frames(serialize.parse({ name, text: sql, types: [] }), serialize.describe({ type: "S", name }), serialize.sync()),
+      Buffer.concat([serialize.parse({ name, text: sql, types: [] }), serialize.describe({ type: "S", name }), serialize.sync()]),
       { syncToFs: false },
     );
     const statement = { name, paramTypes: parse.parseDescribeStatementResults(messages), rowDescription: findRowDescription(messages) };
@@ -134,7 +134,7 @@ class PreparedStatements {
 
   private async close(sql: string, statement: Statement): Promise<void> {
     this.byText.delete(sql);
-    await this.pg.execProtocolStream(frames(serialize.close({ type: "S", name: statement.name }), serialize.sync()), { syncToFs: false });
+    await this.pg.execProtocolStream(Buffer.concat([serialize.close({ type: "S", name: statement.name }), serialize.sync()]), { syncToFs: false });
   }
 }
 
@@ -147,16 +147,6 @@ function serializeParam(pg: PGlite, type: number | undefined, value: unknown, op
   if (value === null || value === undefined) return null;
   const serializer = (type !== undefined && (options?.serializers?.[type] ?? pg.serializers[type])) || undefined;
   return serializer ? serializer(value) : String(value);
-}
-
-function frames(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((size, part) => size + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }
 
 /** Prisma's driver adapter on the embedded database, through the prepared-statement client. */
