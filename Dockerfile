@@ -18,4 +18,4 @@ COPY --from=build /app ./
 EXPOSE 3000
 # SIGTERM reaches Next.js directly (no shell in between): readiness turns 503, the outbox
 # worker finishes its job, connections close.
-CMD ["node_modules/.bin/next", "start"]
+CMD ["node", "server/doors/http/server.mjs"]

@@ -4,7 +4,7 @@
  *
  * With --db postgres the same run measures the embedded default and then PostgreSQL + Redis
  * (DATABASE_URL / REDIS_URL, default the local servers; a database of its own, dropped after).
- * Builds the app into .next-bench (once), starts `next start` on a free port with a fresh
+ * Builds the app into .next-bench (once), starts the production server on a free port with a fresh
  * embedded database, measures a bare route handler as the baseline, then every section in
  * bench/sections/ (add a file there to add measurements), and prints req/s, p50, p99, the
  * ratios to the baseline (mean of a run before and after the sections) and the server's memory. Figures only: slowness never fails the run.

@@ -35,14 +35,14 @@ export interface RunningApp {
 }
 
 /**
- * `next start` (with extra Node flags, e.g. --cpu-prof) in its own process group, so stopping it also stops the next-server child.
+ * The production server of `npm start` (with extra Node flags, e.g. --cpu-prof) in its own process group, so stopping it stops all of it.
  * The heap limit is the one `npm start` sets (package.json config.serverHeapMb); NODE_OPTIONS given in `env` come after it and win.
  */
 export async function startApp(env: NodeJS.ProcessEnv, port: number, nodeArgs: string[] = []): Promise<RunningApp> {
-  const next = path.join("node_modules", "next", "dist", "bin", "next");
+  const server = path.join("server", "doors", "http", "server.mjs");
   const heapMb = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { config?: { serverHeapMb?: string } }).config?.serverHeapMb;
   const nodeOptions = [heapMb ? `--max-old-space-size=${heapMb}` : "", env.NODE_OPTIONS ?? ""].join(" ").trim();
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, next, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, server, "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...env, NODE_OPTIONS: nodeOptions },
     detached: true,
     stdio: ["ignore", "ignore", "pipe"],
@@ -70,7 +70,7 @@ export async function startApp(env: NodeJS.ProcessEnv, port: number, nodeArgs: s
   };
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${stderr}`);
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${stderr}`);
     try {
       const res = await fetch(`${baseUrl}/api/health`);
       if (res.ok) return { baseUrl, pid: child.pid!, stop };

@@ -24,7 +24,7 @@ export interface AppProcess {
   signal(sig: NodeJS.Signals): void;
 }
 
-/** `npm start` (prepare-db, then next start), or another command, in its own process group. */
+/** `npm start` (prepare-db, then the production server), or another command, in its own process group. */
 export function spawnApp(env: ChildEnv, command: string[] = ["npm", "start"]): AppProcess {
   const child = spawn(command[0]!, command.slice(1), { env: env as NodeJS.ProcessEnv, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";

@@ -1,5 +1,5 @@
 /**
- * Two production instances (`next start` of the build in NEXT_DIST_DIR) on one PostgreSQL and
+ * Two production instances (the production server of the build in NEXT_DIST_DIR) on one PostgreSQL and
  * one Redis, each reaching them through its own TCP proxy on 127.0.0.1 that the test can cut:
  * the multi-instance test's machinery. Everything here speaks HTTP to the instances or runs
  * the project's own command-line tools, as an operator would.
@@ -35,7 +35,7 @@ const redisUrl = (): string => {
 
 /** What both instances and the command-line tools share: the database, Redis and the secrets. */
 export function baseEnv(): ChildEnv {
-  const { NODE_ENV: _nodeEnv, ...inherited } = process.env; // next start sets production itself
+  const { NODE_ENV: _nodeEnv, ...inherited } = process.env; // the production server sets production itself
   return {
     ...inherited,
     DATABASE_URL: databaseUrl(),
@@ -129,9 +129,9 @@ export class Instance {
     return `http://127.0.0.1:${this.port}`;
   }
 
-  /** `next start` of the production build; resolves once /api/health answers 200. */
+  /** The production server of `npm start` on the build; resolves once /api/health answers 200. */
   async start(): Promise<void> {
-    this.app = spawnApp(this.env, ["node_modules/.bin/next", "start", "-p", String(this.port), "-H", "127.0.0.1"]);
+    this.app = spawnApp(this.env, ["node", "server/doors/http/server.mjs", "-p", String(this.port), "-H", "127.0.0.1"]);
     await waitReady(this.app, this.baseUrl);
   }
 

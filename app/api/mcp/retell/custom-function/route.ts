@@ -1,4 +1,5 @@
 import { handleCustomFunction } from "@/server/doors/retell/custom-function-door";
+import { offerDirectRoute } from "@/server/doors/direct-lane";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -7,3 +8,5 @@ export const dynamic = "force-dynamic";
 export function POST(request: Request): Promise<Response> {
   return handleCustomFunction(request);
 }
+
+offerDirectRoute("/api/mcp/retell/custom-function", POST);

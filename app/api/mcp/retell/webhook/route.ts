@@ -1,4 +1,5 @@
 import { handleRetellWebhook } from "@/server/doors/retell/webhook-door";
+import { offerDirectRoute } from "@/server/doors/direct-lane";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -7,3 +8,5 @@ export const dynamic = "force-dynamic";
 export function POST(request: Request): Promise<Response> {
   return handleRetellWebhook(request);
 }
+
+offerDirectRoute("/api/mcp/retell/webhook", POST);

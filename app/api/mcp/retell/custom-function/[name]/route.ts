@@ -1,4 +1,5 @@
 import { handleCustomFunction } from "@/server/doors/retell/custom-function-door";
+import { offerDirectRouteWithSegment } from "@/server/doors/direct-lane";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -7,3 +8,5 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request, { params }: { params: Promise<{ name: string }> }): Promise<Response> {
   return handleCustomFunction(request, (await params).name);
 }
+
+offerDirectRouteWithSegment("/api/mcp/retell/custom-function/", (request, name) => handleCustomFunction(request, name));
