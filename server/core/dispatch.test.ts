@@ -7,7 +7,7 @@ import { AppError, ErrorCodes } from "@/server/core/errors";
 import { callMethod, InvalidParamsError, MethodNotFoundError, type DoorContext } from "@/server/core/dispatch";
 import { Registry } from "@/server/core/registry";
 import { defineMethod, defineServer, type Actor, type MethodDef } from "@/server/core/types";
-import { logger } from "@/server/platform/logger";
+import { callLogger } from "@/server/platform/logger";
 import { MethodRateLimiter, setRateLimiter } from "@/server/platform/rate-limit";
 import { renderMetrics } from "@/server/platform/metrics";
 import { createDemoTenant, createOtherCompany, wholeCompanyGrants, type Tenant } from "@/server/testing/tenants";
@@ -68,7 +68,7 @@ async function metric(series: string): Promise<number> {
 
 /** The "mcp call" log lines written while `fn` ran. */
 async function callLogs(fn: () => Promise<unknown>): Promise<Record<string, unknown>[]> {
-  const info = vi.spyOn(logger, "info");
+  const info = vi.spyOn(callLogger, "info");
   await fn();
   const lines = info.mock.calls.filter((c) => c[1] === "mcp call").map((c) => c[0] as unknown as Record<string, unknown>);
   info.mockRestore();

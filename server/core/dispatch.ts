@@ -5,7 +5,7 @@ import { getCache } from "@/server/platform/cache";
 import { getDb } from "@/server/platform/db";
 import { AppError, ErrorCodes, isAppError } from "@/server/core/errors";
 import type { PrismaClient } from "@/server/generated/prisma/client";
-import { logger } from "@/server/platform/logger";
+import { callLogger, logger, type Logger } from "@/server/platform/logger";
 import { reportUnexpectedError } from "@/server/platform/error-report";
 import { recordCall } from "@/server/platform/metrics";
 import { getRegistry, type Registry } from "@/server/core/registry";
@@ -81,7 +81,7 @@ export async function callMethod(name: string, rawParams: unknown, door: DoorCon
     const methodLabel = found ? name : "unknown";
     recordCall(serverName, methodLabel, durationMs / 1000, errorCode, door.companyId);
     const outcome = errorCode === undefined ? "success" : "error";
-    logger.info(
+    callLogger.info(
       {
         correlation_id: door.correlationId,
         server: serverName,
@@ -153,11 +153,15 @@ async function handle(method: MethodDef, params: unknown, ctx: ServiceContext): 
 }
 
 function serviceContext(door: DoorContext, db: PrismaClient, method: string): ServiceContext {
+  let log: Logger | undefined;
   return {
     companyId: door.companyId,
     actor: door.actor,
     db,
-    log: logger.child({ correlation_id: door.correlationId, method, company_id: door.companyId }),
+    // Made on first use: most calls log nothing of their own, and a child logger serialises its bindings at once.
+    get log() {
+      return (log ??= logger.child({ correlation_id: door.correlationId, method, company_id: door.companyId }));
+    },
     now: door.now ?? (() => new Date()),
     correlationId: door.correlationId,
   };

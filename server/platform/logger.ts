@@ -12,3 +12,9 @@ export const logger: pino.Logger =
   }));
 
 export type Logger = pino.Logger;
+
+/**
+ * The one line per method call (ids, names, figures; nothing a caller sent) skips the redaction
+ * pass: over its nine fields that pass cost about three times the writing of the line.
+ */
+export const callLogger: pino.Logger = logger.child({}, { redact: { paths: [] } });
