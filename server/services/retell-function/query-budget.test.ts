@@ -94,7 +94,7 @@ describe("query budget of the phone path (demo company)", () => {
     expect(queries.statements).toHaveLength(7);
   });
 
-  it("book_appointment: the claim, the key, one transaction with the re-check, the call row, the answer kept", async () => {
+  it("book_appointment: the claim, the key, one transaction with the re-check, the call row, the answer kept, all in plain SQL", async () => {
     await measure(check("budget_warmup")); // company data cached, as during a call
     const { answers, queries } = await measure(book("budget_b1", "10 Uhr", "+4916011111111"));
     expect(answers[0]).toMatchObject({ success: true, already_booked: false, termin: { uhrzeit: "10:00" } });
@@ -104,12 +104,12 @@ describe("query budget of the phone path (demo company)", () => {
       "$executeRaw", // transaction: lock_timeout and the branch's booking lock
       "$queryRaw", // transaction: appointments and absences of the day, checked again under the lock
       "$queryRaw", // transaction: the customer, created or updated
-      "Appointment.create",
+      "$queryRaw", // transaction: the appointment
       "$queryRaw", // transaction: the branch's address, the company's zone and reminder settings (messaging-delivery)
       "$queryRaw", // transaction: the company's wording of the confirmation (or the default)
       "$executeRaw", // transaction: the confirmation's job into the outbox
-      "Message.createMany", // transaction: the confirmation as a Message (state queued)
-      "Call.upsert",
+      "$executeRaw", // transaction: the confirmation as a Message (state queued)
+      "$queryRaw", // the call row, linked to the appointment
       "$executeRaw", // the invocation's answer kept for Retell's retries
       "$executeRaw", // written behind: the replay record
       "$executeRaw", // written behind: the audit row
