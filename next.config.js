@@ -27,6 +27,9 @@ const nextConfig = {
     return [{ source: "/:path*", headers: securityHeaders({ production: process.env.NODE_ENV === "production" }) }];
   },
   reactStrictMode: true,
+  // Pages and routes load on their first request instead of all at start: the preloaded code of
+  // every dashboard page held about 25 MiB more resident memory on a server that answers calls.
+  experimental: { preloadEntriesOnStart: false },
 };
 
 /**
