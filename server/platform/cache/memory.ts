@@ -1,3 +1,4 @@
+import { deepFreeze } from "./deep-freeze";
 import type { Cache } from "./types";
 
 interface Entry {
@@ -54,12 +55,4 @@ export class MemoryCache implements Cache {
     this.entries.delete(key);
     for (const t of e.tags) this.byTag.get(t)?.delete(key);
   }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object") {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
 }

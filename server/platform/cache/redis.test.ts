@@ -31,6 +31,21 @@ describe.skipIf(!REDIS_URL)("RedisCache", () => {
     expect(await c.get("c")).toBeUndefined();
   });
 
+  it("hands a large unchanged value out once parsed and frozen, and another instance's write at once", async () => {
+    const prefix = `test-cache-${randomUUID()}:`;
+    const reader = new RedisCache(redisLink(REDIS_URL!), prefix);
+    const writer = new RedisCache(redisLink(REDIS_URL!), prefix);
+    const company = (name: string) => ({ name, staff: Array.from({ length: 50 }, (_, i) => ({ id: `s${i}`, hours: { "1": [{ start: "09:00", end: "17:00" }] } })) });
+    await writer.set("company", company("Salon Vorher"), 60);
+    const first = await reader.get<ReturnType<typeof company>>("company");
+    expect(await reader.get("company")).toBe(first);
+    expect(Object.isFrozen(first!.staff[0].hours)).toBe(true);
+    await writer.set("company", company("Salon Nachher"), 60);
+    expect(await reader.get("company")).toMatchObject({ name: "Salon Nachher" });
+    await writer.delete("company");
+    expect(await reader.get("company")).toBeUndefined();
+  });
+
   it("is shared between instances on the same Redis", async () => {
     const prefix = `test-cache-${randomUUID()}:`;
     const one = new RedisCache(redisLink(REDIS_URL!), prefix);

@@ -1,6 +1,7 @@
 import { circuitBreaker, ConsecutiveBreaker, CircuitState, handleAll, type CircuitBreakerPolicy } from "cockatiel";
 import { Redis } from "ioredis";
 import { logger } from "@/server/platform/logger";
+import { ParsedMemo } from "./parsed-memo";
 import type { Cache } from "./types";
 
 const TAG_SET_TTL_SECONDS = 24 * 3600;
@@ -120,6 +121,7 @@ export class RedisCache implements Cache {
   private missedTooMany = false;
   private repairing: Promise<void> | null = null;
   private repairTimer: NodeJS.Timeout | null = null;
+  private readonly parsed = new ParsedMemo();
 
   constructor(
     private readonly link: RedisLink,
@@ -138,7 +140,8 @@ export class RedisCache implements Cache {
     if (!this.readable()) return undefined;
     try {
       const raw = await this.link.run((r) => r.get(this.prefix + key));
-      return raw === null ? undefined : (JSON.parse(raw) as T);
+      // Deep-frozen, like the in-process cache's values: readers share them.
+      return raw === null ? undefined : (this.parsed.parse(key, raw) as T);
     } catch (err) {
       logger.warn({ err: (err as Error).message, key }, "redis cache read failed");
       return undefined;
