@@ -1,7 +1,7 @@
 /**
  * The built-in calendar: slots come from the slot engine over the company's own data, and
- * a booking is the database insert made under the branch's booking lock after checking
- * the slot again inside the same transaction.
+ * a booking is the database insert made under the booking lock of the branch's day after
+ * checking the slot again inside the same transaction.
  */
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/server/generated/prisma/client";
@@ -9,7 +9,7 @@ import { addDaysLocal, type LocalDate } from "@/server/scheduling/local-date";
 import { findAvailableSlots } from "@/server/scheduling/slots";
 import { instantToLocal } from "@/server/scheduling/time";
 import type { CompanySettings } from "@/server/calendar/company-settings";
-import { lockBranchForBooking, withBranchTurn } from "./booking-lock";
+import { bookingSpan, lockBookingSpan, withBookingTurn, type BookingSpan } from "./booking-lock";
 import { slotNotAvailable } from "./errors";
 import { loadSlotInput } from "./local-slot-data";
 import {
@@ -77,18 +77,20 @@ export class LocalCalendarProvider implements CalendarProvider {
   }
 
   book<T>(request: BookingRequest, store: StoreBooking<T>): Promise<T> {
-    return withBranchTurn(request.branch.id, () =>
+    const span = spanOf(request.branch, request.service, request.start);
+    return withBookingTurn(span, () =>
       this.deps.db.$transaction(async (tx) => {
-        const confirmed = await this.#claimSlot(tx, request.branch, request.service, request.start, request.staffId);
+        const confirmed = await this.#claimSlot(tx, span, request.branch, request.service, request.start, request.staffId);
         return store(tx, { ...confirmed, externalUid: `local-${randomUUID()}` });
       }, BOOKING_TRANSACTION),
     );
   }
 
   reschedule<T>(request: RescheduleRequest, store: StoreBooking<T>): Promise<T> {
-    return withBranchTurn(request.branch.id, () =>
+    const span = spanOf(request.branch, request.service, request.start);
+    return withBookingTurn(span, () =>
       this.deps.db.$transaction(async (tx) => {
-        const confirmed = await this.#claimSlot(tx, request.branch, request.service, request.start, request.staffId, request.appointmentId);
+        const confirmed = await this.#claimSlot(tx, span, request.branch, request.service, request.start, request.staffId, request.appointmentId);
         return store(tx, { ...confirmed, externalUid: request.externalUid ?? `local-${randomUUID()}` });
       }, BOOKING_TRANSACTION),
     );
@@ -103,16 +105,17 @@ export class LocalCalendarProvider implements CalendarProvider {
     return { ok: true, message: "Der eingebaute Kalender ist aktiv.", eventTypeCount };
   }
 
-  /** Locks the branch, then checks the slot against everything committed before the lock. */
+  /** Locks the branch's day(s), then checks the slot against everything committed before the lock. */
   async #claimSlot(
     tx: Tx,
+    span: BookingSpan,
     branch: BranchRef,
     service: ServiceRef,
     start: Date,
     staffId: string | undefined,
     excludeAppointmentId?: string,
   ): Promise<Omit<ConfirmedBooking, "externalUid">> {
-    await lockBranchForBooking(tx, branch.id);
+    await lockBookingSpan(tx, span);
     const day = instantToLocal(start, branch.timeZone).date;
     const input = await this.#slotInput(tx, { branch, service, from: day, to: day, staffId, excludeAppointmentId });
     const slot = findAvailableSlots(input).find((s) => s.start.getTime() === start.getTime());
@@ -123,6 +126,12 @@ export class LocalCalendarProvider implements CalendarProvider {
   #slotInput(db: PrismaClient | Tx, query: AvailabilityQuery) {
     return loadSlotInput(db, { ...query, companyId: this.deps.companyId, settings: this.settings, now: this.deps.now() });
   }
+}
+
+/** The days the service's time from `start`, buffer included, occupies in the branch. */
+function spanOf(branch: BranchRef, service: ServiceRef, start: Date): BookingSpan {
+  const blockedUntil = new Date(start.getTime() + (service.durationMinutes + service.bufferMinutes) * 60_000);
+  return bookingSpan(branch.id, branch.timeZone, start, blockedUntil);
 }
 
 function minDate(a: LocalDate, b: LocalDate): LocalDate {

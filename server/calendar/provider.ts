@@ -4,8 +4,8 @@
  *
  * Writes hand the provider a `store` callback that writes the local rows (appointment,
  * customer, outbox job) inside a database transaction. The provider decides when it runs:
- * the built-in calendar runs it under the branch's booking lock, so the check and the
- * insert are one step; Cal.com runs it only after Cal.com confirmed, and undoes the remote
+ * the built-in calendar runs it under the booking lock of the branch's day, so the check
+ * and the insert are one step; Cal.com runs it only after Cal.com confirmed, and undoes the remote
  * change when storing fails. Either way no local row claims what the calendar did not confirm.
  */
 import type { Prisma } from "@/server/generated/prisma/client";

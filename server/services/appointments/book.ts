@@ -163,7 +163,7 @@ type NewAppointment = Pick<
 
 /**
  * The new row, as the client's create returns it, in plain SQL: this write runs in every
- * booking's transaction under the branch's booking lock, where the model query cost about 1 ms
+ * booking's transaction under the booking lock, where the model query cost about 1 ms
  * more (compiled anew on every call). A unique key taken (Cal.com's webhook stored the uid first,
  * or a retry the idempotency key) still fails as a unique violation.
  */

@@ -4,6 +4,7 @@
  * has one connection; see book.test.ts and the worker tests.)
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { lockBookingSpan } from "@/server/calendar/booking-lock";
 import { ErrorCodes } from "@/server/core/errors";
 import { logger } from "@/server/platform/logger";
 import type { DeliveryChannel, OutgoingMessage } from "@/server/platform/outbox/channels";
@@ -34,11 +35,11 @@ afterAll(async () => {
   if (enabled) await db.close();
 });
 
-const attempt = (time: string, i: number, staffId?: string) =>
+const attempt = (time: string, i: number, staffId?: string, date = "2026-03-12") =>
   bookAppointment(testContext(db.prisma, companyId, { actor: { type: "retell", id: null } }), {
     branch_id: mitte,
     service_name: "Herrenhaarschnitt",
-    date: "2026-03-12",
+    date,
     time,
     staff_id: staffId,
     customer_name: `Anrufer ${i}`,
@@ -62,6 +63,32 @@ describe.skipIf(!enabled)("on PostgreSQL", () => {
     const booked = results.flatMap((r) => (r.status === "fulfilled" ? [r.value.appointment.staff_id] : []));
     expect(booked).toHaveLength(2);
     expect(new Set(booked).size).toBe(2);
+  });
+
+  it("a booking waits only for bookings of the same branch and day: another day's goes ahead", async () => {
+    // Another transaction (as on a second instance) holds Thursday's lock of the branch.
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const holder = db.prisma.$transaction(
+      async (tx) => {
+        await lockBookingSpan(tx, { branchId: mitte, days: ["2026-03-12"] });
+        locked();
+        await released;
+      },
+      { timeout: 30_000 },
+    );
+    await isLocked;
+    let thursdayDone = false;
+    const thursday = attempt("15:00", 200).finally(() => (thursdayDone = true));
+    const friday = await attempt("15:00", 201, undefined, "2026-03-13");
+    expect(friday.appointment.date).toBe("13.03.2026");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(thursdayDone).toBe(false);
+    release();
+    await holder;
+    expect((await thursday).appointment.date).toBe("12.03.2026");
   });
 
   it("delivers each outbox job exactly once with two workers claiming at the same time", async () => {

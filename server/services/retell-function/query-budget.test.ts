@@ -101,7 +101,7 @@ describe("query budget of the phone path (demo company)", () => {
     expect(queries.operations).toEqual([
       "$queryRaw", // claim the invocation (function_invocations)
       "$queryRaw", // a booking made earlier under the same key?
-      "$executeRaw", // transaction: lock_timeout and the branch's booking lock
+      "$executeRaw", // transaction: lock_timeout and the booking lock of the branch's day
       "$queryRaw", // transaction: appointments and absences of the day, checked again under the lock
       "$queryRaw", // transaction: the customer, created or updated
       "$queryRaw", // transaction: the appointment
