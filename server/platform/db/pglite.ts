@@ -2,12 +2,13 @@ import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 
 /**
- * PostgreSQL's own page cache inside the embedded database. PGlite's default (128 MB) is all
- * WebAssembly memory, which never shrinks: it was the largest single part of the server's
- * resident memory. The data files are read through the operating system's file cache anyway, and
- * a salon's database is far smaller than this, so 32 MB costs no speed (measured with npm run bench).
+ * PostgreSQL's own page cache inside the embedded database. It is WebAssembly memory, touched
+ * whole at start and never given back: the resident memory of PGlite alone after opening was
+ * about 235 MiB with PGlite's default (128 MB), 138 MiB with 32 MB and 112 MiB with 16 MB. The
+ * data files are read through the operating system's file cache anyway, and a query of the phone
+ * path touches a few index and table pages, so 16 MB costs no speed (measured with npm run bench).
  */
-export const EMBEDDED_SHARED_BUFFERS = "32MB";
+export const EMBEDDED_SHARED_BUFFERS = "16MB";
 
 /** Opens (creating when new) the embedded PostgreSQL in a data folder, or in memory for `memory://`. */
 export async function openPglite(dataDir: string): Promise<PGlite> {
