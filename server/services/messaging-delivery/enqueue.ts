@@ -14,11 +14,13 @@ import { Prisma } from "@/server/generated/prisma/client";
 import { enqueueJob } from "@/server/platform/outbox/enqueue";
 import { env } from "@/server/platform/env";
 import { formatGermanDate, formatGermanTime } from "@/server/scheduling/time";
-import { icsFor, renderMessage, type MessageVars } from "@/server/services/messaging-templates/render";
+import { icsFor, renderText, templateOrDefault, type MessageVars } from "@/server/services/messaging-templates/render";
+import type { MessageKindName } from "@/server/services/messaging-templates/defaults";
 import { branchAddress } from "@/server/services/messaging-templates/template-text";
 import { MESSAGE_JOB } from "./delivery-job";
 import { planReminders } from "./reminders";
-import { reminderSettingsOf, type ReminderSettingsRow } from "./settings";
+import { messagingContext, type MessagingContext } from "./context";
+import { reminderSettingsOf } from "./settings";
 
 type Tx = Prisma.TransactionClient;
 
@@ -51,19 +53,12 @@ export interface CustomerMessageInput {
 /** Why reminders still waiting were dropped, shown as "nicht gesendet: …". */
 export const REMINDER_DROPPED = { change: "Termin verschoben", cancellation: "Termin abgesagt" } as const;
 
-interface ContextRow extends ReminderSettingsRow {
-  street: string | null;
-  postalCode: string | null;
-  city: string | null;
-  timeZone: string;
-}
-
 /** A new message: always queued (the column's default). */
 type MessageRow = Pick<Prisma.MessageCreateManyInput, "id" | "companyId" | "appointmentId" | "customerId" | "channel" | "kind" | "to" | "subject" | "body" | "sendAt">;
 
 export async function enqueueCustomerMessage(tx: Tx, input: CustomerMessageInput): Promise<void> {
   const { appointment: a, customer, now } = input;
-  const context = await readContext(tx, input.companyId, a.branchId);
+  const context = await messagingContext(tx, input.companyId, a.branchId);
   if (input.kind === "change" || input.kind === "cancellation") await dropPendingReminders(tx, input.companyId, a.id, REMINDER_DROPPED[input.kind]);
 
   const vars: MessageVars = {
@@ -73,7 +68,7 @@ export async function enqueueCustomerMessage(tx: Tx, input: CustomerMessageInput
     service: a.serviceName,
     staff: a.staffName,
     branch: a.branchName,
-    address: branchAddress(context),
+    address: addressOf(context, a.branchId),
     company: input.companyName,
     ...(input.payment ? { link: input.payment.link, amount: input.payment.amount } : {}),
   };
@@ -82,7 +77,7 @@ export async function enqueueCustomerMessage(tx: Tx, input: CustomerMessageInput
   const channel = byEmail ? "email" : "sms";
   const to = byEmail ? customer.email! : customer.phone;
 
-  const rendered = await renderMessage(tx, { companyId: input.companyId, channel, kind: input.kind, vars });
+  const rendered = render(context, channel, input.kind, vars);
   const messageId = randomUUID();
   const ics = byEmail ? calendarFile(input, vars, rendered.text) : undefined;
   const dedupeKey =
@@ -119,7 +114,7 @@ async function insertMessages(tx: Tx, rows: MessageRow[]): Promise<void> {
 }
 
 /** The reminders of a booked or moved appointment: a Message and a job due at its time each. */
-async function enqueueReminders(tx: Tx, input: CustomerMessageInput, context: ContextRow, vars: MessageVars): Promise<MessageRow[]> {
+async function enqueueReminders(tx: Tx, input: CustomerMessageInput, context: MessagingContext | null, vars: MessageVars): Promise<MessageRow[]> {
   const { appointment: a, customer } = input;
   const settings = reminderSettingsOf(context);
   const channel =
@@ -131,10 +126,10 @@ async function enqueueReminders(tx: Tx, input: CustomerMessageInput, context: Co
     offsetsMinutes: settings.offsetsMinutes,
     channel,
     quiet: settings.quiet,
-    timeZone: context.timeZone,
+    timeZone: context?.timeZone ?? "Europe/Berlin",
   });
   if (planned.length === 0) return [];
-  const rendered = await renderMessage(tx, { companyId: input.companyId, channel, kind: "reminder", vars });
+  const rendered = render(context, channel, "reminder", vars);
   const to = channel === "email" ? customer.email! : customer.phone;
   const startsAt = a.startsAt.toISOString();
   const rows: MessageRow[] = [];
@@ -167,20 +162,15 @@ export async function dropPendingReminders(tx: Tx, companyId: string, appointmen
      WHERE kind = ${MESSAGE_JOB} AND state = 'pending' AND payload->>'messageId' IN (SELECT id FROM dropped)`;
 }
 
-/** The branch's address, the company's zone and its reminder settings, in one statement. */
-async function readContext(tx: Tx, companyId: string, branchId: string): Promise<ContextRow> {
-  const [row] = await tx.$queryRaw<ContextRow[]>`
-    SELECT b.street, b."postalCode", b.city, c."timeZone",
-           COALESCE(ms."reminderOffsets", ARRAY[1440]) AS "reminderOffsets",
-           COALESCE(ms."emailReminders", true) AS "emailReminders",
-           COALESCE(ms."smsReminders", false) AS "smsReminders",
-           COALESCE(ms."quietFrom", '21:00') AS "quietFrom",
-           COALESCE(ms."quietUntil", '08:00') AS "quietUntil"
-      FROM companies c
-      LEFT JOIN branches b ON b.id = ${branchId} AND b."companyId" = c.id
-      LEFT JOIN messaging_settings ms ON ms."companyId" = c.id
-     WHERE c.id = ${companyId}`;
-  return row ?? { street: null, postalCode: null, city: null, timeZone: "Europe/Berlin", reminderOffsets: [1440], emailReminders: true, smsReminders: false, quietFrom: "21:00", quietUntil: "08:00" };
+function addressOf(context: MessagingContext | null, branchId: string): string | null {
+  const branch = context?.branches.find((b) => b.id === branchId);
+  return branch ? branchAddress(branch) : null;
+}
+
+/** The company's text of the kind (or the default), filled in. */
+function render(context: MessagingContext | null, channel: "email" | "sms", kind: MessageKindName, vars: MessageVars) {
+  const own = context?.templates.find((t) => t.channel === channel && t.kind === kind);
+  return renderText(channel, templateOrDefault(channel, kind, own), vars);
 }
 
 function messageRow(

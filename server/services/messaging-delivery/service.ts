@@ -5,6 +5,7 @@ import type { ServiceContext } from "@/server/core/types";
 import type { Message } from "@/server/generated/prisma/client";
 import { readReminderSettings } from "./settings";
 import type * as s from "./schemas";
+import { invalidateMessagingContext } from "./context";
 
 function toDto(m: Message): s.MessageDto {
   return {
@@ -87,5 +88,6 @@ export async function updateReminderSettings(
     quietUntil: params.quiet_until,
   };
   await ctx.db.messagingSettings.upsert({ where: { companyId: ctx.companyId }, create: { companyId: ctx.companyId, ...data }, update: data });
+  await invalidateMessagingContext(ctx.companyId);
   return getReminderSettings(ctx, {});
 }

@@ -29,10 +29,18 @@ export async function templateFor(
   channel: TemplateChannel,
   kind: MessageKindName,
 ): Promise<TemplateText & { isDefault: boolean }> {
-  // Plain SQL: this read sits inside every booking's transaction, where a compiled model query costs twice as much.
   const [row] = await db.$queryRaw<Array<{ subject: string | null; body: string }>>`
     SELECT subject, body FROM message_templates
     WHERE "companyId" = ${companyId} AND channel = ${channel}::"MessageChannel" AND kind = ${kind}::"MessageKind"`;
+  return templateOrDefault(channel, kind, row);
+}
+
+/** The company's stored text of a kind on a channel (an e-mail without subject gets the default's), or the default without one. */
+export function templateOrDefault(
+  channel: TemplateChannel,
+  kind: MessageKindName,
+  row: { subject: string | null; body: string } | undefined,
+): TemplateText & { isDefault: boolean } {
   if (!row) return { ...defaultTemplate(channel, kind), isDefault: true };
   const fallback = defaultTemplate(channel, kind);
   return { subject: channel === "email" ? (row.subject ?? fallback.subject) : null, body: row.body, isDefault: false };

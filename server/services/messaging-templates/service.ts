@@ -7,6 +7,7 @@ import { renderText } from "./render";
 import type * as s from "./schemas";
 import { smsLength } from "./sms-length";
 import { branchAddress, templateProblem, type MessageVars } from "./template-text";
+import { invalidateMessagingContext } from "@/server/services/messaging-delivery/context";
 
 type TemplateRow = { channel: TemplateChannel; kind: string; subject: string | null; body: string; updatedAt: Date };
 
@@ -53,6 +54,7 @@ export async function updateTemplate(ctx: ServiceContext, p: z.output<typeof s.u
   const where = { companyId: ctx.companyId, channel: p.channel, kind: p.kind };
   if (p.body === d.body && subject === d.subject) {
     await ctx.db.messageTemplate.deleteMany({ where });
+    await invalidateMessagingContext(ctx.companyId);
     return { template: toDto(p.channel, p.kind, undefined) };
   }
   const row = await ctx.db.messageTemplate.upsert({
@@ -61,12 +63,14 @@ export async function updateTemplate(ctx: ServiceContext, p: z.output<typeof s.u
     update: { subject, body: p.body },
     select: { channel: true, kind: true, subject: true, body: true, updatedAt: true },
   });
+  await invalidateMessagingContext(ctx.companyId);
   return { template: toDto(p.channel, p.kind, row) };
 }
 
 /** Back to the built-in default. */
 export async function resetTemplate(ctx: ServiceContext, p: z.output<typeof s.resetParams>): Promise<z.input<typeof s.resetResult>> {
   await ctx.db.messageTemplate.deleteMany({ where: { companyId: ctx.companyId, channel: p.channel, kind: p.kind } });
+  await invalidateMessagingContext(ctx.companyId);
   return { template: toDto(p.channel, p.kind, undefined) };
 }
 

@@ -96,6 +96,11 @@ describe("query budget of the phone path (demo company)", () => {
 
   it("book_appointment: the claim, the key, one transaction with the re-check, the call row, the answer kept, all in plain SQL", async () => {
     await measure(check("budget_warmup")); // company data cached, as during a call
+    const cold = await measure(book("budget_b0", "15 Uhr", "+4916000000000"));
+    expect(cold.answers[0]).toMatchObject({ success: true, termin: { uhrzeit: "15:00" } });
+    // The first booking of the company reads its messaging context (zone, reminders, addresses, texts) once.
+    expect(cold.queries.statements.filter((q) => /FROM message_templates/.test(q))).toHaveLength(1);
+
     const { answers, queries } = await measure(book("budget_b1", "10 Uhr", "+4916011111111"));
     expect(answers[0]).toMatchObject({ success: true, already_booked: false, termin: { uhrzeit: "10:00" } });
     expect(queries.operations).toEqual([
@@ -105,16 +110,14 @@ describe("query budget of the phone path (demo company)", () => {
       "$queryRaw", // transaction: appointments and absences of the day, checked again under the lock
       "$queryRaw", // transaction: the customer, created or updated
       "$queryRaw", // transaction: the appointment
-      "$queryRaw", // transaction: the branch's address, the company's zone and reminder settings (messaging-delivery)
-      "$queryRaw", // transaction: the company's wording of the confirmation (or the default)
-      "$executeRaw", // transaction: the confirmation's job into the outbox
+      "$executeRaw", // transaction: the confirmation's job into the outbox (its text from the cached messaging context)
       "$executeRaw", // transaction: the confirmation as a Message (state queued)
       "$queryRaw", // the call row, linked to the appointment
       "$executeRaw", // the invocation's answer kept for Retell's retries
       "$executeRaw", // written behind: the replay record
       "$executeRaw", // written behind: the audit row
     ]);
-    expect(queries.statements).toHaveLength(14);
+    expect(queries.statements).toHaveLength(12);
     expect(queries.transactions).toBe(1);
 
     // The booking is really there, with the customer and the call linked.
