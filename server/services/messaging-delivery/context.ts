@@ -3,13 +3,14 @@
  * its reminder settings, the branches' addresses and the company's own template texts. Every
  * booking, move and cancellation writes messages inside its transaction, so this is read with
  * one statement and kept in the cache: a booking's transaction then reads nothing for its
- * messages. Template and reminder writes drop it (invalidateMessagingContext); branch and company
- * writes drop it through their cache tags, like the calendar's company data.
+ * messages. Template and reminder writes drop it (invalidateMessagingContext); branch writes drop
+ * it through the branch cache tag, like the calendar's company data. (The company's zone is set
+ * when the company is created; no method changes it.)
  */
 import { cacheKey, CacheTags, companyTag } from "@/server/core/cache-keys";
 import type { Prisma, PrismaClient } from "@/server/generated/prisma/client";
 import { getCache } from "@/server/platform/cache";
-import type { MessageKindName, TemplateChannel } from "@/server/services/messaging-templates/defaults";
+import type { StoredTemplate } from "@/server/services/messaging-templates/render";
 import type { ReminderSettingsRow } from "./settings";
 
 /** Like the company data: a write on another instance is seen after this at the latest. */
@@ -23,19 +24,12 @@ export interface BranchAddress {
   city: string | null;
 }
 
-export interface CompanyTemplate {
-  channel: TemplateChannel;
-  kind: MessageKindName;
-  subject: string | null;
-  body: string;
-}
-
 export interface MessagingContext extends ReminderSettingsRow {
   timeZone: string;
   /** All branches, inactive ones too: an appointment keeps its branch. */
   branches: BranchAddress[];
   /** The company's own texts; a kind and channel without one uses the default. */
-  templates: CompanyTemplate[];
+  templates: StoredTemplate[];
 }
 
 function key(companyId: string): string {
@@ -56,7 +50,7 @@ export async function messagingContext(
   if (hit && (branchId === undefined || hit.branches.some((b) => b.id === branchId))) return hit;
   const context = await readMessagingContext(db, companyId);
   if (context) {
-    const tags = [MESSAGING_TAG, CacheTags.company, CacheTags.branch].map((tag) => companyTag(companyId, tag));
+    const tags = [MESSAGING_TAG, CacheTags.branch].map((tag) => companyTag(companyId, tag));
     await cache.set(key(companyId), context, MESSAGING_CONTEXT_TTL_SECONDS, tags);
   }
   return context;

@@ -14,8 +14,7 @@ import { Prisma } from "@/server/generated/prisma/client";
 import { enqueueJob } from "@/server/platform/outbox/enqueue";
 import { env } from "@/server/platform/env";
 import { formatGermanDate, formatGermanTime } from "@/server/scheduling/time";
-import { icsFor, renderText, templateOrDefault, type MessageVars } from "@/server/services/messaging-templates/render";
-import type { MessageKindName } from "@/server/services/messaging-templates/defaults";
+import { icsFor, renderMessage, type MessageVars } from "@/server/services/messaging-templates/render";
 import { branchAddress } from "@/server/services/messaging-templates/template-text";
 import { MESSAGE_JOB } from "./delivery-job";
 import { planReminders } from "./reminders";
@@ -77,7 +76,7 @@ export async function enqueueCustomerMessage(tx: Tx, input: CustomerMessageInput
   const channel = byEmail ? "email" : "sms";
   const to = byEmail ? customer.email! : customer.phone;
 
-  const rendered = render(context, channel, input.kind, vars);
+  const rendered = renderMessage(context?.templates ?? [], { channel, kind: input.kind, vars });
   const messageId = randomUUID();
   const ics = byEmail ? calendarFile(input, vars, rendered.text) : undefined;
   const dedupeKey =
@@ -129,7 +128,7 @@ async function enqueueReminders(tx: Tx, input: CustomerMessageInput, context: Me
     timeZone: context?.timeZone ?? "Europe/Berlin",
   });
   if (planned.length === 0) return [];
-  const rendered = render(context, channel, "reminder", vars);
+  const rendered = renderMessage(context?.templates ?? [], { channel, kind: "reminder", vars });
   const to = channel === "email" ? customer.email! : customer.phone;
   const startsAt = a.startsAt.toISOString();
   const rows: MessageRow[] = [];
@@ -165,12 +164,6 @@ export async function dropPendingReminders(tx: Tx, companyId: string, appointmen
 function addressOf(context: MessagingContext | null, branchId: string): string | null {
   const branch = context?.branches.find((b) => b.id === branchId);
   return branch ? branchAddress(branch) : null;
-}
-
-/** The company's text of the kind (or the default), filled in. */
-function render(context: MessagingContext | null, channel: "email" | "sms", kind: MessageKindName, vars: MessageVars) {
-  const own = context?.templates.find((t) => t.channel === channel && t.kind === kind);
-  return renderText(channel, templateOrDefault(channel, kind, own), vars);
 }
 
 function messageRow(

@@ -1,6 +1,7 @@
-/** renderMessage on PGlite (the company's template over the default, per company) and icsFor. */
+/** renderMessage over the company's texts as the messaging context reads them on PGlite (the company's template over the default, per company) and icsFor. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/server/testing/test-db";
+import { messagingContext } from "@/server/services/messaging-delivery/context";
 import { icsFor, renderMessage, type MessageVars } from "./render";
 
 let db: TestDb;
@@ -33,21 +34,23 @@ afterAll(async () => {
   await db.close();
 });
 
+const templatesOf = async (companyId: string) => (await messagingContext(db.prisma, companyId))!.templates;
+
 describe("renderMessage", () => {
   it("uses the company's own SMS text", async () => {
-    const r = await renderMessage(db.prisma, { companyId: companyA, channel: "sms", kind: "confirmation", vars: VARS });
+    const r = renderMessage(await templatesOf(companyA), { channel: "sms", kind: "confirmation", vars: VARS });
     expect(r).toEqual({ subject: null, text: "Friseur & Söhne: bis 31.03.2026 um 10:00, Anna Beispiel!", html: null });
   });
 
   it("uses the default for another company and for a kind without own text", async () => {
-    const other = await renderMessage(db.prisma, { companyId: companyB, channel: "sms", kind: "confirmation", vars: VARS });
+    const other = renderMessage(await templatesOf(companyB), { channel: "sms", kind: "confirmation", vars: VARS });
     expect(other.text).toBe("Hallo Anna Beispiel, Ihr Termin bei Friseur & Söhne am 31.03.2026 um 10:00 Uhr ist bestätigt: Herrenhaarschnitt, Salon Mitte.");
-    const change = await renderMessage(db.prisma, { companyId: companyA, channel: "sms", kind: "change", vars: VARS });
+    const change = renderMessage(await templatesOf(companyA), { channel: "sms", kind: "change", vars: VARS });
     expect(change.text).toContain("wurde verlegt auf 31.03.2026 um 10:00 Uhr");
   });
 
   it("renders an e-mail with subject, text and escaped HTML from the company's template", async () => {
-    const r = await renderMessage(db.prisma, { companyId: companyA, channel: "email", kind: "reminder", vars: VARS });
+    const r = renderMessage(await templatesOf(companyA), { channel: "email", kind: "reminder", vars: VARS });
     expect(r.subject).toBe("Bald: Herrenhaarschnitt");
     expect(r.text).toBe("Hallo Anna Beispiel,\n\n<b>morgen</b> 10:00 Uhr.");
     expect(r.html).toContain("&lt;b&gt;morgen&lt;/b&gt; 10:00 Uhr.");
@@ -56,14 +59,16 @@ describe("renderMessage", () => {
   });
 
   it("renders the default e-mail when the company has none", async () => {
-    const r = await renderMessage(db.prisma, { companyId: companyB, channel: "email", kind: "cancellation", vars: VARS });
+    const r = renderMessage(await templatesOf(companyB), { channel: "email", kind: "cancellation", vars: VARS });
     expect(r.subject).toBe("Terminabsage: Herrenhaarschnitt am 31.03.2026 um 10:00 Uhr");
     expect(r.text).toContain("Ihr Termin am 31.03.2026 um 10:00 Uhr (Herrenhaarschnitt) wurde abgesagt.");
     expect(r.html).toContain("<!DOCTYPE html>");
   });
 
   it("works inside a transaction", async () => {
-    const r = await db.prisma.$transaction((tx) => renderMessage(tx, { companyId: companyA, channel: "sms", kind: "confirmation", vars: VARS }));
+    const r = await db.prisma.$transaction(async (tx) =>
+      renderMessage((await messagingContext(tx, companyA))!.templates, { channel: "sms", kind: "confirmation", vars: VARS }),
+    );
     expect(r.text.startsWith("Friseur & Söhne:")).toBe(true);
   });
 });

@@ -1,5 +1,4 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
-import type { Prisma, PrismaClient } from "@/server/generated/prisma/client";
 import { defaultTemplate, type MessageKindName, type TemplateChannel, type TemplateText } from "./defaults";
 import { htmlFromText, renderTemplate, type MessageVars } from "./template-text";
 
@@ -22,37 +21,27 @@ export function renderText(channel: TemplateChannel, template: TemplateText, var
   return { subject, text, html: htmlFromText(text, { subject, company: vars.company }) };
 }
 
-/** The company's wording of a kind on a channel, or the built-in default when it has none. */
-export async function templateFor(
-  db: PrismaClient | Prisma.TransactionClient,
-  companyId: string,
-  channel: TemplateChannel,
-  kind: MessageKindName,
-): Promise<TemplateText & { isDefault: boolean }> {
-  const [row] = await db.$queryRaw<Array<{ subject: string | null; body: string }>>`
-    SELECT subject, body FROM message_templates
-    WHERE "companyId" = ${companyId} AND channel = ${channel}::"MessageChannel" AND kind = ${kind}::"MessageKind"`;
-  return templateOrDefault(channel, kind, row);
+/** One of the company's own texts, as stored (message_templates). */
+export interface StoredTemplate {
+  channel: TemplateChannel;
+  kind: MessageKindName;
+  subject: string | null;
+  body: string;
 }
 
-/** The company's stored text of a kind on a channel (an e-mail without subject gets the default's), or the default without one. */
-export function templateOrDefault(
-  channel: TemplateChannel,
-  kind: MessageKindName,
-  row: { subject: string | null; body: string } | undefined,
-): TemplateText & { isDefault: boolean } {
-  if (!row) return { ...defaultTemplate(channel, kind), isDefault: true };
+/**
+ * A message ready to store: the company's own text of the kind on the channel (one of
+ * `templates`; an e-mail without subject gets the default's) or the built-in default, filled in.
+ */
+export function renderMessage(
+  templates: readonly StoredTemplate[],
+  input: { channel: TemplateChannel; kind: MessageKindName; vars: MessageVars },
+): RenderedMessage {
+  const { channel, kind } = input;
+  const own = templates.find((t) => t.channel === channel && t.kind === kind);
   const fallback = defaultTemplate(channel, kind);
-  return { subject: channel === "email" ? (row.subject ?? fallback.subject) : null, body: row.body, isDefault: false };
-}
-
-/** A message ready to store: the company's template (or the default) filled with the appointment's values. */
-export async function renderMessage(
-  db: PrismaClient | Prisma.TransactionClient,
-  input: { companyId: string; channel: "sms" | "email"; kind: MessageKindName; vars: MessageVars },
-): Promise<{ subject: string | null; text: string; html: string | null }> {
-  const template = await templateFor(db, input.companyId, input.channel, input.kind);
-  return renderText(input.channel, template, input.vars);
+  const template = own ? { subject: channel === "email" ? (own.subject ?? fallback.subject) : null, body: own.body } : fallback;
+  return renderText(channel, template, input.vars);
 }
 
 /** SEQUENCE when the caller names none: grows with time, so a later version of an appointment supersedes an earlier one. */

@@ -15,6 +15,7 @@ import { seedOtherDemoCompany } from "@/server/seed/other-company";
 import { createTestDb, type TestDb } from "@/server/testing/test-db";
 import { callTrpc, sessionsOf, type TrpcTestResponse } from "@/server/testing/trpc";
 import { defaultTemplate } from "./defaults";
+import { messagingContext } from "@/server/services/messaging-delivery/context";
 import { renderMessage } from "./render";
 import type { TemplateDto } from "./schemas";
 
@@ -84,8 +85,8 @@ describe("messaging.templates.update", () => {
     expect(find(await list(otherAdmin), "sms", "confirmation").is_default).toBe(true);
 
     const vars = { name: "Ole", date: "12.03.2026", time: "09:00", service: "Schnitt", staff: null, branch: "Mitte", address: null, company: "Salon" };
-    expect((await renderMessage(testDb.prisma, { companyId: demoId, channel: "sms", kind: "confirmation", vars })).text).toBe("Bis 12.03.2026, Ole! Salon");
-    expect((await renderMessage(testDb.prisma, { companyId: otherId, channel: "sms", kind: "confirmation", vars })).text).toMatch(/^Hallo Ole, Ihr Termin bei Salon/);
+    expect(renderMessage((await messagingContext(testDb.prisma, demoId))!.templates, { channel: "sms", kind: "confirmation", vars }).text).toBe("Bis 12.03.2026, Ole! Salon");
+    expect(renderMessage((await messagingContext(testDb.prisma, otherId))!.templates, { channel: "sms", kind: "confirmation", vars }).text).toMatch(/^Hallo Ole, Ihr Termin bei Salon/);
   });
 
   it("overwrites an earlier own text and stores the e-mail subject", async () => {
