@@ -31,7 +31,7 @@ export interface StoredTemplate {
 
 /**
  * A message ready to store: the company's own text of the kind on the channel (one of
- * `templates`; an e-mail without subject gets the default's) or the built-in default, filled in.
+ * `templates`) or the built-in default, filled in.
  */
 export function renderMessage(
   templates: readonly StoredTemplate[],
@@ -39,9 +39,18 @@ export function renderMessage(
 ): RenderedMessage {
   const { channel, kind } = input;
   const own = templates.find((t) => t.channel === channel && t.kind === kind);
+  return renderText(channel, templateOrDefault(channel, kind, own), input.vars);
+}
+
+/** The company's stored text of a kind on a channel (an e-mail without subject gets the default's), or the default without one. */
+export function templateOrDefault(
+  channel: TemplateChannel,
+  kind: MessageKindName,
+  own: { subject: string | null; body: string } | undefined,
+): TemplateText & { isDefault: boolean } {
   const fallback = defaultTemplate(channel, kind);
-  const template = own ? { subject: channel === "email" ? (own.subject ?? fallback.subject) : null, body: own.body } : fallback;
-  return renderText(channel, template, input.vars);
+  if (!own) return { ...fallback, isDefault: true };
+  return { subject: channel === "email" ? (own.subject ?? fallback.subject) : null, body: own.body, isDefault: false };
 }
 
 /** SEQUENCE when the caller names none: grows with time, so a later version of an appointment supersedes an earlier one. */

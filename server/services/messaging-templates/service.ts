@@ -3,7 +3,7 @@ import { addDays, format } from "date-fns";
 import type { z } from "zod";
 import type { ServiceContext } from "@/server/core/types";
 import { defaultTemplate, MESSAGE_KINDS, TEMPLATE_CHANNELS, type MessageKindName, type TemplateChannel } from "./defaults";
-import { renderText } from "./render";
+import { renderText, templateOrDefault } from "./render";
 import type * as s from "./schemas";
 import { smsLength } from "./sms-length";
 import { branchAddress, templateProblem, type MessageVars } from "./template-text";
@@ -12,18 +12,8 @@ import { invalidateMessagingContext } from "@/server/services/messaging-delivery
 type TemplateRow = { channel: TemplateChannel; kind: string; subject: string | null; body: string; updatedAt: Date };
 
 function toDto(channel: TemplateChannel, kind: MessageKindName, row: TemplateRow | undefined): s.TemplateDto {
-  if (!row) {
-    const d = defaultTemplate(channel, kind);
-    return { channel, kind, subject: d.subject, body: d.body, is_default: true, updated_at: null };
-  }
-  return {
-    channel,
-    kind,
-    subject: channel === "email" ? (row.subject ?? defaultTemplate(channel, kind).subject) : null,
-    body: row.body,
-    is_default: false,
-    updated_at: row.updatedAt.toISOString(),
-  };
+  const { subject, body, isDefault } = templateOrDefault(channel, kind, row);
+  return { channel, kind, subject, body, is_default: isDefault, updated_at: row ? row.updatedAt.toISOString() : null };
 }
 
 /** Every kind on every channel: the company's own text where it has one, else the default. */
