@@ -1,6 +1,7 @@
 import { circuitBreaker, ConsecutiveBreaker, CircuitState, handleAll, type CircuitBreakerPolicy } from "cockatiel";
 import { Redis } from "ioredis";
 import { logger } from "@/server/platform/logger";
+import { NearCache } from "./near-cache";
 import { ParsedMemo } from "./parsed-memo";
 import type { Cache } from "./types";
 
@@ -24,6 +25,7 @@ export class RedisLink {
   private readonly breaker: CircuitBreakerPolicy;
   private wasDown = false;
   private readonly recoveryHandlers = new Set<() => Promise<void> | void>();
+  private nearCache: NearCache | null = null;
 
   constructor(url: string) {
     this.client = new Redis(url, {
@@ -71,6 +73,17 @@ export class RedisLink {
     return this.breaker.execute(() => fn(this.client));
   }
 
+  /** This process's copy of values read through this link (Redis tracks reads per connection, so one per link). */
+  near(): NearCache {
+    this.nearCache ??= new NearCache(this.client);
+    return this.nearCache;
+  }
+
+  async close(): Promise<void> {
+    await this.nearCache?.close();
+    await this.client.quit().catch(() => this.client.disconnect());
+  }
+
   /** Called whenever Redis is reachable again after an outage. */
   onRecovered(handler: () => Promise<void> | void): void {
     this.recoveryHandlers.add(handler);
@@ -105,12 +118,13 @@ export function redisState(): "ok" | "unreachable" | "not_configured" {
 export async function closeRedisClients(): Promise<void> {
   const links = [...(g.__askproRedis?.values() ?? [])];
   g.__askproRedis?.clear();
-  await Promise.all(links.map((l) => l.client.quit().catch(() => l.client.disconnect())));
+  await Promise.all(links.map((l) => l.close()));
 }
 
 /**
  * Cache shared by all app instances. Each tag is a Redis set of the keys stored with it;
- * invalidating a tag deletes those keys and the set. While Redis is unusable every read is a
+ * invalidating a tag deletes those keys and the set. Values read are also kept in the link's
+ * near cache, which Redis keeps correct (near-cache.ts), so a repeated read costs no round trip. While Redis is unusable every read is a
  * miss (nothing stale can be read, requests keep their speed) and writes are skipped. An
  * invalidation that could not reach Redis is kept and replayed as soon as Redis is back;
  * until the replay is done this instance keeps bypassing the cache. Too many missed
@@ -138,10 +152,20 @@ export class RedisCache implements Cache {
 
   async get<T>(key: string): Promise<T | undefined> {
     if (!this.readable()) return undefined;
+    const name = this.prefix + key;
+    const near = this.link.near();
+    const kept = await near.lookup(name);
+    if (kept !== undefined && this.readable()) return kept as T;
     try {
-      const raw = await this.link.run((r) => r.get(this.prefix + key));
-      // Deep-frozen, like the in-process cache's values: readers share them.
-      return raw === null ? undefined : (this.parsed.parse(key, raw) as T);
+      return await near.fill<T>(name, (read) =>
+        this.link.run(async () => {
+          // The key's remaining TTL comes in the same round trip: the near copy must not outlive it.
+          const [[getErr, raw], [, ttl]] = ((await read.get(name).pttl(name).exec()) ?? []).slice(-2);
+          if (getErr) throw getErr;
+          // Deep-frozen, like the in-process cache's values: readers share them.
+          return typeof raw === "string" ? { value: this.parsed.parse(key, raw) as T, ttlMs: Number(ttl) } : undefined;
+        }),
+      );
     } catch (err) {
       logger.warn({ err: (err as Error).message, key }, "redis cache read failed");
       return undefined;
@@ -163,10 +187,13 @@ export class RedisCache implements Cache {
         return multi.exec();
       }),
     );
+    this.link.near().drop([this.prefix + key]);
   }
 
   async delete(key: string): Promise<void> {
-    if (!(await this.tolerate("delete", key, () => this.link.run((r) => r.del(this.prefix + key))))) {
+    const deleted = await this.tolerate("delete", key, () => this.link.run((r) => r.del(this.prefix + key)));
+    this.link.near().drop([this.prefix + key]);
+    if (!deleted) {
       this.missedTooMany = true; // a single key is not tracked: the repair flushes
       this.scheduleRepair(0);
     }
@@ -213,6 +240,7 @@ export class RedisCache implements Cache {
         do {
           const [next, keys] = await r.scan(cursor, "MATCH", `${this.prefix}*`, "COUNT", 500);
           if (keys.length) await r.del(...keys);
+          this.link.near().drop(keys);
           cursor = next;
         } while (cursor !== "0");
       });
@@ -237,9 +265,12 @@ export class RedisCache implements Cache {
     return this.link.run(async (r) => {
       const keys = await r.smembers(setKey);
       const multi = r.multi();
-      if (keys.length) multi.del(...keys.map((k) => this.prefix + k));
+      const names = keys.map((k) => this.prefix + k);
+      if (names.length) multi.del(...names);
       multi.del(setKey);
-      return multi.exec();
+      const done = await multi.exec();
+      this.link.near().drop(names);
+      return done;
     });
   }
 
