@@ -104,6 +104,14 @@ describe("appointments.book", () => {
     expect(await f.prisma.outboxJob.count({ where: { payload: { path: ["appointmentId"], equals: first.appointment.id } } })).toBe(1);
   });
 
+  it("answers a reused key with the first booking even when the new time is free, and books nothing else", async () => {
+    const first = await bookAppointment(f.ctx(), params({ time: "10:00", idempotency_key: "retell-call-8-book" }));
+    const retry = await bookAppointment(f.ctx(), params({ time: "11:30", idempotency_key: "retell-call-8-book" }));
+    expect(retry).toMatchObject({ already_booked: true, appointment: { id: first.appointment.id } });
+    expect(await f.prisma.appointment.count({ where: { idempotencyKey: { endsWith: "retell-call-8-book" } } })).toBe(1);
+    expect(await f.prisma.appointment.count({ where: { startsAt: new Date("2026-03-12T10:30:00Z") } })).toBe(0);
+  });
+
   it("lets parallel retries with one key all answer with the single booking", async () => {
     const results = await Promise.all(
       Array.from({ length: 10 }, () => bookAppointment(f.ctx(), params({ time: "18:00", idempotency_key: "same-key-parallel" }))),

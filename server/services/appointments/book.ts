@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { checkOpeningHours } from "@/server/calendar/opening-hours";
 import type { ConfirmedBooking, Tx } from "@/server/calendar/provider";
-import type { Appointment } from "@/server/generated/prisma/client";
+import { Prisma, type Appointment } from "@/server/generated/prisma/client";
 import { loadCompanyCalendar } from "@/server/calendar/provider-for-company";
 import { AppError, ErrorCodes } from "@/server/core/errors";
 import type { ServiceContext } from "@/server/core/types";
@@ -32,7 +32,10 @@ export async function bookAppointment(ctx: ServiceContext, params: BookParams): 
   const { provider, company } = await loadCompanyCalendar(ctx);
   const cutoff = company.settings.modificationCutoffHours;
 
-  const earlier = idempotencyKey ? await findByKey(ctx, idempotencyKey) : null;
+  // Cal.com would take a second booking before our row fails on the key: ask first. The built-in
+  // calendar books in one transaction, where a used key fails (or its booking holds the slot) and
+  // the catch below answers with that booking: one statement less on every booking.
+  const earlier = idempotencyKey && provider.kind === "calcom" ? await findByKey(ctx, idempotencyKey) : null;
   if (earlier) return result(ctx, earlier, cutoff, true);
   const staffNames = new Map((await masterData(ctx)).staff.map((m) => [m.id, m.name]));
 
@@ -53,11 +56,10 @@ export async function bookAppointment(ctx: ServiceContext, params: BookParams): 
   const createdBy = await actorName(ctx);
   let depositCents: number | null = null;
   const store = async (tx: Tx, confirmed: ConfirmedBooking): Promise<AppointmentRecord> => {
-    const customer = await upsertCustomer(tx, ctx.companyId, phone, params.customer_name, params.customer_email, policy === "use_typed");
+    const customerWrite = customerUpsert(ctx.companyId, phone, params.customer_name, params.customer_email, policy === "use_typed");
     const data = {
       companyId: ctx.companyId,
       branchId: branch.id,
-      customerId: customer.id,
       serviceId: service.id,
       staffId: confirmed.staffId,
       startsAt: confirmed.start,
@@ -77,7 +79,7 @@ export async function bookAppointment(ctx: ServiceContext, params: BookParams): 
         ? await tx.appointment.findFirst({ where: { companyId: ctx.companyId, externalUid: confirmed.externalUid }, select: { id: true } })
         : null;
     // Only the row's own columns come back: service, branch, staff and customer are known here already.
-    const row = mirrored ? await tx.appointment.update({ where: { id: mirrored.id }, data }) : await insertAppointment(tx, data);
+    const { row, customer } = mirrored ? await adoptMirrored(tx, mirrored.id, customerWrite, data) : await insertAppointment(tx, customerWrite, data);
     const staffName = row.staffId ? (staffNames.get(row.staffId) ?? (await staffNameOf(tx, row.staffId))) : null;
     const appointment: AppointmentRecord = {
       ...row,
@@ -158,23 +160,49 @@ async function findByKey(ctx: ServiceContext, idempotencyKey: string): Promise<A
 
 type NewAppointment = Pick<
   Appointment,
-  "companyId" | "branchId" | "customerId" | "serviceId" | "staffId" | "startsAt" | "endsAt" | "bufferMinutes" | "source" | "externalUid" | "idempotencyKey" | "createdBy"
+  "companyId" | "branchId" | "serviceId" | "staffId" | "startsAt" | "endsAt" | "bufferMinutes" | "source" | "externalUid" | "idempotencyKey" | "createdBy"
 > & { retellCallId: string | null | undefined; notes: string | null | undefined };
 
+interface StoredBooking {
+  row: Appointment;
+  customer: CustomerRow;
+}
+
 /**
- * The new row, as the client's create returns it, in plain SQL: this write runs in every
- * booking's transaction under the booking lock, where the model query cost about 1 ms
- * more (compiled anew on every call). A unique key taken (Cal.com's webhook stored the uid first,
- * or a retry the idempotency key) still fails as a unique violation.
+ * The customer written and the new row inserted for it, as the client's create returns it, in
+ * one plain SQL statement: this write runs in every booking's transaction under the booking lock,
+ * where the model queries cost about 1 ms more each (compiled anew on every call). A unique key
+ * taken (Cal.com's webhook stored the uid first, or a retry the idempotency key) still fails as a
+ * unique violation, and the customer's write goes with it.
  */
-async function insertAppointment(tx: Tx, a: NewAppointment): Promise<Appointment> {
-  const [row] = await tx.$queryRaw<Appointment[]>`
-    INSERT INTO appointments (id, "companyId", "branchId", "customerId", "serviceId", "staffId", "startsAt", "endsAt", "bufferMinutes", source,
-                              "externalUid", "idempotencyKey", "retellCallId", notes, "createdBy", "updatedAt")
-    VALUES (${randomUUID()}, ${a.companyId}, ${a.branchId}, ${a.customerId}, ${a.serviceId}, ${a.staffId}, ${a.startsAt}, ${a.endsAt}, ${a.bufferMinutes},
-            ${a.source}::"AppointmentSource", ${a.externalUid}, ${a.idempotencyKey}, ${a.retellCallId ?? null}, ${a.notes ?? null}, ${a.createdBy}, now())
-    RETURNING *`;
-  return row;
+async function insertAppointment(tx: Tx, customer: Prisma.Sql, a: NewAppointment): Promise<StoredBooking> {
+  const [row] = await tx.$queryRaw<Array<Appointment & CustomerColumns>>`
+    WITH c AS (${customer}),
+         a AS (INSERT INTO appointments (id, "companyId", "branchId", "customerId", "serviceId", "staffId", "startsAt", "endsAt", "bufferMinutes", source,
+                                         "externalUid", "idempotencyKey", "retellCallId", notes, "createdBy", "updatedAt")
+               SELECT ${randomUUID()}, ${a.companyId}, ${a.branchId}, c.id, ${a.serviceId}, ${a.staffId}, ${a.startsAt}::timestamptz, ${a.endsAt}::timestamptz,
+                      ${a.bufferMinutes}::int, ${a.source}::"AppointmentSource", ${a.externalUid}, ${a.idempotencyKey}, ${a.retellCallId ?? null},
+                      ${a.notes ?? null}, ${a.createdBy}, now()
+                 FROM c
+               RETURNING *)
+    SELECT a.*, c.name AS "customerName", c.phone AS "customerPhone", c.email AS "customerEmail", c."erasedAt" AS "customerErasedAt"
+      FROM a CROSS JOIN c`;
+  const { customerName, customerPhone, customerEmail, customerErasedAt, ...appointment } = row;
+  return { row: appointment, customer: { id: appointment.customerId, name: customerName, phone: customerPhone, email: customerEmail, erasedAt: customerErasedAt } };
+}
+
+interface CustomerColumns {
+  customerName: string | null;
+  customerPhone: string;
+  customerEmail: string | null;
+  customerErasedAt: Date | null;
+}
+
+/** A row Cal.com's webhook mirrored first becomes this booking. */
+async function adoptMirrored(tx: Tx, id: string, customerWrite: Prisma.Sql, data: NewAppointment): Promise<StoredBooking> {
+  const [customer] = await tx.$queryRaw<CustomerRow[]>(customerWrite);
+  const row = await tx.appointment.update({ where: { id }, data: { ...data, customerId: customer.id } });
+  return { row, customer };
 }
 
 /** A staff member the cached master data does not know (deactivated meanwhile): one look-up. */
@@ -191,12 +219,12 @@ interface CustomerRow {
 }
 
 /**
- * The company's customer with this phone number, created on first booking, in one statement:
- * a given e-mail address replaces the stored one, a customer without a name gets this one
- * (with `replaceName` the typed name replaces the stored one).
+ * The company's customer with this phone number, created on first booking (one statement, to run
+ * alone or inside another): a given e-mail address replaces the stored one, a customer without a
+ * name gets this one (with `replaceName` the typed name replaces the stored one).
  */
-async function upsertCustomer(tx: Tx, companyId: string, phone: string, name: string, email: string | undefined, replaceName: boolean): Promise<CustomerRow> {
-  const [customer] = await tx.$queryRaw<CustomerRow[]>`
+function customerUpsert(companyId: string, phone: string, name: string, email: string | undefined, replaceName: boolean): Prisma.Sql {
+  return Prisma.sql`
     INSERT INTO customers (id, "companyId", phone, name, email, "updatedAt")
     VALUES (${randomUUID()}, ${companyId}, ${phone}, ${name}, ${email || null}, now())
     ON CONFLICT ("companyId", phone) DO UPDATE
@@ -205,9 +233,7 @@ async function upsertCustomer(tx: Tx, companyId: string, phone: string, name: st
            "updatedAt" = CASE WHEN ${replaceName} OR EXCLUDED.email IS NOT NULL OR NULLIF(customers.name, '') IS NULL
                               THEN now() ELSE customers."updatedAt" END
     RETURNING id, name, phone, email, "erasedAt"`;
-  return customer;
 }
-
 
 /** With policy "ask": a stored name that differs from the typed one is refused until staff choose. */
 async function assertSameName(ctx: ServiceContext, phone: string, typed: string): Promise<void> {

@@ -11,7 +11,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/server/generated/prisma/client";
-import { enqueueJob } from "@/server/platform/outbox/enqueue";
+import { jobsInsert, type JobToWrite } from "@/server/platform/outbox/enqueue";
 import { env } from "@/server/platform/env";
 import { formatGermanDate, formatGermanTime } from "@/server/scheduling/time";
 import { icsFor, renderMessage, type MessageVars } from "@/server/services/messaging-templates/render";
@@ -71,7 +71,6 @@ export async function enqueueCustomerMessage(tx: Tx, input: CustomerMessageInput
     company: input.companyName,
     ...(input.payment ? { link: input.payment.link, amount: input.payment.amount } : {}),
   };
-  const rows: MessageRow[] = [];
   const byEmail = Boolean(customer.email) && input.sendEmails && input.kind !== "payment";
   const channel = byEmail ? "email" : "sms";
   const to = byEmail ? customer.email! : customer.phone;
@@ -85,35 +84,47 @@ export async function enqueueCustomerMessage(tx: Tx, input: CustomerMessageInput
       : input.kind === "change"
       ? `message:change:${a.id}:${a.startsAt.toISOString()}:${now.toISOString()}`
       : `message:${input.kind}:${a.id}`;
-  const written = await enqueueJob(
-    tx,
-    MESSAGE_JOB,
-    { messageId, appointmentId: a.id, ...(rendered.html ? { html: rendered.html } : {}), ...(ics ? { ics } : {}) },
-    { companyId: input.companyId, runAt: now, dedupeKey },
-  );
-  if (written) rows.push(messageRow(input, messageId, channel, to, input.kind, rendered, null));
+  const sends: MessageSend[] = [
+    {
+      message: messageRow(input, messageId, channel, to, input.kind, rendered, null),
+      job: messageJob({ messageId, appointmentId: a.id, ...(rendered.html ? { html: rendered.html } : {}), ...(ics ? { ics } : {}) }, input.companyId, now, dedupeKey),
+    },
+  ];
+  if (input.kind === "confirmation" || input.kind === "change") sends.push(...reminderSends(input, context, vars));
+  await writeSends(tx, sends);
+}
 
-  if (input.kind === "confirmation" || input.kind === "change") rows.push(...(await enqueueReminders(tx, input, context, vars)));
-  if (rows.length > 0) await insertMessages(tx, rows);
+/** A message and the job that sends it: the message is stored only if its job is new (dedupe key). */
+interface MessageSend {
+  message: MessageRow;
+  job: JobToWrite<typeof MESSAGE_JOB>;
+}
+
+function messageJob(payload: JobToWrite<typeof MESSAGE_JOB>["payload"], companyId: string, runAt: Date, dedupeKey: string): JobToWrite<typeof MESSAGE_JOB> {
+  return { kind: MESSAGE_JOB, payload, options: { companyId, runAt, dedupeKey } };
 }
 
 /**
- * The messages in one INSERT. It runs inside every booking's transaction, under the branch's
- * booking lock, where the client's createMany cost about 1 ms more: Prisma compiles a model
- * query anew on every call.
+ * The jobs and their messages in one statement: the messages whose job was written (not a
+ * duplicate) are inserted with them. It runs inside every booking's transaction, under the
+ * booking lock, where each statement counts and the client's createMany cost about 1 ms more
+ * (Prisma compiles a model query anew on every call).
  */
-async function insertMessages(tx: Tx, rows: MessageRow[]): Promise<void> {
-  const values = rows.map(
-    (m) => Prisma.sql`(${m.id}, ${m.companyId}, ${m.appointmentId}, ${m.customerId}, ${m.channel}::"MessageChannel", ${m.kind}::"MessageKind",
-                       ${m.to}, ${m.subject}, ${m.body}, ${m.sendAt}, now())`,
+async function writeSends(tx: Tx, sends: MessageSend[]): Promise<void> {
+  const values = sends.map(
+    ({ message: m }) => Prisma.sql`(${m.id}, ${m.companyId}, ${m.appointmentId}, ${m.customerId}, ${m.channel}::"MessageChannel", ${m.kind}::"MessageKind",
+                                    ${m.to}, ${m.subject}, ${m.body}, ${m.sendAt}::timestamptz)`,
   );
   await tx.$executeRaw`
+    WITH written AS (${jobsInsert(sends.map((s) => s.job))})
     INSERT INTO messages (id, "companyId", "appointmentId", "customerId", channel, kind, "to", subject, body, "sendAt", "updatedAt")
-    VALUES ${Prisma.join(values)}`;
+    SELECT m.*, now()
+      FROM (VALUES ${Prisma.join(values)}) AS m(id, "companyId", "appointmentId", "customerId", channel, kind, "to", subject, body, "sendAt")
+     WHERE m.id IN (SELECT payload->>'messageId' FROM written)`;
 }
 
 /** The reminders of a booked or moved appointment: a Message and a job due at its time each. */
-async function enqueueReminders(tx: Tx, input: CustomerMessageInput, context: MessagingContext | null, vars: MessageVars): Promise<MessageRow[]> {
+function reminderSends(input: CustomerMessageInput, context: MessagingContext | null, vars: MessageVars): MessageSend[] {
   const { appointment: a, customer } = input;
   const settings = reminderSettingsOf(context);
   const channel =
@@ -131,19 +142,14 @@ async function enqueueReminders(tx: Tx, input: CustomerMessageInput, context: Me
   const rendered = renderMessage(context?.templates ?? [], { channel, kind: "reminder", vars });
   const to = channel === "email" ? customer.email! : customer.phone;
   const startsAt = a.startsAt.toISOString();
-  const rows: MessageRow[] = [];
-  for (const { runAt } of planned) {
+  return planned.map(({ runAt }) => {
     const messageId = randomUUID();
-    const written = await enqueueJob(
-      tx,
-      MESSAGE_JOB,
-      { messageId, appointmentId: a.id, startsAt, ...(rendered.html ? { html: rendered.html } : {}) },
+    return {
+      message: messageRow(input, messageId, channel, to, "reminder", rendered, runAt),
       // The start is part of the key: a moved appointment gets reminders of its own.
-      { companyId: input.companyId, runAt, dedupeKey: `message:reminder:${a.id}:${startsAt}:${runAt.toISOString()}` },
-    );
-    if (written) rows.push(messageRow(input, messageId, channel, to, "reminder", rendered, runAt));
-  }
-  return rows;
+      job: messageJob({ messageId, appointmentId: a.id, startsAt, ...(rendered.html ? { html: rendered.html } : {}) }, input.companyId, runAt, `message:reminder:${a.id}:${startsAt}:${runAt.toISOString()}`),
+    };
+  });
 }
 
 /**

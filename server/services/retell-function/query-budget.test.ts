@@ -94,7 +94,7 @@ describe("query budget of the phone path (demo company)", () => {
     expect(queries.statements).toHaveLength(7);
   });
 
-  it("book_appointment: the claim, the key, one transaction with the re-check, the call row, the answer kept, all in plain SQL", async () => {
+  it("book_appointment: the claim, one transaction with the re-check, the call row, the answer kept, all in plain SQL", async () => {
     await measure(check("budget_warmup")); // company data cached, as during a call
     const cold = await measure(book("budget_b0", "15 Uhr", "+4916000000000"));
     expect(cold.answers[0]).toMatchObject({ success: true, termin: { uhrzeit: "15:00" } });
@@ -105,19 +105,18 @@ describe("query budget of the phone path (demo company)", () => {
     expect(answers[0]).toMatchObject({ success: true, already_booked: false, termin: { uhrzeit: "10:00" } });
     expect(queries.operations).toEqual([
       "$queryRaw", // claim the invocation (function_invocations)
-      "$queryRaw", // a booking made earlier under the same key?
       "$executeRaw", // transaction: lock_timeout and the booking lock of the branch's day
       "$queryRaw", // transaction: appointments and absences of the day, checked again under the lock
-      "$queryRaw", // transaction: the customer, created or updated
-      "$queryRaw", // transaction: the appointment
-      "$executeRaw", // transaction: the confirmation's job into the outbox (its text from the cached messaging context)
-      "$executeRaw", // transaction: the confirmation as a Message (state queued)
+      "$queryRaw", // transaction: the customer, created or updated, and the appointment for them
+      "$executeRaw", // transaction: the confirmation's job into the outbox with its Message (text from the cached messaging context)
       "$queryRaw", // the call row, linked to the appointment
       "$executeRaw", // the invocation's answer kept for Retell's retries
       "$executeRaw", // written behind: the replay record
       "$executeRaw", // written behind: the audit row
     ]);
-    expect(queries.statements).toHaveLength(12);
+    expect(queries.statements).toHaveLength(9);
+    expect(queries.statements[3]).toMatch(/^WITH c AS \( INSERT INTO customers .*INSERT INTO appointments /);
+    expect(queries.statements[4]).toMatch(/^WITH written AS \( INSERT INTO outbox_jobs .*INSERT INTO messages /);
     expect(queries.transactions).toBe(1);
 
     // The booking is really there, with the customer and the call linked.
