@@ -34,7 +34,7 @@ describe("test databases", () => {
     await mine.close();
 
     mine = await createTestDb();
-    expect(mine.pglite).toBe(used);
+    expect(mine.pglite === used, "the emptied database is handed out again").toBe(true);
     expect(await rowCounts(mine)).toEqual([]);
     expect((await mine.pglite.query<{ statement_timeout: string }>(`SHOW statement_timeout`)).rows[0]!.statement_timeout).toBe("0");
     expect((await mine.pglite.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory'`)).rows[0]!.n).toBe(0);

@@ -75,7 +75,8 @@ async function emptied(pglite: PGlite): Promise<boolean> {
     if ((await schemaOf(pglite)) !== schema) return false;
     await pglite.exec(`RESET ALL; SELECT pg_advisory_unlock_all(); DISCARD TEMP; ${truncate}`);
     return true;
-  } catch {
+  } catch (err) {
+    console.warn(`test database closed instead of kept: ${(err as Error).message}`);
     return false;
   }
 }
