@@ -93,6 +93,7 @@ describe("route files on the direct lane", () => {
   it("offer the path of their own folder, and a dynamic last folder as a segment route", () => {
     const routes = offeringRoutes();
     expect(routes.map((r) => r.routePath).sort()).toEqual([
+      "/api/mcp",
       "/api/mcp/retell/custom-function",
       "/api/mcp/retell/custom-function/[name]",
       "/api/mcp/retell/webhook",

@@ -1,7 +1,9 @@
 /**
- * The direct lane: the phone doors that the production HTTP server (server/doors/http/server.mjs)
- * answers without Next's router. Next costs 2–4 ms of CPU per request around a route handler,
- * about as much as a check_availability itself, and a live call waits for every tool answer.
+ * The direct lane: the doors that the production HTTP server (server/doors/http/server.mjs)
+ * answers without Next's router: Retell's (a live call waits for every tool answer) and the
+ * JSON-RPC gateway. Next costs 2–4 ms of CPU per request around a route handler, about as much
+ * as a check_availability itself. Only doors that need nothing of Next's request context
+ * (cookies(), headers(), sessions) may offer themselves.
  *
  * A route file offers its POST handler here when Next loads it. From then on the HTTP server
  * calls that same handler: one module instance, Next's own, so caches, the database and its
