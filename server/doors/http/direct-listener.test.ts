@@ -26,6 +26,17 @@ beforeEach(() => {
   delete g.__askproDirectLane;
 });
 
+/** A POST with node:http, which shows the framing headers as sent. */
+function rawPost(pathname: string): Promise<{ headers: http.IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${base}${pathname}`, { method: "POST" }, (res) => {
+      let body = "";
+      res.setEncoding("utf8").on("data", (chunk: string) => (body += chunk)).on("end", () => resolve({ headers: res.headers, body }));
+    });
+    req.on("error", reject).end();
+  });
+}
+
 describe("the production server's request listener", () => {
   it("leaves everything to Next while no route has offered itself", async () => {
     const res = await fetch(`${base}/api/mcp/retell/webhook`, { method: "POST", body: "{}" });
@@ -44,6 +55,18 @@ describe("the production server's request listener", () => {
     expect(res.headers.getSetCookie()).toEqual(["a=1", "b=2"]);
     // The handler's own header wins over the server-wide one, as with next.config.js headers.
     expect(res.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+  });
+
+  it("sends a JSON answer whole with its length, and streams any other answer", async () => {
+    offerDirectRoute("/api/json", async () => Response.json({ verfügbar: true }));
+    offerDirectRoute("/api/stream", async () => new Response(new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode("a")), c.close()) })));
+    const json = await rawPost("/api/json");
+    expect(json.headers["content-length"]).toBe(String(Buffer.byteLength('{"verfügbar":true}')));
+    expect(json.headers["transfer-encoding"]).toBeUndefined();
+    expect(JSON.parse(json.body)).toEqual({ verfügbar: true });
+    const stream = await rawPost("/api/stream");
+    expect(stream.headers["transfer-encoding"]).toBe("chunked");
+    expect(stream.body).toBe("a");
   });
 
   it("adds the server-wide headers to the lane's answers, and other methods and paths still go to Next", async () => {

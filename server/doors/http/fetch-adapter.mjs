@@ -8,8 +8,9 @@ import { Readable } from "node:stream";
 /** @typedef {(request: Request) => Promise<Response>} FetchHandler */
 
 /**
- * Streams the answer as the handler produces it (server-sent events pass through). A handler
- * that throws gets what Next answers then: a bare 500, the error on stderr, nothing to the client.
+ * Streams the answer as the handler produces it (server-sent events pass through); a JSON answer
+ * goes out whole, with its length. A handler that throws gets what Next answers then: a bare 500,
+ * the error on stderr, nothing to the client.
  * @param {FetchHandler} handler
  * @param {import("node:http").IncomingMessage} req
  * @param {import("node:http").ServerResponse} res
@@ -26,6 +27,13 @@ export async function answerWithFetchHandler(handler, req, res, extraHeaders = [
     });
     const cookies = response.headers.getSetCookie();
     if (cookies.length) res.setHeader("set-cookie", cookies);
+    if (response.body && isJson(response)) {
+      // A JSON answer is complete once made: sent with its length in one write, not as chunks.
+      const body = Buffer.from(await response.arrayBuffer());
+      res.setHeader("content-length", body.length);
+      res.writeHead(response.status, response.statusText || undefined);
+      return void res.end(body);
+    }
     res.writeHead(response.status, response.statusText || undefined);
     if (!response.body) return void res.end();
     const reader = response.body.getReader();
@@ -42,6 +50,10 @@ export async function answerWithFetchHandler(handler, req, res, extraHeaders = [
     res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
     res.end("Internal Server Error");
   }
+}
+
+function isJson(/** @type {Response} */ response) {
+  return /^application\/(?:[\w.+-]*\+)?json\b/i.test(response.headers.get("content-type") ?? "");
 }
 
 /** The same URL, headers and a streamed body (the handler decides how much of it to read). */
