@@ -72,8 +72,11 @@ async function giveBack(pglite: PGlite): Promise<void> {
 async function emptied(pglite: PGlite): Promise<boolean> {
   const { schema, truncate } = await g.__askproTestShape!;
   try {
+    // Settings first: a test's statement_timeout or TimeZone would otherwise apply to the schema
+    // read (a slow read on a busy machine timed out) and change how its timestamps print.
+    await pglite.exec(`RESET ALL`);
     if ((await schemaOf(pglite)) !== schema) return false;
-    await pglite.exec(`RESET ALL; SELECT pg_advisory_unlock_all(); DISCARD TEMP; ${truncate}`);
+    await pglite.exec(`SELECT pg_advisory_unlock_all(); DISCARD TEMP; ${truncate}`);
     return true;
   } catch (err) {
     console.warn(`test database closed instead of kept: ${(err as Error).message}`);
