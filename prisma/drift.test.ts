@@ -1,9 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeSchema } from "@/server/testing/schema-catalog";
 import { migratePglite, readMigrations } from "@/server/platform/db/migrations";
+import { openPglite } from "@/server/platform/db/pglite";
 
 // What schema.prisma says the database must be, computed without any database.
 function schemaSql(): string {
@@ -20,7 +21,7 @@ let expected: Awaited<ReturnType<typeof describeSchema>>;
 let reference: PGlite;
 
 beforeAll(async () => {
-  reference = new PGlite();
+  reference = await openPglite("memory://");
   await reference.exec(schemaSql());
   expected = await describeSchema(pgliteQuery(reference));
 }, 120_000);
@@ -36,7 +37,7 @@ describe("migrations", () => {
   });
 
   it("applied to an empty PGlite give exactly schema.prisma (no drift)", async () => {
-    const db = new PGlite();
+    const db = await openPglite("memory://");
     try {
       const applied = await migratePglite(db);
       expect(applied).toEqual(readMigrations().map((m) => m.name));

@@ -5,6 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { prismaOnPglite } from "@/server/platform/db/index";
 import { migratePglite, readMigrations } from "@/server/platform/db/migrations";
+import { openPglite } from "@/server/platform/db/pglite";
 import { flushWriteBehind } from "@/server/platform/write-behind";
 
 export interface TestDb {
@@ -116,7 +117,7 @@ async function templateDump(): Promise<Blob> {
   const key = migrations.map((m) => m.checksum.slice(0, 12)).join("-");
   const file = path.join(os.tmpdir(), "askproai-test-template", `${key.slice(0, 120)}.tar.gz`);
   if (!fs.existsSync(file)) {
-    const pg = new PGlite();
+    const pg = await openPglite("memory://");
     await migratePglite(pg, migrations);
     const dump = await pg.dumpDataDir("gzip");
     await pg.close();
