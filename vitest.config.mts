@@ -20,6 +20,9 @@ export default defineConfig({
     isolate: false,
     // Many files wait on child processes, sockets and timers: four workers keep two cores busy.
     maxWorkers: 4,
+    // Transformed modules are kept in node_modules/.experimental-vitest-cache between runs.
+    experimental: { fsModuleCache: true },
+    globalSetup: ["server/testing/global-setup.ts"],
     setupFiles: ["server/testing/setup.ts"],
     // The operator setting for development: tests talk to in-process fakes on http://127.0.0.1.
     // A company without a fake of its own reaches no real Retell: nothing listens on port 2, so it refuses at once.

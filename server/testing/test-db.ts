@@ -113,6 +113,14 @@ async function schemaOf(pg: PGlite): Promise<string> {
 
 /** The migrated cluster as a dump, built once per migration set and kept in the temp folder. */
 async function templateDump(): Promise<Blob> {
+  return new Blob([fs.readFileSync(await buildTestTemplate())]);
+}
+
+/**
+ * Builds the migrated template unless it is there, and names its file. The test run's global
+ * setup calls it once before the workers start, so they do not all build it at the same time.
+ */
+export async function buildTestTemplate(): Promise<string> {
   const migrations = readMigrations();
   const key = migrations.map((m) => m.checksum.slice(0, 12)).join("-");
   const file = path.join(os.tmpdir(), "askproai-test-template", `${key.slice(0, 120)}.tar.gz`);
@@ -126,5 +134,5 @@ async function templateDump(): Promise<Blob> {
     fs.writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
     fs.renameSync(tmp, file); // atomic: parallel test workers never read half a file
   }
-  return new Blob([fs.readFileSync(file)]);
+  return file;
 }
