@@ -1,8 +1,8 @@
-import bcrypt from "bcryptjs";
 import { encryptSecret } from "@/server/platform/crypto";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { instantToLocal, zonedDateTimeToInstant } from "@/server/scheduling/time";
 import { addDaysLocal, weekdayOfLocalDate } from "@/server/scheduling/local-date";
+import { withPasswordHashes } from "./demo-password-hash";
 import { DEMO_USERS } from "./logins";
 
 export const DEMO_PHONE_NUMBER = "+49301234567";
@@ -32,6 +32,7 @@ export async function seedDemo(prisma: PrismaClient, opts: { now?: Date; retellA
   const now = opts.now ?? new Date();
   const retellApiKey = opts.retellApiKey ?? process.env.DEMO_RETELL_API_KEY ?? "demo-retell-key";
 
+  const users = await withPasswordHashes(DEMO_USERS);
   return prisma.$transaction(async (tx) => {
     const company = await tx.company.create({
       data: {
@@ -176,10 +177,8 @@ export async function seedDemo(prisma: PrismaClient, opts: { now?: Date; retellA
       ],
     });
 
-    for (const u of Object.values(DEMO_USERS)) {
-      await tx.user.create({
-        data: { companyId: company.id, email: u.email, name: u.name, role: u.role, passwordHash: await bcrypt.hash(u.password, 10) },
-      });
+    for (const u of users) {
+      await tx.user.create({ data: { companyId: company.id, email: u.email, name: u.name, role: u.role, passwordHash: u.passwordHash } });
     }
     return company.id;
   }, { timeout: 60_000 });

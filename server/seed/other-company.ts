@@ -1,7 +1,7 @@
-import bcrypt from "bcryptjs";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { instantToLocal, zonedDateTimeToInstant } from "@/server/scheduling/time";
 import { addDaysLocal } from "@/server/scheduling/local-date";
+import { withPasswordHashes } from "./demo-password-hash";
 import { OTHER_DEMO_USERS } from "./logins";
 
 /** The second demo company (README): shows that companies never see each other's data. */
@@ -11,6 +11,7 @@ export const OTHER_DEMO_COMPANY_SLUG = "physio-demo";
 export async function seedOtherDemoCompany(prisma: PrismaClient, opts: { now?: Date } = {}): Promise<string> {
   const now = opts.now ?? new Date();
   const tz = "Europe/Berlin";
+  const users = await withPasswordHashes(OTHER_DEMO_USERS);
   return prisma.$transaction(async (tx) => {
     const company = await tx.company.create({
       data: { slug: OTHER_DEMO_COMPANY_SLUG, name: "Physiotherapie am Park", timeZone: tz, settings: { slotIntervalMinutes: 30 } },
@@ -54,10 +55,8 @@ export async function seedOtherDemoCompany(prisma: PrismaClient, opts: { now?: D
     });
     await tx.calendarConnection.create({ data: { companyId: company.id, provider: "local" } });
     await tx.retellConfiguration.create({ data: { companyId: company.id } });
-    for (const u of Object.values(OTHER_DEMO_USERS)) {
-      await tx.user.create({
-        data: { companyId: company.id, email: u.email, name: u.name, role: u.role, passwordHash: await bcrypt.hash(u.password, 10) },
-      });
+    for (const u of users) {
+      await tx.user.create({ data: { companyId: company.id, email: u.email, name: u.name, role: u.role, passwordHash: u.passwordHash } });
     }
     return company.id;
   }, { timeout: 60_000 });
