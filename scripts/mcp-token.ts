@@ -4,7 +4,6 @@
  *   npm run mcp:token -- --company demo --list
  *   npm run mcp:token -- --company demo --revoke apk_abcd1234
  */
-import "@/server/composition"; // the grants name servers of the registry; run here when no app owns the database
 import { cliMain } from "@/server/doors/cli/run";
 
 void cliMain("mcp:token");

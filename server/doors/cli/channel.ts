@@ -1,22 +1,18 @@
 /**
  * The local channel through which command-line tools ask the running app to do their work:
  * HTTP on 127.0.0.1 (a random port, written into the data folder's lock), each request carrying
- * the lock's secret, which only the owner of the lock file can read.
+ * the lock's secret, which only the owner of the lock file can read. This is the app's side;
+ * channel-client.ts is the tool's.
  */
 import { timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { z } from "zod";
-import type { LockInfo } from "@/server/platform/db/lock";
 import { isAppError } from "@/server/core/errors";
 import { logger } from "@/server/platform/logger";
+import type { OperationResult } from "./channel-client";
 import { operations } from "./operations";
 import type { OperationContext } from "./types";
-
-export interface OperationResult {
-  exitCode: number;
-  lines: string[];
-}
 
 const request = z.object({ op: z.string(), argv: z.array(z.string()), cwd: z.string() });
 
@@ -83,24 +79,4 @@ export async function startControlServer(
         server.close(() => resolve());
       }),
   };
-}
-
-/** The owner could not be reached (it stopped meanwhile, or is not serving the channel). */
-export class OwnerUnreachableError extends Error {}
-
-/** Asks the folder's owner to run an operation. */
-export async function runViaOwner(owner: LockInfo, op: string, argv: string[], cwd = process.cwd()): Promise<OperationResult> {
-  let res: Response;
-  try {
-    res = await fetch(`http://127.0.0.1:${owner.controlPort}/run`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${owner.secret}`, "content-type": "application/json" },
-      body: JSON.stringify({ op, argv, cwd }),
-      signal: AbortSignal.timeout(10 * 60_000),
-    });
-  } catch (err) {
-    throw new OwnerUnreachableError(`The running app (PID ${owner.pid}) did not answer on its local channel: ${(err as Error).message}`);
-  }
-  if (!res.ok) throw new OwnerUnreachableError(`The running app (PID ${owner.pid}) refused the local channel request (HTTP ${res.status}).`);
-  return (await res.json()) as OperationResult;
 }

@@ -6,11 +6,12 @@
  * running, the tool takes the folder's lock and opens it itself.
  */
 import { env, EnvError } from "@/server/platform/env";
-import { closeDb, getDb, prismaOnPglite } from "@/server/platform/db";
 import { DatabaseLockedError, describeOwner, isAlive, isFolder, lockedMessage, tryAcquire } from "@/server/platform/db/lock";
-import { migratePglite } from "@/server/platform/db/migrations";
-import { openPglite } from "@/server/platform/db/pglite";
-import { OwnerUnreachableError, runOperationHere, runViaOwner, type OperationResult } from "./channel";
+import { OwnerUnreachableError, runViaOwner, type OperationResult } from "./channel-client";
+
+// The server (database, services, registry) is loaded only to run an operation here: a tool
+// that asks the running app needs none of it.
+const here = () => import("./run-here");
 
 export interface RunOptions {
   cwd?: string;
@@ -26,11 +27,7 @@ export async function runOperation(op: string, argv: string[], opts: RunOptions 
   const cwd = opts.cwd ?? process.cwd();
   const e = env();
   if (!e.embedded || !isFolder(e.PGLITE_DATA_DIR)) {
-    try {
-      return await runOperationHere(op, { db: await getDb(), pglite: null, cwd }, argv);
-    } finally {
-      await closeDb();
-    }
+    return (await here()).runOnConfiguredDatabase(op, argv, cwd);
   }
   const dataDir = e.PGLITE_DATA_DIR;
   const deadline = Date.now() + (opts.waitMs ?? 60_000);
@@ -39,7 +36,7 @@ export async function runOperation(op: string, argv: string[], opts: RunOptions 
     const attempt = tryAcquire(dataDir, { kind: "tool" });
     if ("lock" in attempt) {
       try {
-        return await runWithFolder(dataDir, op, argv, cwd);
+        return await (await here()).runWithFolder(dataDir, op, argv, cwd);
       } finally {
         attempt.lock.release();
       }
@@ -66,21 +63,6 @@ const waitTodo = {
   de: "Bitte warten, bis es fertig ist, und dann erneut versuchen.",
   en: "Wait until it has finished, then try again.",
 };
-
-async function runWithFolder(dataDir: string, op: string, argv: string[], cwd: string): Promise<OperationResult> {
-  const pglite = await openPglite(dataDir);
-  try {
-    await migratePglite(pglite);
-    const db = await prismaOnPglite(pglite);
-    try {
-      return await runOperationHere(op, { db, pglite, cwd }, argv);
-    } finally {
-      await db.$disconnect();
-    }
-  } finally {
-    await pglite.close();
-  }
-}
 
 /** The whole life of a command-line script: run, print, set the exit code. */
 export async function cliMain(op: string, argv = process.argv.slice(2)): Promise<void> {
