@@ -124,7 +124,8 @@ export async function closeRedisClients(): Promise<void> {
 /**
  * Cache shared by all app instances. Each tag is a Redis set of the keys stored with it;
  * invalidating a tag deletes those keys and the set. Values read are also kept in the link's
- * near cache, which Redis keeps correct (near-cache.ts), so a repeated read costs no round trip. While Redis is unusable every read is a
+ * near cache, which Redis keeps correct (near-cache.ts), so a repeated read costs no round
+ * trip. While Redis is unusable every read is a
  * miss (nothing stale can be read, requests keep their speed) and writes are skipped. An
  * invalidation that could not reach Redis is kept and replayed as soon as Redis is back;
  * until the replay is done this instance keeps bypassing the cache. Too many missed
@@ -152,7 +153,7 @@ export class RedisCache implements Cache {
 
   async get<T>(key: string): Promise<T | undefined> {
     if (!this.readable()) return undefined;
-    const name = this.prefix + key;
+    const name = this.keyName(key);
     const near = this.link.near();
     const kept = await near.lookup(name);
     if (kept !== undefined && this.readable()) return kept as T;
@@ -177,7 +178,7 @@ export class RedisCache implements Cache {
     const ttl = Math.max(1, Math.ceil(ttlSeconds));
     await this.tolerate("write", key, () =>
       this.link.run((r) => {
-        const multi = r.multi().set(this.prefix + key, JSON.stringify(value), "EX", ttl);
+        const multi = r.multi().set(this.keyName(key), JSON.stringify(value), "EX", ttl);
         for (const tag of tags) {
           const setKey = this.tagKey(tag);
           multi.sadd(setKey, key);
@@ -187,12 +188,12 @@ export class RedisCache implements Cache {
         return multi.exec();
       }),
     );
-    this.link.near().drop([this.prefix + key]);
+    this.link.near().drop([this.keyName(key)]);
   }
 
   async delete(key: string): Promise<void> {
-    const deleted = await this.tolerate("delete", key, () => this.link.run((r) => r.del(this.prefix + key)));
-    this.link.near().drop([this.prefix + key]);
+    const deleted = await this.tolerate("delete", key, () => this.link.run((r) => r.del(this.keyName(key))));
+    this.link.near().drop([this.keyName(key)]);
     if (!deleted) {
       this.missedTooMany = true; // a single key is not tracked: the repair flushes
       this.scheduleRepair(0);
@@ -265,7 +266,7 @@ export class RedisCache implements Cache {
     return this.link.run(async (r) => {
       const keys = await r.smembers(setKey);
       const multi = r.multi();
-      const names = keys.map((k) => this.prefix + k);
+      const names = keys.map((k) => this.keyName(k));
       if (names.length) multi.del(...names);
       multi.del(setKey);
       const done = await multi.exec();
@@ -283,6 +284,11 @@ export class RedisCache implements Cache {
       logger.warn({ err: (err as Error).message, key }, `redis cache ${op} failed`);
       return false;
     }
+  }
+
+  /** The Redis key a cache key is stored under. */
+  private keyName(key: string): string {
+    return this.prefix + key;
   }
 
   private tagKey(tag: string): string {
