@@ -8,7 +8,7 @@ const g = globalThis as unknown as { __askproDemoHashes?: Map<string, Promise<st
  * (README), and each bcrypt hash costs about a tenth of a second of CPU. Made before the seed's
  * transaction, so the transaction does not wait for it.
  */
-export function demoPasswordHash(password: string): Promise<string> {
+function demoPasswordHash(password: string): Promise<string> {
   const made = (g.__askproDemoHashes ??= new Map());
   let hash = made.get(password);
   if (!hash) {

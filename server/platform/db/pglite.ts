@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { dropClusterTemplate, keepClusterTemplate, readClusterTemplate } from "./pglite-cluster-template";
 
@@ -49,5 +50,5 @@ async function started(pg: PGlite): Promise<PGlite> {
 }
 
 function emptyFolder(dir: string): void {
-  for (const entry of fs.readdirSync(dir)) fs.rmSync(`${dir}/${entry}`, { recursive: true, force: true });
+  for (const entry of fs.readdirSync(dir)) fs.rmSync(path.join(dir, entry), { recursive: true, force: true });
 }
