@@ -88,6 +88,34 @@ describe.skipIf(!REDIS_URL)("near cache", () => {
     expect(await near.lookup("k")).toBe("neu");
   });
 
+  it("keeps nothing from a read sent while tracking was being switched on again after a reconnect", async () => {
+    const { link, cache, other, key } = await setup();
+    const near = link.near();
+    await other.set(key("hours"), JSON.stringify("09:00"), "EX", 60);
+
+    // The data connection drops (the invalidation connection stays) and reconnects. The near
+    // cache's "ready" handler sends CLIENT TRACKING ON; a read of the cache (the cache's own
+    // reads wait for its short recovery step) sent before that answer arrives goes out untracked.
+    const readInTheGap = new Promise<unknown>((resolve, reject) =>
+      link.client.once("ready", () => {
+        if (near.active()) reject(new Error("tracking was already on"));
+        resolve(
+          near.fill(key("hours"), async (read) => {
+            const [[, raw], [, ttl]] = ((await read.get(key("hours")).pttl(key("hours")).exec()) ?? []).slice(-2);
+            return { value: JSON.parse(raw as string) as unknown, ttlMs: Number(ttl) };
+          }),
+        );
+      }),
+    );
+    await other.client("KILL", "ID", String(await link.client.client("ID")));
+    expect(await readInTheGap).toBe("09:00");
+    await expect.poll(() => near.active()).toBe(true);
+
+    // Redis never names that key to this instance, so a kept copy would outlive this change.
+    await other.set(key("hours"), JSON.stringify("10:00"), "EX", 60);
+    await expect.poll(() => cache.get("hours"), { timeout: 1_000, interval: 5 }).toBe("10:00");
+  });
+
   it("empties itself when the connection is lost and serves again once tracking is back", async () => {
     const { proxy, link, cache, other, key } = await setup();
     await cache.set("price", 30, 60);

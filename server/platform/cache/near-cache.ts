@@ -15,7 +15,7 @@ export const NEAR_MAX_AGE_MS = 10_000;
  *
  * It serves nothing it cannot vouch for:
  * - only while both connections are up and tracking is on; any disconnect empties it;
- * - a read that overlapped an invalidation is not kept (its answer may predate the write);
+ * - a read that overlapped an invalidation, or was sent before tracking was on, is not kept;
  * - an entry lives as long as the key's TTL in Redis (read in the same round trip), at most
  *   NEAR_MAX_AGE_MS (bounds a hung invalidation connection that never closes);
  * - a hit is handed out after the I/O already waiting in the event loop, so an invalidation
@@ -73,10 +73,13 @@ export class NearCache {
     read.count += 1;
     this.reading.set(key, read);
     const startedAt = this.clock;
+    // A read sent before tracking was on is never named by Redis when the key changes, even if
+    // tracking is on by the time its answer arrives (as right after a reconnect): not kept.
+    const tracked = this.tracking;
     try {
       // OPTIN: only the GET right after CACHING yes is tracked, not rate-limit counters and the like.
-      const loaded = await load(this.tracking ? this.client.pipeline().call("CLIENT", "CACHING", "YES") : this.client.pipeline());
-      if (loaded) this.keep(key, loaded.value, loaded.ttlMs, startedAt, read.invalidatedAt);
+      const loaded = await load(tracked ? this.client.pipeline().call("CLIENT", "CACHING", "YES") : this.client.pipeline());
+      if (loaded && tracked) this.keep(key, loaded.value, loaded.ttlMs, startedAt, read.invalidatedAt);
       return loaded?.value;
     } finally {
       read.count -= 1;
