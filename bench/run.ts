@@ -152,7 +152,7 @@ async function runOn(kind: DbKind, base: NodeJS.ProcessEnv, opts: { connections:
     const rss = processGroupRss(app.pid);
     const total = rss.reduce((s, p) => s + p.rssKiB, 0);
     console.log(`\n[${kind}] Server memory after the run (RSS): ${(rss[0]!.rssKiB / 1024).toFixed(0)} MiB in ${rss[0]!.command}; process group total ${(total / 1024).toFixed(0)} MiB`);
-    console.log(`[${kind}] ${await heapFigures(app.baseUrl, METRICS_TOKEN)}`);
+    for (const line of await heapFigures(app.baseUrl, METRICS_TOKEN)) console.log(`[${kind}] ${line}`);
     if (opts.profile) {
       await app.stop();
       console.log("");

@@ -36,12 +36,12 @@ export interface RunningApp {
 
 /**
  * The production server of `npm start` (with extra Node flags, e.g. --cpu-prof) in its own process group, so stopping it stops all of it.
- * The heap limit is the one `npm start` sets (package.json config.serverHeapMb); NODE_OPTIONS given in `env` come after it and win.
+ * The heap limits are the ones `npm start` sets (package.json config.serverNodeOptions); NODE_OPTIONS given in `env` come after them and win.
  */
 export async function startApp(env: NodeJS.ProcessEnv, port: number, nodeArgs: string[] = []): Promise<RunningApp> {
   const server = path.join("server", "doors", "http", "server.mjs");
-  const heapMb = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { config?: { serverHeapMb?: string } }).config?.serverHeapMb;
-  const nodeOptions = [heapMb ? `--max-old-space-size=${heapMb}` : "", env.NODE_OPTIONS ?? ""].join(" ").trim();
+  const serverOptions = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { config?: { serverNodeOptions?: string } }).config?.serverNodeOptions;
+  const nodeOptions = [serverOptions ?? "", env.NODE_OPTIONS ?? ""].join(" ").trim();
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, server, "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...env, NODE_OPTIONS: nodeOptions },
     detached: true,
@@ -98,13 +98,29 @@ export function processGroupRss(pgid: number): { pid: number; rssKiB: number; co
 }
 
 /** The server's own view of its memory, from the default metrics of GET /api/metrics (Bearer METRICS_TOKEN). */
-export async function heapFigures(baseUrl: string, metricsToken: string): Promise<string> {
+export async function heapFigures(baseUrl: string, metricsToken: string): Promise<string[]> {
   const res = await fetch(`${baseUrl}/api/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } });
-  if (!res.ok) return `metrics not readable (${res.status})`;
+  if (!res.ok) return [`metrics not readable (${res.status})`];
   const text = await res.text();
   const mib = (name: string) => {
     const value = new RegExp(`^${name} (\\S+)`, "m").exec(text)?.[1];
     return value === undefined ? "?" : `${(Number(value) / 1024 / 1024).toFixed(0)} MiB`;
   };
-  return `V8 heap ${mib("nodejs_heap_size_total_bytes")} committed, ${mib("nodejs_heap_size_used_bytes")} used; external ${mib("nodejs_external_memory_bytes")}; the rest of RSS is WebAssembly memory (PGlite, Prisma), code and native allocations`;
+  const heap = `V8 heap ${mib("nodejs_heap_size_total_bytes")} committed, ${mib("nodejs_heap_size_used_bytes")} used; external ${mib("nodejs_external_memory_bytes")}; the rest of RSS is WebAssembly memory (PGlite, Prisma), code and native allocations`;
+  const lag = (name: string) => `${(Number(new RegExp(`^nodejs_eventloop_lag_${name}_seconds (\\S+)`, "m").exec(text)?.[1] ?? NaN) * 1000).toFixed(1)} ms`;
+  return [heap, gcFigures(text), `Event loop delay since start: p50 ${lag("p50")}, p99 ${lag("p99")}, max ${lag("max")}`];
+}
+
+/** Garbage collection since the server started, by kind, from prom-client's histogram: it explains a p99 far above the p50. */
+function gcFigures(metrics: string): string {
+  const series = (suffix: string, kind: string, le?: string) =>
+    Number(new RegExp(`^nodejs_gc_duration_seconds_${suffix}\\{${le ? `le="${le}",` : ""}kind="${kind}"\\} (\\S+)`, "m").exec(metrics)?.[1] ?? NaN);
+  const kinds = ["minor", "incremental", "major", "weakcb"].filter((k) => series("count", k) > 0);
+  if (kinds.length === 0) return "GC figures not readable";
+  const parts = kinds.map((k) => {
+    const count = series("count", k);
+    const over10ms = count - series("bucket", k, "0.01");
+    return `${k} ${count} × (${series("sum", k).toFixed(2)} s, ${over10ms} over 10 ms)`;
+  });
+  return `GC since start: ${parts.join(", ")}`;
 }
