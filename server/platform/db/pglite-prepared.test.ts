@@ -29,6 +29,21 @@ describe("the embedded database's prepared statements", () => {
     expect((await client.query(`UPDATE prep_items SET label = $1 WHERE id = $2`, ["Ben", 2])).affectedRows).toBe(1);
   });
 
+  it("let the event loop turn before each statement, so a chain of statements cannot hold off waiting requests", async () => {
+    const client = preparedStatementClient(db.pglite);
+    let turns = 0;
+    let chainDone = false;
+    const turn = () => {
+      turns++;
+      if (!chainDone) setImmediate(turn);
+    };
+    setImmediate(turn);
+    // One request's statements, each sent once the last is answered.
+    for (let i = 0; i < 20; i++) await client.query(`SELECT $1::int AS n`, [i]);
+    chainDone = true;
+    expect(turns).toBeGreaterThanOrEqual(20);
+  });
+
   it("parse a SQL text once and run it again by name", async () => {
     const client = preparedStatementClient(db.pglite);
     const text = `SELECT count(*)::int AS n FROM prep_items WHERE id > $1`;

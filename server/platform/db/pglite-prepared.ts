@@ -43,13 +43,15 @@ export function preparedStatementClient(pg: PGlite, limit = PREPARED_STATEMENT_L
   if (!statements) statementsOf.set(pg, (statements = new PreparedStatements(pg, limit)));
   return {
     // Like PGlite's own query: waits for a running transaction, then writes the files through.
-    query: <T>(sql: string, params: unknown[] = [], options?: QueryOptions) =>
-      pg._runExclusiveTransaction(async () => {
+    query: async <T>(sql: string, params: unknown[] = [], options?: QueryOptions) => {
+      await turnOfTheEventLoop();
+      return pg._runExclusiveTransaction(async () => {
         await pg._checkReady(); // a closed database says so ("PGlite is closed"), as PGlite's own query does
         const result = await pg.runExclusive(() => statements.run<T>(sql, params, options));
         await pg.syncToFs();
         return result;
-      }),
+      });
+    },
     exec: (sql, options) => pg.exec(sql, options),
     transaction: (fn) =>
       pg.transaction((tx) =>
@@ -65,6 +67,17 @@ export function preparedStatementClient(pg: PGlite, limit = PREPARED_STATEMENT_L
         }),
       ),
   };
+}
+
+/**
+ * PGlite runs a statement synchronously and answers in a microtask, so statements queued one after
+ * another (ten callers' requests, each a few statements) would all run in one microtask drain:
+ * no new request read, no timer, for up to 100 ms under the phone bench. Waiting for the I/O
+ * already waiting before each statement (outside transactions, which keep the database to
+ * themselves) halved the event loop's p99 delay and cut the booking ×10 p99 by about a fifth.
+ */
+function turnOfTheEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 class PreparedStatements {
