@@ -17,7 +17,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { DIST_DIR, ensureBuild, freePort, heapFigures, prepareData, processGroupRss, startApp, type RunningApp } from "./lib/app-server";
+import { DIST_DIR, ensureBuild, freePort, serverFigures, prepareData, processGroupRss, startApp, type RunningApp } from "./lib/app-server";
 import { printProfileSummary } from "./lib/cpu-profile";
 import { createToken, preparePostgres, type PostgresBench } from "./lib/postgres";
 import { measure } from "./lib/load";
@@ -152,7 +152,7 @@ async function runOn(kind: DbKind, base: NodeJS.ProcessEnv, opts: { connections:
     const rss = processGroupRss(app.pid);
     const total = rss.reduce((s, p) => s + p.rssKiB, 0);
     console.log(`\n[${kind}] Server memory after the run (RSS): ${(rss[0]!.rssKiB / 1024).toFixed(0)} MiB in ${rss[0]!.command}; process group total ${(total / 1024).toFixed(0)} MiB`);
-    for (const line of await heapFigures(app.baseUrl, METRICS_TOKEN)) console.log(`[${kind}] ${line}`);
+    for (const line of await serverFigures(app.baseUrl, METRICS_TOKEN)) console.log(`[${kind}] ${line}`);
     if (opts.profile) {
       await app.stop();
       console.log("");

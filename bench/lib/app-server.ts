@@ -97,30 +97,35 @@ export function processGroupRss(pgid: number): { pid: number; rssKiB: number; co
     .sort((a, b) => b.rssKiB - a.rssKiB);
 }
 
-/** The server's own view of its memory, from the default metrics of GET /api/metrics (Bearer METRICS_TOKEN). */
-export async function heapFigures(baseUrl: string, metricsToken: string): Promise<string[]> {
+/**
+ * The server's own view after the run, from the default metrics of GET /api/metrics (Bearer
+ * METRICS_TOKEN): its memory, its garbage collections and its event loop delay since start (the
+ * last two explain a p99 far above the p50).
+ */
+export async function serverFigures(baseUrl: string, metricsToken: string): Promise<string[]> {
   const res = await fetch(`${baseUrl}/api/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } });
   if (!res.ok) return [`metrics not readable (${res.status})`];
   const text = await res.text();
-  const mib = (name: string) => {
-    const value = new RegExp(`^${name} (\\S+)`, "m").exec(text)?.[1];
-    return value === undefined ? "?" : `${(Number(value) / 1024 / 1024).toFixed(0)} MiB`;
-  };
-  const heap = `V8 heap ${mib("nodejs_heap_size_total_bytes")} committed, ${mib("nodejs_heap_size_used_bytes")} used; external ${mib("nodejs_external_memory_bytes")}; the rest of RSS is WebAssembly memory (PGlite, Prisma), code and native allocations`;
-  const lag = (name: string) => `${(Number(new RegExp(`^nodejs_eventloop_lag_${name}_seconds (\\S+)`, "m").exec(text)?.[1] ?? NaN) * 1000).toFixed(1)} ms`;
-  return [heap, gcFigures(text), `Event loop delay since start: p50 ${lag("p50")}, p99 ${lag("p99")}, max ${lag("max")}`];
+  const mib = (name: string) => `${(sample(text, name) / 1024 / 1024).toFixed(0)} MiB`;
+  const lag = (name: string) => `${(sample(text, `nodejs_eventloop_lag_${name}_seconds`) * 1000).toFixed(1)} ms`;
+  return [
+    `V8 heap ${mib("nodejs_heap_size_total_bytes")} committed, ${mib("nodejs_heap_size_used_bytes")} used; external ${mib("nodejs_external_memory_bytes")}; the rest of RSS is WebAssembly memory (PGlite, Prisma), code and native allocations`,
+    gcFigures(text),
+    `Event loop delay since start: p50 ${lag("p50")}, p99 ${lag("p99")}, max ${lag("max")}`,
+  ];
 }
 
-/** Garbage collection since the server started, by kind, from prom-client's histogram: it explains a p99 far above the p50. */
+/** Garbage collections by kind from prom-client's histogram: count, total time, how many over 10 ms. */
 function gcFigures(metrics: string): string {
-  const series = (suffix: string, kind: string, le?: string) =>
-    Number(new RegExp(`^nodejs_gc_duration_seconds_${suffix}\\{${le ? `le="${le}",` : ""}kind="${kind}"\\} (\\S+)`, "m").exec(metrics)?.[1] ?? NaN);
-  const kinds = ["minor", "incremental", "major", "weakcb"].filter((k) => series("count", k) > 0);
+  const gc = (suffix: string, kind: string, le?: string) => sample(metrics, `nodejs_gc_duration_seconds_${suffix}`, `{${le ? `le="${le}",` : ""}kind="${kind}"}`);
+  const kinds = ["minor", "incremental", "major", "weakcb"].filter((k) => gc("count", k) > 0);
   if (kinds.length === 0) return "GC figures not readable";
-  const parts = kinds.map((k) => {
-    const count = series("count", k);
-    const over10ms = count - series("bucket", k, "0.01");
-    return `${k} ${count} × (${series("sum", k).toFixed(2)} s, ${over10ms} over 10 ms)`;
-  });
+  const parts = kinds.map((k) => `${k} ${gc("count", k)} × (${gc("sum", k).toFixed(2)} s, ${gc("count", k) - gc("bucket", k, "0.01")} over 10 ms)`);
   return `GC since start: ${parts.join(", ")}`;
+}
+
+/** One sample's value in Prometheus' text format (NaN when absent); `labels` as written, braces included. */
+function sample(metrics: string, name: string, labels = ""): number {
+  const escaped = `${name}${labels}`.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return Number(new RegExp(`^${escaped} (\\S+)`, "m").exec(metrics)?.[1] ?? NaN);
 }

@@ -125,11 +125,10 @@ export async function closeRedisClients(): Promise<void> {
  * Cache shared by all app instances. Each tag is a Redis set of the keys stored with it;
  * invalidating a tag deletes those keys and the set. Values read are also kept in the link's
  * near cache, which Redis keeps correct (near-cache.ts), so a repeated read costs no round
- * trip. While Redis is unusable every read is a
- * miss (nothing stale can be read, requests keep their speed) and writes are skipped. An
- * invalidation that could not reach Redis is kept and replayed as soon as Redis is back;
- * until the replay is done this instance keeps bypassing the cache. Too many missed
- * invalidations to keep: the whole cache is flushed instead.
+ * trip. While Redis is unusable every read is a miss (nothing stale can be read, requests keep
+ * their speed) and writes are skipped. An invalidation that could not reach Redis is kept and
+ * replayed as soon as Redis is back; until the replay is done this instance keeps bypassing the
+ * cache. Too many missed invalidations to keep: the whole cache is flushed instead.
  */
 export class RedisCache implements Cache {
   private readonly missedTags = new Set<string>();
