@@ -45,6 +45,17 @@ describe("test databases", () => {
     expect(await mine.prisma.company.count()).toBe(1);
   });
 
+  it("are not handed out again once a client closed with them wrote to them afterwards", async () => {
+    const { prisma: closedClient, pglite: used } = mine;
+    await mine.close();
+    // The old client reconnects by itself: a row written behind reached the next file this way.
+    await seedDemo(closedClient, {});
+    mine = await createTestDb();
+    expect(mine.pglite).not.toBe(used);
+    expect(used.closed).toBe(true);
+    expect(await rowCounts(mine)).toEqual([]);
+  });
+
   it("are not handed out again once a test changed their schema", async () => {
     await mine.pglite.exec(`ALTER TABLE branches ADD COLUMN left_behind text`);
     const altered = mine.pglite;

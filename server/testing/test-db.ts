@@ -19,11 +19,11 @@ export interface TestDb {
  * costs about half a second, so the worker process keeps the databases its files have closed:
  * emptied (every table truncated, sequences restarted, session settings and locks dropped) and
  * handed to the next file that asks. A database whose schema or migration record a test changed,
- * or that a test closed itself, is not kept. Files running at once in other workers never share one: the
- * databases live in their worker's memory.
+ * that a test closed itself, or that was written to after it was given back, is not kept. Files
+ * running at once in other workers never share one: the databases live in their worker's memory.
  */
 export async function createTestDb(): Promise<TestDb> {
-  const pglite = kept().pop() ?? (await fromTemplate());
+  const pglite = (await keptAndStillEmpty()) ?? (await fromTemplate());
   const prisma = await prismaOnPglite(pglite);
   let closed = false;
   return {
@@ -49,6 +49,8 @@ interface Shape {
   schema: string;
   /** Empties every table the migrations made, and restarts their sequences. */
   truncate: string;
+  /** Names the tables that hold a row. */
+  filled: string;
 }
 
 // On globalThis: test files share worker processes, and the kept databases outlive a file.
@@ -61,6 +63,22 @@ async function fromTemplate(): Promise<PGlite> {
   // Read before any test has touched it: every database given back is compared with this one.
   await (g.__askproTestShape ??= shapeOf(pglite));
   return pglite;
+}
+
+/**
+ * A kept database, unless something wrote to it after it was given back: a client its file had
+ * closed reconnects by itself (a row written behind, a late callback). That database is closed
+ * with a warning naming the tables, so the next file still starts empty and the leak is seen.
+ */
+async function keptAndStillEmpty(): Promise<PGlite | undefined> {
+  const pglite = kept().pop();
+  if (!pglite) return undefined;
+  const { filled } = await g.__askproTestShape!;
+  const { rows } = await pglite.query<{ name: string }>(filled);
+  if (rows.length === 0) return pglite;
+  console.warn(`test database written to after it was given back (${rows.map((r) => r.name).join(", ")}): closed instead of handed out`);
+  await pglite.close();
+  return undefined;
 }
 
 async function giveBack(pglite: PGlite): Promise<void> {
@@ -86,10 +104,14 @@ async function emptied(pglite: PGlite): Promise<boolean> {
 }
 
 async function shapeOf(pg: PGlite): Promise<Shape> {
-  const tables = await pg.query<{ name: string }>(
-    `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`,
+  const tables = await pg.query<{ name: string; literal: string }>(
+    `SELECT quote_ident(tablename) AS name, quote_literal(tablename) AS literal FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`,
   );
-  return { schema: await schemaOf(pg), truncate: `TRUNCATE ${tables.rows.map((t) => t.name).join(", ")} RESTART IDENTITY CASCADE` };
+  return {
+    schema: await schemaOf(pg),
+    truncate: `TRUNCATE ${tables.rows.map((t) => t.name).join(", ")} RESTART IDENTITY CASCADE`,
+    filled: tables.rows.map((t) => `(SELECT ${t.literal} AS name FROM ${t.name} LIMIT 1)`).join(" UNION ALL "),
+  };
 }
 
 /** Tables, columns, indexes, constraints, types, functions, triggers, schemas, roles and the migration record, as one text. */
