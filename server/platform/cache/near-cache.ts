@@ -1,3 +1,4 @@
+import { setImmediate as afterPendingIo } from "node:timers/promises";
 import type { ChainableCommander as Pipeline, Redis } from "ioredis";
 import { logger } from "@/server/platform/logger";
 
@@ -56,7 +57,7 @@ export class NearCache {
   /** The value kept for `key`, once pending invalidations are applied; undefined when none. */
   async lookup(key: string): Promise<unknown> {
     if (!this.tracking || !this.entries.has(key)) return undefined;
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await afterPendingIo();
     const entry = this.entries.get(key);
     if (!this.tracking || !entry) return undefined;
     if (entry.expiresAt > Date.now()) return entry.value;

@@ -1,3 +1,4 @@
+import { setImmediate as afterPendingIo } from "node:timers/promises";
 import { parse, protocol, type ParserOptions, type PGlite, type QueryOptions, type Results, type Transaction } from "@electric-sql/pglite";
 import type { PrismaPg } from "@prisma/adapter-pg";
 
@@ -44,7 +45,12 @@ export function preparedStatementClient(pg: PGlite, limit = PREPARED_STATEMENT_L
   return {
     // Like PGlite's own query: waits for a running transaction, then writes the files through.
     query: async <T>(sql: string, params: unknown[] = [], options?: QueryOptions) => {
-      await turnOfTheEventLoop();
+      // PGlite runs a statement synchronously and answers in a microtask, so statements queued one
+      // after another (ten callers' requests, each a few statements) would all run in one microtask
+      // drain: no new request read, no timer, for up to 100 ms under the phone bench. Waiting for the
+      // I/O already waiting first (not inside transactions, which keep the database to themselves)
+      // halved the event loop's p99 delay and cut the booking ×10 p99 by about a fifth.
+      await afterPendingIo();
       return pg._runExclusiveTransaction(async () => {
         await pg._checkReady(); // a closed database says so ("PGlite is closed"), as PGlite's own query does
         const result = await pg.runExclusive(() => statements.run<T>(sql, params, options));
@@ -67,17 +73,6 @@ export function preparedStatementClient(pg: PGlite, limit = PREPARED_STATEMENT_L
         }),
       ),
   };
-}
-
-/**
- * PGlite runs a statement synchronously and answers in a microtask, so statements queued one after
- * another (ten callers' requests, each a few statements) would all run in one microtask drain:
- * no new request read, no timer, for up to 100 ms under the phone bench. Waiting for the I/O
- * already waiting before each statement (outside transactions, which keep the database to
- * themselves) halved the event loop's p99 delay and cut the booking ×10 p99 by about a fifth.
- */
-function turnOfTheEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 class PreparedStatements {
